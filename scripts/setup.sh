@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+#! Installs what the build and the tests need, only what is missing, at pinned versions.
+#
+# Sourced by scripts/serve.sh and scripts/test.sh (and usable alone). Idempotent: a warm
+# machine passes through in about a second. Tools live in $READINESS_TOOLS (default
+# ~/.cache/readiness-tools) so that every clone on this machine, CI's included, shares them.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="${READINESS_TOOLS:-$HOME/.cache/readiness-tools}"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132.0.0"
+mkdir -p "$TOOLS/bin"
+
+say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+# The wasm-bindgen CLI must match the library exactly; Cargo.lock is the truth.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' "$ROOT/Cargo.lock")"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v brotli >/dev/null; then
+  say "installing Debian chromium, chromium-driver, brotli"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver brotli >/dev/null
+fi
+
+if [ ! -x "$TOOLS/bin/trunk" ] || ! "$TOOLS/bin/trunk" --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (a few minutes, once)"
+  cargo install --quiet --root "$TOOLS" trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if [ ! -x "$TOOLS/bin/wasm-bindgen" ] || ! "$TOOLS/bin/wasm-bindgen" --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes, once)"
+  # Not --locked: its own lockfile names a crate version this registry lacks.
+  cargo install --quiet --force --root "$TOOLS" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if [ ! -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ]; then
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION" >/dev/null
+fi
+
+if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; then
+  say "installing the end-to-end test packages (npm ci)"
+  (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)
+fi
+
+export PATH="$TOOLS/bin:$TOOLS/npm/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export TRUNK_SKIP_VERSION_CHECK=true
+export READINESS_ROOT="$ROOT"

@@ -1,0 +1,13 @@
+//! The pure core: questionnaire content, answers, scoring, share codes, snapshots, state.
+//!
+//! Nothing here knows about the browser (a test in `tests/tidy.rs` keeps it that way), so
+//! all of it builds and is tested natively in seconds.
+
+pub mod answers;
+pub mod content;
+pub mod route;
+pub mod scoring;
+pub mod session;
+pub mod share_code;
+pub mod snapshot;
+pub mod team;
