@@ -9,5 +9,7 @@ pub mod route;
 pub mod scoring;
 pub mod session;
 pub mod share_code;
+pub mod share_text;
 pub mod snapshot;
+pub mod summary;
 pub mod team;

@@ -59,6 +59,8 @@ pub enum Action {
     OpenShared(SharedResult),
     /// Show a team.
     OpenTeam(Vec<SharedResult>),
+    /// Change the members of the team on screen (an edit, not a navigation).
+    UpdateTeam(Vec<SharedResult>),
     /// Show the embed kit.
     OpenEmbedKit,
     /// Show the message for a link that could not be read.
@@ -82,6 +84,9 @@ pub struct Session {
     pub view: View,
     /// A shared result the reader chose to compare their own against.
     pub compare_with: Option<SharedResult>,
+    /// Navigation counter: grows whenever the view changes, except for edits within a view
+    /// (a team's members), so the UI rebuilds a screen only on navigation.
+    pub navigations: u32,
 }
 
 impl Default for Session {
@@ -93,7 +98,7 @@ impl Default for Session {
 impl Session {
     /// A fresh run of a question set.
     pub fn new(set: &'static QuestionSet) -> Self {
-        Self { answers: Answers::empty(set), step: Step::Intro, label: String::new(), view: View::Own, compare_with: None }
+        Self { answers: Answers::empty(set), step: Step::Intro, label: String::new(), view: View::Own, compare_with: None, navigations: 0 }
     }
 
     /// True when the reader has answered anything.
@@ -119,6 +124,14 @@ impl Session {
 
     /// Applies an action. Impossible requests (a position out of range) are ignored.
     pub fn apply(&mut self, action: Action) {
+        let before = (!matches!(action, Action::UpdateTeam(_))).then(|| self.view.clone());
+        self.apply_inner(action);
+        if before.is_some_and(|view| view != self.view) {
+            self.navigations = self.navigations.wrapping_add(1);
+        }
+    }
+
+    fn apply_inner(&mut self, action: Action) {
         match action {
             Action::Start => {
                 self.view = View::Own;
@@ -154,9 +167,16 @@ impl Session {
                 self.step = Step::Results;
             }
             Action::SetLabel(label) => self.label = share_code::clean_label(&label),
-            Action::Clear => *self = Session { view: self.view.clone(), ..Session::new(CURRENT) },
+            Action::Clear => {
+                *self = Session { view: self.view.clone(), navigations: self.navigations, ..Session::new(CURRENT) }
+            }
             Action::OpenShared(result) => self.view = View::Shared(result),
             Action::OpenTeam(members) => self.view = View::Team(members),
+            Action::UpdateTeam(members) => {
+                if let View::Team(current) = &mut self.view {
+                    *current = members;
+                }
+            }
             Action::OpenEmbedKit => self.view = View::EmbedKit,
             Action::OpenBadLink { team, error } => self.view = View::BadLink { team, error },
             Action::TakeCheckAndCompare => {

@@ -88,3 +88,19 @@ impl Snapshot {
         Ok(Snapshot { session })
     }
 }
+
+/// Decides the reader's run at start-up from what storage holds and what the address holds.
+///
+/// Storage wins when it holds a readable run, because it is always the newest write; the
+/// address is the fallback for blocked storage. A reload keeps the address fragment, so a
+/// run restored from an address fragment resumes at its step, while a fresh visit (no
+/// fragment) with stored progress opens on the intro, which offers continue or start over.
+pub fn resume(stored: Option<Snapshot>, from_address: Option<Snapshot>) -> Session {
+    let reloaded = from_address.is_some();
+    let Some(snapshot) = stored.or(from_address) else { return Session::default() };
+    let mut session = snapshot.session;
+    if !reloaded {
+        session.step = Step::Intro;
+    }
+    session
+}

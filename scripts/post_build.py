@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Trunk post-build step: pins the inline bootstrap script in the CSP, and writes one static
+page per verdict outcome (r/<outcome>/index.html) whose title, description and preview image
+say that outcome, because link crawlers ignore the #fragment that carries the results.
+
+Runs inside Trunk's staging directory (TRUNK_STAGING_DIR). Set SITE_URL (e.g.
+https://example.github.io/check/) to make Open Graph addresses absolute, as crawlers prefer.
+"""
+import base64
+import hashlib
+import itertools
+import os
+import re
+import sys
+
+DIMENSIONS = [("o", "Ownership"), ("d", "Data"), ("b", "Buy-in"), ("m", "Metrics")]
+STAGING = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
+SITE_URL = os.environ.get("SITE_URL", "").strip()
+if SITE_URL and not SITE_URL.endswith("/"):
+    SITE_URL += "/"
+
+
+def outcomes():
+    """(slug, title, description) for every verdict a results link can carry: 16 in all."""
+    yield ("ready", "Ready to scale: all four dimensions pass",
+           "This AI pilot passes the essay's Scaling Readiness Test on ownership, data, buy-in and metrics. Take the 3-minute check for yours and compare.")
+    for size in range(1, 5):
+        for combo in itertools.combinations(DIMENSIONS, size):
+            slug = "not-" + "".join(initial for initial, _ in combo)
+            names = [name for _, name in combo]
+            named = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            verb = "is" if len(names) == 1 else "are"
+            yield (slug, f"Not ready to scale yet: {named} {verb} blocking",
+                   f"This AI pilot doesn't pass the essay's Scaling Readiness Test yet: {named} {verb} not a yes. Take the 3-minute check for yours and compare.")
+
+
+def script_hashes(html):
+    scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
+    return " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts)
+
+
+def pin_csp(html):
+    return html.replace("CSP_SCRIPT_HASHES", script_hashes(html))
+
+
+def set_meta(html, key, value, attr="property"):
+    pattern = r'(<meta %s="%s" content=")[^"]*(")' % (attr, re.escape(key))
+    return re.sub(pattern, lambda m: m.group(1) + value + m.group(2), html)
+
+
+def absolutize(html, page_path):
+    if not SITE_URL:
+        return html
+    for key in ("og:image",):
+        html = re.sub(r'(<meta property="%s" content=")(?:\.\./)*([^"]*)(")' % key,
+                      lambda m: m.group(1) + SITE_URL + m.group(2) + m.group(3), html)
+    html = re.sub(r'(<meta name="twitter:image" content=")(?:\.\./)*([^"]*)(")',
+                  lambda m: m.group(1) + SITE_URL + m.group(2) + m.group(3), html)
+    return html.replace("</title>", '</title>\n  <meta property="og:url" content="%s%s">' % (SITE_URL, page_path), 1)
+
+
+def outcome_page(template, slug, title, description):
+    html = template
+    # Every relative reference climbs two folders: r/<slug>/ -> the widget's root.
+    html = re.sub(r'(href|src)="\./', r'\1="../../', html)
+    html = re.sub(r"(['\"])\./([^'\"]+\.(?:js|wasm))\1", r"\1../../\2\1", html)
+    html = html.replace('content="preview/check.png"', 'content="../../preview/%s.png"' % slug)
+    html = re.sub(r"<title>[^<]*</title>", "<title>%s · Scaling Readiness Check</title>" % title, html)
+    for key in ("og:title", "twitter:title"):
+        html = set_meta(html, key, title, "name" if key.startswith("twitter") else "property")
+    for key in ("og:description", "twitter:description"):
+        html = set_meta(html, key, description, "name" if key.startswith("twitter") else "property")
+    html = set_meta(html, "description", description, "name")
+    html = set_meta(html, "og:image:alt", title)
+    return pin_csp(absolutize(html, "r/%s/" % slug))
+
+
+def main():
+    index_path = os.path.join(STAGING, "index.html")
+    with open(index_path, encoding="utf-8") as f:
+        template = f.read()
+    if "CSP_SCRIPT_HASHES" not in template:
+        sys.exit("post_build: index.html has no CSP_SCRIPT_HASHES placeholder")
+    count = 0
+    for slug, title, description in outcomes():
+        folder = os.path.join(STAGING, "r", slug)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as f:
+            f.write(outcome_page(template, slug, title, description))
+        count += 1
+    with open(index_path, "w", encoding="utf-8") as f:
+        f.write(pin_csp(absolutize(template, "")))
+    print(f"post_build: pinned CSP and wrote {count} outcome pages")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+//! The texts and plain share links offered next to a results link (pure, so tested natively).
+
+use super::scoring::{Band, Report, Verdict};
+
+/// Everything the share panel offers besides the link itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShareTexts {
+    /// A ready comment in the spirit of Wordle's: score, squares, blockers, link.
+    pub comment: String,
+    /// LinkedIn's share address.
+    pub linkedin: String,
+    /// X's post address.
+    pub x: String,
+    /// A `mailto:` address with subject and body.
+    pub email: String,
+}
+
+/// One square per dimension: green yes, yellow partly, red no, white while incomplete.
+pub fn squares(report: &Report) -> String {
+    report
+        .dimensions
+        .iter()
+        .map(|d| match d.band {
+            Some(Band::Yes) => '🟩',
+            Some(Band::Partly) => '🟨',
+            Some(Band::No) => '🟥',
+            None => '⬜',
+        })
+        .collect()
+}
+
+/// One line summing up a verdict in words, naming the blockers.
+pub fn verdict_line(report: &Report) -> String {
+    let names = |indices: &[usize]| -> String {
+        indices.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.name).collect::<Vec<_>>().join(", ")
+    };
+    match &report.verdict {
+        Verdict::Ready => "ready to scale".to_owned(),
+        Verdict::NotReady { blocking } => format!("not ready: {} missing", names(blocking)),
+        Verdict::Incomplete { missing } => format!("not finished: {} open", names(missing)),
+    }
+}
+
+/// Builds the comment text and the share addresses for a results link.
+pub fn share_texts(report: &Report, link: &str, label: &str) -> ShareTexts {
+    let subject = if label.is_empty() { "My AI pilot".to_owned() } else { format!("AI pilot \"{label}\"") };
+    let comment = format!(
+        "{subject} scaling readiness: {}/{} {} – {} → {link}",
+        report.passing_count(),
+        report.dimensions.len(),
+        squares(report),
+        verdict_line(report),
+    );
+    let plain = format!(
+        "{subject} scaling readiness: {}/{} – {}. Take the check:",
+        report.passing_count(),
+        report.dimensions.len(),
+        verdict_line(report)
+    );
+    ShareTexts {
+        linkedin: format!("https://www.linkedin.com/sharing/share-offsite/?url={}", encode_component(link)),
+        x: format!("https://x.com/intent/post?text={}&url={}", encode_component(&plain), encode_component(link)),
+        email: format!(
+            "mailto:?subject={}&body={}",
+            encode_component("Scaling Readiness Check results"),
+            encode_component(&format!("{plain} {link}"))
+        ),
+        comment,
+    }
+}
+
+/// Percent-encodes like JavaScript's `encodeURIComponent`.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for &b in text.as_bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => {
+                out.push(char::from(b))
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}

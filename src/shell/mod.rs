@@ -1,0 +1,57 @@
+//! The thin shell: the only code that touches the browser.
+//!
+//! Every function here returns `Option`/`Result` or does nothing when a browser API is
+//! missing or throws; none of them panics. Browser APIs that may be absent (clipboard, share
+//! sheet, storage in a sandboxed iframe) are probed before they are called, because calling
+//! a missing method throws through wasm.
+
+pub mod address;
+pub mod clipboard;
+pub mod host;
+pub mod panic;
+pub mod storage;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The window, if there is one.
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The document, if there is one.
+pub fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// True when `object[name]` exists and is a function.
+pub(crate) fn has_method(object: &JsValue, name: &str) -> bool {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).is_ok_and(|value| value.is_function())
+}
+
+/// Focuses the element with this id, if it exists.
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// True when the user asked for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|query| query.matches())
+}
+
+/// Selects the whole text of an input or text area, for a manual copy.
+pub fn select_text(id: &str) {
+    let Some(element) = document().and_then(|d| d.get_element_by_id(id)) else { return };
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
+    } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        area.select();
+    }
+}

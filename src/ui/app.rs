@@ -1,0 +1,316 @@
+//! The app shell: owns the session, reads the address once, and syncs with the outside world
+//! (storage, address fragment, host page, focus) in one place.
+
+use leptos::prelude::*;
+
+use super::embed_kit::EmbedKit;
+use super::intro::Intro;
+use super::question::QuestionStep;
+use super::results::Results;
+use super::shared::{BadLink, SharedView};
+use super::team::TeamView;
+use crate::core::summary;
+use crate::core::route::{EmbedOptions, Route};
+use crate::core::session::{Action, Session, Step, View};
+use crate::core::share_code;
+use crate::core::snapshot::{self, Snapshot};
+use crate::core::team;
+use crate::shell::{self, address, host, storage};
+
+/// Notices about storage shown to the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Notices {
+    /// Progress cannot be saved on this device (storage missing, blocked or full).
+    pub cannot_save: bool,
+    /// Saved data could not be read; the reader started fresh and the data was kept aside.
+    pub unreadable: bool,
+    /// The reader dismissed the notices.
+    pub dismissed: bool,
+}
+
+/// The app's state, shared with every component through context. `Copy`, so handlers
+/// capture it freely; components dispatch actions instead of editing fields.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The one owner of the state.
+    pub session: RwSignal<Session>,
+    /// Storage notices.
+    pub notices: RwSignal<Notices>,
+    /// True when running inside an iframe or with `?embed`.
+    pub embedded: bool,
+}
+
+impl Store {
+    /// Applies an action to the session.
+    pub fn dispatch(&self, action: Action) {
+        self.session.update(|session| session.apply(action));
+    }
+
+    /// The store provided by [`App`].
+    pub fn get() -> Store {
+        expect_context::<Store>()
+    }
+}
+
+/// Builds the initial session from the address and storage.
+fn initial_state() -> (Session, Notices) {
+    let route = Route::parse(&address::fragment());
+    let mut notices = Notices::default();
+    let stored = match storage::load() {
+        storage::Loaded::Snapshot(snapshot) => Some(snapshot),
+        storage::Loaded::Nothing => None,
+        storage::Loaded::Unavailable => {
+            notices.cannot_save = true;
+            None
+        }
+        storage::Loaded::Unreadable(_) => {
+            notices.unreadable = true;
+            None
+        }
+    };
+    let from_address = match &route {
+        Route::Own { progress: Some(text) } => Snapshot::parse(text).ok(),
+        _ => None,
+    };
+    let mut session = snapshot::resume(stored, from_address);
+    if let Some(action) = route_action(&route) {
+        session.apply(action);
+    }
+    (session, notices)
+}
+
+/// The action a route asks for, if it names something other than the reader's own run.
+fn route_action(route: &Route) -> Option<Action> {
+    match route {
+        Route::Own { .. } => None,
+        Route::Shared(code) => Some(match share_code::decode(code) {
+            Ok(result) => Action::OpenShared(result),
+            Err(error) => Action::OpenBadLink { team: false, error },
+        }),
+        Route::Team(None) => Some(Action::OpenTeam(Vec::new())),
+        Route::Team(Some(code)) => Some(match team::decode_team(code) {
+            Ok(members) => Action::OpenTeam(members),
+            Err(error) => Action::OpenBadLink { team: true, error },
+        }),
+        Route::EmbedKit => Some(Action::OpenEmbedKit),
+    }
+}
+
+/// The fragment that reflects a session, or `None` to leave the address alone.
+fn fragment_for(session: &Session) -> Option<String> {
+    match &session.view {
+        View::Own if session.step == Step::Intro && !session.has_progress() => Some(String::new()),
+        View::Own => Some(format!("s={}", Snapshot::of(session).to_text())),
+        View::Shared(result) => Some(format!("r={}", share_code::encode(&result.answers, &result.label))),
+        View::Team(members) if members.is_empty() => Some("team".to_owned()),
+        View::Team(members) => {
+            let codes: Vec<String> = members.iter().map(|m| share_code::encode(&m.answers, &m.label)).collect();
+            Some(format!("t={}", team::encode_team(&codes)))
+        }
+        View::EmbedKit => Some("embed-kit".to_owned()),
+        View::BadLink { .. } => None,
+    }
+}
+
+/// The id of the element that takes focus when the screen changes.
+fn focus_target(session: &Session) -> &'static str {
+    match (&session.view, session.step) {
+        (View::Own, Step::Question(_)) => "q-legend",
+        _ => "screen-heading",
+    }
+}
+
+/// The whole widget.
+#[component]
+pub fn App() -> impl IntoView {
+    let options = EmbedOptions::parse(&address::query());
+    let embedded = options.embed || host::is_framed();
+    let (session, notices) = initial_state();
+    let store = Store { session: RwSignal::new(session), notices: RwSignal::new(notices), embedded };
+    provide_context(store);
+
+    // Sync 1: storage and the address follow every change of the reader's run or view.
+    let snapshot_text = Memo::new(move |_| store.session.with(|s| Snapshot::of(s).to_text()));
+    Effect::new(move |_| {
+        let text = snapshot_text.get();
+        let has_progress = store.session.with_untracked(|s| s.has_progress() || s.step != Step::Intro);
+        if has_progress && !store.notices.get_untracked().cannot_save {
+            if let Ok(snapshot) = Snapshot::parse(&text) {
+                if storage::save(&snapshot).is_err() {
+                    store.notices.update(|n| n.cannot_save = true);
+                }
+            }
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(fragment) = store.session.with(fragment_for) {
+            address::replace_fragment(&fragment);
+        }
+    });
+
+    // Sync 2: focus moves to the new screen's heading or legend (not on first render, so an
+    // embedded widget never steals focus from its host page).
+    let screen = Memo::new(move |_| store.session.with(|s| (s.navigations, s.step)));
+    Effect::new(move |previous: Option<()>| {
+        screen.track();
+        if previous.is_some() {
+            let target = store.session.with_untracked(focus_target);
+            request_animation_frame(move || shell::focus_by_id(target));
+        }
+    });
+
+    // Sync 3: the host page hears about results.
+    let result_event = Memo::new(move |_| {
+        store.session.with(|s| {
+            (s.view == View::Own && s.step == Step::Results)
+                .then(|| summary::result_summary(&s.answers, &s.label, &address::base_url()))
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(event) = result_event.get() {
+            host::post_result(&to_host_event(&event));
+        }
+    });
+
+    // Sync 4: a link pasted into the address bar of an open tab changes only the fragment.
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let route = Route::parse(&address::fragment());
+        match route_action(&route) {
+            Some(action) => store.dispatch(action),
+            None => store.dispatch(Action::ShowOwn),
+        }
+    });
+    on_cleanup(move || hash_listener.remove());
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(element) = root.get() {
+            host::report_height_of(&element);
+        }
+    });
+
+    let navigations = Memo::new(move |_| store.session.with(|s| s.navigations));
+    let theme = options.theme.name();
+    let accent = options.accent.clone().map(|a| format!("--accent: {a};"));
+    view! {
+        <div
+            id="widget"
+            node_ref=root
+            class="widget"
+            class:embedded=embedded
+            class:transparent=options.transparent
+            data-theme=theme
+            style=accent
+        >
+            <Show when=move || !embedded>
+                <header class="chrome">
+                    <p class="brand">"Scaling Readiness Check"</p>
+                </header>
+            </Show>
+            <StorageNotices/>
+            <main class="screen">
+                {move || {
+                    // Rebuild only on navigation; edits within a screen update in place.
+                    navigations.track();
+                    let view = store.session.with_untracked(|s| s.view.clone());
+                    match view {
+                        View::Own => OwnRun().into_any(),
+                        View::Shared(result) => view! { <SharedView result=result/> }.into_any(),
+                        View::Team(members) => view! { <TeamView members=members/> }.into_any(),
+                        View::EmbedKit => EmbedKit().into_any(),
+                        View::BadLink { team, error } => view! { <BadLink team=team error=error/> }.into_any(),
+                    }
+                }}
+            </main>
+            <Show when=move || !embedded>
+                <Footer/>
+            </Show>
+        </div>
+    }
+}
+
+fn to_host_event(event: &summary::ResultSummary) -> host::ResultEvent {
+    host::ResultEvent {
+        verdict: event.verdict,
+        blocking: event.blocking.clone(),
+        index: event.index,
+        dimensions: event
+            .dimensions
+            .iter()
+            .map(|d| host::DimensionEvent { id: d.id, name: d.name, score: d.score, band: d.band })
+            .collect(),
+        link: event.link.clone(),
+    }
+}
+
+/// The reader's own run: intro, one question, or results.
+#[component]
+fn OwnRun() -> impl IntoView {
+    let store = Store::get();
+    let step = Memo::new(move |_| store.session.with(|s| s.step));
+    move || match step.get() {
+        Step::Intro => Intro().into_any(),
+        Step::Question(position) => view! { <QuestionStep position=position/> }.into_any(),
+        Step::Results => Results().into_any(),
+    }
+}
+
+/// Storage notices: told once, discreetly, and dismissable.
+#[component]
+fn StorageNotices() -> impl IntoView {
+    let store = Store::get();
+    let visible = move || {
+        let n = store.notices.get();
+        !n.dismissed && (n.cannot_save || n.unreadable)
+    };
+    view! {
+        <Show when=visible>
+            <div id="storage-notice" class="notice" role="status">
+                <p>
+                    {move || {
+                        let n = store.notices.get();
+                        let mut parts = Vec::new();
+                        if n.unreadable {
+                            parts.push("Saved answers on this device could not be read, so you start fresh. The old data is kept aside, not deleted.");
+                        }
+                        if n.cannot_save {
+                            parts.push("This browser won't let the check save your progress here: your answers stay in this page's address until you close it.");
+                        }
+                        parts.join(" ")
+                    }}
+                </p>
+                <button
+                    type="button"
+                    class="link-button"
+                    on:click=move |_| store.notices.update(|n| n.dismissed = true)
+                >
+                    "Dismiss"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// Page footer: privacy, team view, embed kit, essay.
+#[component]
+fn Footer() -> impl IntoView {
+    let store = Store::get();
+    view! {
+        <footer class="chrome">
+            <p>"Your answers stay on this device. No account, no tracking."</p>
+            <nav aria-label="More">
+                <button type="button" class="link-button" on:click=move |_| store.dispatch(Action::OpenTeam(Vec::new()))>
+                    "Team view"
+                </button>
+                " · "
+                <button type="button" class="link-button" on:click=move |_| store.dispatch(Action::OpenEmbedKit)>
+                    "Embed this"
+                </button>
+                " · "
+                <a href=crate::core::content::CURRENT.essay_url rel="noopener" target="_blank">
+                    "Read the essay"
+                </a>
+            </nav>
+        </footer>
+    }
+}

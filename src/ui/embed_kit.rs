@@ -1,0 +1,49 @@
+//! The embed kit: copy-paste snippets for hosts that allow iframes, and a link kit for
+//! those that don't (Substack, Medium, LinkedIn).
+
+use leptos::prelude::*;
+
+use super::app::Store;
+use super::share::CopyField;
+use crate::core::session::Action;
+use crate::shell::address;
+
+/// The embed kit screen.
+#[component]
+pub fn EmbedKit() -> impl IntoView {
+    let store = Store::get();
+    let base = address::base_url();
+    let iframe = format!(
+        "<iframe src=\"{base}?embed\" title=\"Scaling Readiness Check\" style=\"width:100%;border:0\" height=\"640\" loading=\"lazy\" allow=\"clipboard-write; web-share\"></iframe>\n<script src=\"{base}embed.js\" defer></script>"
+    );
+    let wordpress = format!("<!-- Paste into a Custom HTML block (needs a role allowed to post iframes, e.g. Administrator or Editor). -->\n{iframe}");
+    let ghost = format!("<!-- Paste into an HTML card. -->\n{iframe}");
+    let link_text = format!("Is your AI pilot ready to scale? Take the 3-minute Scaling Readiness Check: {base}");
+    let button_html = format!(
+        "<a href=\"{base}\"><img src=\"{base}button.png\" alt=\"Take the Scaling Readiness Check\" width=\"360\" height=\"96\"></a>"
+    );
+    view! {
+        <section id="embed-kit" aria-labelledby="screen-heading">
+            <h1 id="screen-heading" tabindex="-1">"Embed this check"</h1>
+            <p>
+                "Paste a snippet into your page. The iframe resizes itself to its content (the small script listens for its height, checking the sender). "
+                "Add " <code>"&theme=dark"</code> ", " <code>"&theme=light"</code> " or " <code>"&accent=0b63ce"</code> " to the address to match your site."
+            </p>
+            <h2>"Plain HTML"</h2>
+            <CopyField id="snippet-html" label="HTML snippet" text=iframe multiline=true/>
+            <h2>"WordPress"</h2>
+            <CopyField id="snippet-wordpress" label="WordPress Custom HTML block" text=wordpress multiline=true/>
+            <h2>"Ghost"</h2>
+            <CopyField id="snippet-ghost" label="Ghost HTML card" text=ghost multiline=true/>
+            <h2>"Substack, Medium, LinkedIn"</h2>
+            <p>"These don't allow iframes. Link to the check instead: the link shows a preview card, and a button image works in posts and newsletters."</p>
+            <CopyField id="kit-link" label="Text and link to paste" text=link_text/>
+            <CopyField id="kit-button" label="Button image (HTML)" text=button_html multiline=true/>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=move |_| store.dispatch(Action::ShowOwn)>
+                    "Back to the check"
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! The intro screen: what this is, how long it takes, where answers stay.
+
+use leptos::prelude::*;
+
+use super::app::Store;
+use crate::core::content::CURRENT;
+use crate::core::session::Action;
+
+/// Intro with start, or continue / start over when progress is saved.
+#[component]
+pub fn Intro() -> impl IntoView {
+    let store = Store::get();
+    let has_progress = move || store.session.with(|s| s.has_progress());
+    let answered = move || store.session.with(|s| s.answers.answered_count());
+    let total = store.session.with_untracked(|s| s.answers.set().question_count());
+    let confirming = RwSignal::new(false);
+    view! {
+        <section id="intro" aria-labelledby="screen-heading">
+            <h1 id="screen-heading" tabindex="-1">"Is your AI pilot ready to scale?"</h1>
+            <p class="lead">
+                "Most AI pilots work technically and then stall before production, because the organization isn't ready. "
+                "Check yours against the four scaling killers from the essay "
+                <a href=CURRENT.essay_url rel="noopener" target="_blank">"From Pilot to Production"</a>
+                ": ownership, data, buy-in and metrics."
+            </p>
+            <ul class="facts">
+                <li>{format!("{total} questions, about 3 minutes")}</li>
+                <li>"A verdict, a score per dimension and your next three moves"</li>
+                <li>"Your answers stay on this device; nothing is sent anywhere"</li>
+            </ul>
+            <Show
+                when=has_progress
+                fallback=move || {
+                    view! {
+                        <div class="actions">
+                            <button id="start" type="button" class="primary" on:click=move |_| store.dispatch(Action::Start)>
+                                "Start the check"
+                            </button>
+                        </div>
+                    }
+                }
+            >
+                <p id="saved-progress">{move || format!("You have answered {} of {total} questions.", answered())}</p>
+                <div class="actions">
+                    <button id="continue" type="button" class="primary" on:click=move |_| store.dispatch(Action::Start)>
+                        "Continue"
+                    </button>
+                    <button
+                        id="start-over"
+                        type="button"
+                        class="secondary"
+                        aria-expanded=move || confirming.get().to_string()
+                        on:click=move |_| confirming.set(true)
+                    >
+                        "Start over"
+                    </button>
+                </div>
+                <Show when=move || confirming.get()>
+                    <div class="confirm" role="group" aria-labelledby="confirm-start-over">
+                        <p id="confirm-start-over">"Start over? Your current answers will be discarded."</p>
+                        <button
+                            id="confirm-start-over-yes"
+                            type="button"
+                            class="danger"
+                            on:click=move |_| store.dispatch(Action::StartOver)
+                        >
+                            "Yes, discard and start over"
+                        </button>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
+                            "Keep my answers"
+                        </button>
+                    </div>
+                </Show>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,130 @@
+//! One question per screen: a proper radio group with a legend, progress, back and next.
+//!
+//! One question a screen reads best on a 360 px phone: behaviourally anchored options are
+//! sentences, and four of them plus "I don't know" already fill a phone screen.
+
+use leptos::prelude::*;
+
+use super::app::Store;
+use crate::core::answers::Answer;
+use crate::core::session::Action;
+
+/// The value of the "I don't know" radio.
+const UNKNOWN_VALUE: &str = "unknown";
+
+/// The question at `position` in asking order.
+#[component]
+pub fn QuestionStep(
+    /// Position of the question in asking order.
+    position: usize,
+) -> impl IntoView {
+    let store = Store::get();
+    let set = store.session.with_untracked(|s| s.answers.set());
+    let Some((dimension_index, question)) = set.locate(position) else {
+        return view! { <p>"This question does not exist."</p> }.into_any();
+    };
+    let dimension = &set.dimensions[dimension_index];
+    let total = set.question_count();
+    let within = position - set.first_position(dimension_index) + 1;
+    let answer = Memo::new(move |_| store.session.with(|s| s.answers.get(position)));
+    let choose = move |value: Option<Answer>| store.dispatch(Action::Choose { position, answer: value });
+    let next = move || store.dispatch(Action::Next);
+    let is_last = position + 1 == total;
+
+    let options = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(index, choice)| {
+            let level = index as u8;
+            let id = format!("q{position}-o{index}");
+            let label_for = id.clone();
+            view! {
+                <label class="option" for=label_for class:selected=move || answer.get() == Some(Answer::Level(level))>
+                    <input
+                        type="radio"
+                        id=id
+                        name="answer"
+                        value=index.to_string()
+                        prop:checked=move || answer.get() == Some(Answer::Level(level))
+                        on:change=move |_| choose(Some(Answer::Level(level)))
+                    />
+                    <span>{choice.text}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Enter" && !event.shift_key() && !event.ctrl_key() && !event.alt_key() && !event.meta_key() {
+            event.prevent_default();
+            next();
+        }
+    };
+
+    view! {
+        <section id="question" class="question-screen" aria-labelledby="q-legend">
+            <div class="progress-row">
+                <p id="progress" aria-live="polite">
+                    <span class="dimension-name">{dimension.name}</span>
+                    {format!(" · question {within} of {} · ", dimension.questions.len())}
+                    <span>{format!("{} of {total}", position + 1)}</span>
+                </p>
+                <div
+                    class="progress-bar"
+                    role="progressbar"
+                    aria-label="Progress through the check"
+                    aria-valuemin="0"
+                    aria-valuemax=total.to_string()
+                    aria-valuenow=move || store.session.with(|s| s.answers.answered_count()).to_string()
+                    aria-valuetext=move || {
+                        format!("{} of {total} answered", store.session.with(|s| s.answers.answered_count()))
+                    }
+                >
+                    <span style=move || {
+                        let answered = store.session.with(|s| s.answers.answered_count());
+                        format!("width: {}%", answered * 100 / total.max(1))
+                    }></span>
+                </div>
+            </div>
+            <form class="question" on:submit=move |event| { event.prevent_default(); next(); }>
+                <fieldset on:keydown=on_keydown>
+                    <legend id="q-legend" tabindex="-1">{question.prompt}</legend>
+                    {question.group.map(|group| view! { <p class="group">{group}</p> })}
+                    <div class="options">
+                        {options}
+                        <label
+                            class="option unknown"
+                            for=format!("q{position}-unknown")
+                            class:selected=move || answer.get() == Some(Answer::DontKnow)
+                        >
+                            <input
+                                type="radio"
+                                id=format!("q{position}-unknown")
+                                name="answer"
+                                value=UNKNOWN_VALUE
+                                prop:checked=move || answer.get() == Some(Answer::DontKnow)
+                                on:change=move |_| choose(Some(Answer::DontKnow))
+                            />
+                            <span>"I don't know"</span>
+                        </label>
+                    </div>
+                </fieldset>
+                <div class="nav">
+                    <button id="back" type="button" class="secondary" on:click=move |_| store.dispatch(Action::Back)>
+                        "Back"
+                    </button>
+                    <button id="next" type="submit" class="primary">
+                        {move || match (answer.get().is_some(), is_last) {
+                            (_, true) => "See results",
+                            (true, false) => "Next",
+                            (false, false) => "Skip",
+                        }}
+                    </button>
+                </div>
+                <p class="hint">"Tip: use the arrow keys to choose and Enter to go on."</p>
+            </form>
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,93 @@
+//! Checks the code's invariants as absences: no browser in the core, no panics in the shell
+//! and UI, no raw HTML rendering, and a `//!` header on every Rust file.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every `.rs` file under a directory (relative to the crate root), recursively; empty when
+/// the directory does not exist.
+fn rust_files(dir: &str) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&root().join(dir), &mut out);
+    out.sort();
+    out
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(root()).unwrap_or(path).display().to_string()
+}
+
+/// The code part of each line, without `//` comments (doc comments included), numbered from 1.
+/// A `//` inside a string literal also ends the line here; that only ever hides text, so the
+/// checks below can miss nothing that is real code before it.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().map(|(i, line)| (i + 1, line.split_once("//").map_or(line, |(code, _)| code)))
+}
+
+/// Every `(file:line, needle)` where a needle appears in code (not in comments).
+fn find_in_code(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for path in files {
+        let text = read(path);
+        for (number, code) in code_lines(&text) {
+            for needle in needles {
+                if code.contains(needle) {
+                    found.push(format!("{}:{number}: {needle}", relative(path)));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_core_knows_nothing_about_the_browser() {
+    let files = rust_files("src/core");
+    assert!(!files.is_empty(), "src/core has no Rust files");
+    let found = find_in_code(&files, &["leptos", "web_sys", "wasm_bindgen", "gloo", "js_sys", "web-sys", "wasm-bindgen", "js-sys"]);
+    assert!(found.is_empty(), "the core must stay pure Rust:\n{}", found.join("\n"));
+}
+
+#[test]
+fn shell_and_ui_never_panic_on_purpose() {
+    let mut files = rust_files("src/shell");
+    files.extend(rust_files("src/ui"));
+    let found = find_in_code(&files, &[".unwrap()", ".expect(", "panic!(", "todo!(", "unimplemented!("]);
+    assert!(found.is_empty(), "shell and UI code returns Option/Result instead:\n{}", found.join("\n"));
+}
+
+#[test]
+fn nothing_renders_raw_html() {
+    let found = find_in_code(&rust_files("src"), &["inner_html", "set_inner_html", "insert_adjacent_html", "outer_html"]);
+    assert!(found.is_empty(), "external input must never be rendered as HTML:\n{}", found.join("\n"));
+}
+
+#[test]
+fn every_rust_file_starts_with_a_module_doc() {
+    let mut files = rust_files("src");
+    files.extend(rust_files("tests"));
+    files.extend(rust_files("fuzz/fuzz_targets"));
+    let missing: Vec<String> =
+        files.iter().filter(|path| !read(path).starts_with("//!")).map(|path| relative(path)).collect();
+    assert!(missing.is_empty(), "these files do not start with a `//!` line:\n{}", missing.join("\n"));
+}
