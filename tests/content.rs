@@ -18,8 +18,7 @@ fn check_text(where_: &str, text: &str) {
 /// Lowest and highest 0–100 score a dimension can reach, by brute force over every
 /// combination of its options (4–5 questions of 4–5 options: at most 3,125 combinations).
 fn score_range(dimension: &Dimension) -> (u32, u32) {
-    let possible: u32 =
-        dimension.questions.iter().map(|q| u32::from(q.weight) * u32::from(q.max_points())).sum();
+    let possible: u32 = dimension.questions.iter().map(|q| u32::from(q.weight) * u32::from(q.max_points())).sum();
     assert!(possible > 0, "{}: no points to earn", dimension.id);
     let mut choice = vec![0usize; dimension.questions.len()];
     let (mut lowest, mut highest) = (u32::MAX, 0);
@@ -99,7 +98,10 @@ fn check_set(set: &QuestionSet) {
             assert_eq!(points[0], 0, "{q}: the worst option must score 0");
             assert!(points.windows(2).all(|w| w[0] <= w[1]), "{q}: points must not decrease worst→best: {points:?}");
             let best = points[points.len() - 1];
-            assert!(best > points[points.len() - 2], "{q}: the best option must score strictly more than the next: {points:?}");
+            assert!(
+                best > points[points.len() - 2],
+                "{q}: the best option must score strictly more than the next: {points:?}"
+            );
             assert_eq!(question.max_points(), best);
 
             let mut texts = HashSet::new();

@@ -291,9 +291,16 @@ fn advice_is_specific_to_the_answers() {
     let named_owner = |points| {
         Report::new(&build(CURRENT, |_, q| if q.id == "ownership.named_owner" { level(q, points) } else { best(q) }))
     };
-    let rules: Vec<_> = CURRENT.dimensions[OWNERSHIP].advice.iter().filter(|r| r.question == "ownership.named_owner").collect();
-    assert_eq!(named_owner(0).dimensions[OWNERSHIP].advice[0].text, rules.iter().find(|r| r.at_most == 0).unwrap().text);
-    assert_eq!(named_owner(2).dimensions[OWNERSHIP].advice[0].text, rules.iter().find(|r| r.at_most == 2).unwrap().text);
+    let rules: Vec<_> =
+        CURRENT.dimensions[OWNERSHIP].advice.iter().filter(|r| r.question == "ownership.named_owner").collect();
+    assert_eq!(
+        named_owner(0).dimensions[OWNERSHIP].advice[0].text,
+        rules.iter().find(|r| r.at_most == 0).unwrap().text
+    );
+    assert_eq!(
+        named_owner(2).dimensions[OWNERSHIP].advice[0].text,
+        rules.iter().find(|r| r.at_most == 2).unwrap().text
+    );
     assert!(named_owner(3).dimensions[OWNERSHIP].advice.is_empty());
 
     // Advice is ordered by gap, largest first.
@@ -349,10 +356,7 @@ fn outcome_slugs() {
 }
 
 fn slot_strategy(options: usize) -> impl Strategy<Value = Option<Answer>> {
-    prop_oneof![
-        (0..options as u8).prop_map(|l| Some(Answer::Level(l))),
-        Just(Some(Answer::DontKnow)),
-    ]
+    prop_oneof![(0..options as u8).prop_map(|l| Some(Answer::Level(l))), Just(Some(Answer::DontKnow)),]
 }
 
 fn complete_answers() -> impl Strategy<Value = Answers> {
@@ -361,10 +365,8 @@ fn complete_answers() -> impl Strategy<Value = Answers> {
 }
 
 fn any_answers() -> impl Strategy<Value = Answers> {
-    let slots: Vec<_> = CURRENT
-        .questions()
-        .map(|q| prop_oneof![1 => Just(None), 4 => slot_strategy(q.options.len())])
-        .collect();
+    let slots: Vec<_> =
+        CURRENT.questions().map(|q| prop_oneof![1 => Just(None), 4 => slot_strategy(q.options.len())]).collect();
     slots.prop_map(|slots| Answers::from_slots(CURRENT, slots).expect("valid"))
 }
 

@@ -199,7 +199,12 @@ fn observe(session: &Session) -> String {
 }
 
 /// (name, starting session, action, expected session)
-fn case(name: &'static str, start: Session, action: Action, expected: Session) -> (&'static str, Session, Action, Session) {
+fn case(
+    name: &'static str,
+    start: Session,
+    action: Action,
+    expected: Session,
+) -> (&'static str, Session, Action, Session) {
     (name, start, action, expected)
 }
 
@@ -212,22 +217,62 @@ fn session_actions() {
     let shared = someone_else();
 
     let cases = vec![
-        case("start without progress", fresh.clone(), Action::Start, Session { step: Step::Question(0), ..fresh.clone() }),
-        case("start with progress resumes at the first open question", with(Step::Intro), Action::Start, with(Step::Question(6))),
-        case("start when complete shows results", Session { step: Step::Intro, ..done.clone() }, Action::Start, done.clone()),
-        case("start from a shared view returns to own", viewing(View::Shared(shared.clone())), Action::Start, with(Step::Question(6))),
+        case(
+            "start without progress",
+            fresh.clone(),
+            Action::Start,
+            Session { step: Step::Question(0), ..fresh.clone() },
+        ),
+        case(
+            "start with progress resumes at the first open question",
+            with(Step::Intro),
+            Action::Start,
+            with(Step::Question(6)),
+        ),
+        case(
+            "start when complete shows results",
+            Session { step: Step::Intro, ..done.clone() },
+            Action::Start,
+            done.clone(),
+        ),
+        case(
+            "start from a shared view returns to own",
+            viewing(View::Shared(shared.clone())),
+            Action::Start,
+            with(Step::Question(6)),
+        ),
         case("next", with(Step::Question(2)), Action::Next, with(Step::Question(3))),
-        case("next past the last question shows results", with(Step::Question(last())), Action::Next, with(Step::Results)),
+        case(
+            "next past the last question shows results",
+            with(Step::Question(last())),
+            Action::Next,
+            with(Step::Results),
+        ),
         case("next on results does nothing", with(Step::Results), Action::Next, with(Step::Results)),
         case("next on intro does nothing", with(Step::Intro), Action::Next, with(Step::Intro)),
         case("back", with(Step::Question(3)), Action::Back, with(Step::Question(2))),
-        case("back from the first question goes to the intro", with(Step::Question(0)), Action::Back, with(Step::Intro)),
+        case(
+            "back from the first question goes to the intro",
+            with(Step::Question(0)),
+            Action::Back,
+            with(Step::Intro),
+        ),
         case("back on the intro stays", with(Step::Intro), Action::Back, with(Step::Intro)),
-        case("back from results goes to the last question", with(Step::Results), Action::Back, with(Step::Question(last()))),
+        case(
+            "back from results goes to the last question",
+            with(Step::Results),
+            Action::Back,
+            with(Step::Question(last())),
+        ),
         case("go to", with(Step::Results), Action::GoTo(4), with(Step::Question(4))),
         case("go to the last", with(Step::Results), Action::GoTo(last()), with(Step::Question(last()))),
         case("go to out of range is ignored", with(Step::Results), Action::GoTo(last() + 1), with(Step::Results)),
-        case("go to far out of range is ignored", with(Step::Question(1)), Action::GoTo(usize::MAX), with(Step::Question(1))),
+        case(
+            "go to far out of range is ignored",
+            with(Step::Question(1)),
+            Action::GoTo(usize::MAX),
+            with(Step::Question(1)),
+        ),
         case("show results", with(Step::Question(1)), Action::ShowResults, with(Step::Results)),
         case(
             "start over clears answers and label",
@@ -290,13 +335,27 @@ fn session_actions() {
             "choose an answer",
             fresh.clone(),
             Action::Choose { position: 0, answer: Some(Answer::Level(3)) },
-            Session { answers: { let mut a = Answers::empty(CURRENT); a.set_answer(0, Some(Answer::Level(3))); a }, ..fresh.clone() },
+            Session {
+                answers: {
+                    let mut a = Answers::empty(CURRENT);
+                    a.set_answer(0, Some(Answer::Level(3)));
+                    a
+                },
+                ..fresh.clone()
+            },
         ),
         case(
             "un-answer",
             with(Step::Question(0)),
             Action::Choose { position: 0, answer: None },
-            Session { answers: { let mut a = some_answers(); a.set_answer(0, None); a }, ..with(Step::Question(0)) },
+            Session {
+                answers: {
+                    let mut a = some_answers();
+                    a.set_answer(0, None);
+                    a
+                },
+                ..with(Step::Question(0))
+            },
         ),
         case(
             "an impossible level is ignored",

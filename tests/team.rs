@@ -60,6 +60,16 @@ fn team_codes_round_trip() {
 }
 
 #[test]
+fn a_full_team_with_the_longest_labels_round_trips() {
+    // 50 members, each with a label of the maximum length in 4-byte characters: the longest
+    // team code the encoder can write must still decode.
+    let label = "😀".repeat(60);
+    let codes: Vec<String> = (0..MAX_MEMBERS).map(|n| encode(&member_answers(n), &label)).collect();
+    let team = encode_team(&codes);
+    assert_eq!(decode_team(&team), Ok(decoded(&codes)), "{} characters", team.len());
+}
+
+#[test]
 fn a_team_code_carries_at_most_the_maximum() {
     let codes = member_codes(MAX_MEMBERS + 5);
     let members = decode_team(&encode_team(&codes)).expect("decodes");
@@ -82,7 +92,7 @@ fn team_decode_errors() {
         (format!("1{}", &team[1..]), DecodeError::Damaged),
         (team[..team.rfind('~').expect("members")].to_owned(), DecodeError::Truncated),
         (encode_team(&[]), DecodeError::Damaged),
-        ("T".repeat(20_000), DecodeError::TooLong),
+        ("T".repeat(60_000), DecodeError::TooLong),
     ];
     for (input, expected) in cases {
         assert_eq!(decode_team(&input), Err(expected), "input {input:?}");
@@ -206,16 +216,11 @@ fn pasted_lists_report_broken_lines() {
 fn pasted_lists_accept_links_codes_and_team_links() {
     let codes = member_codes(5);
     let team = encode_team(&codes[2..5]);
-    let text = format!(
-        "https://example.com/check/r/not-od/#r={}\r\n{}\nhttps://x/#t={team}\n{team}\n",
-        codes[0], codes[1]
-    );
+    let text =
+        format!("https://example.com/check/r/not-od/#r={}\r\n{}\nhttps://x/#t={team}\n{team}\n", codes[0], codes[1]);
     let entries = read_pasted(&text);
-    let expected: Vec<PastedEntry> = [&codes[..], &codes[2..5]]
-        .concat()
-        .iter()
-        .map(|c| PastedEntry::Result(decode(c).expect("valid")))
-        .collect();
+    let expected: Vec<PastedEntry> =
+        [&codes[..], &codes[2..5]].concat().iter().map(|c| PastedEntry::Result(decode(c).expect("valid"))).collect();
     assert_eq!(entries, expected);
 
     // A broken team link is one invalid line, not several.
@@ -229,7 +234,10 @@ fn pasted_lists_accept_links_codes_and_team_links() {
 fn summary_names_the_outlier() {
     // The owner thinks Buy-in is done; the four managers think nothing happened.
     let owner = SharedResult { answers: best(), label: "owner".into() };
-    let manager = SharedResult { answers: uniform(|d, options| if d == BUY_IN { 0 } else { options as u8 - 1 }), label: String::new() };
+    let manager = SharedResult {
+        answers: uniform(|d, options| if d == BUY_IN { 0 } else { options as u8 - 1 }),
+        label: String::new(),
+    };
     let team = vec![owner, manager.clone(), manager.clone(), manager.clone(), manager];
     let summary = summarise(&team).expect("non-empty team");
     let buy_in = &summary.dimensions[BUY_IN];

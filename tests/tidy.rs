@@ -9,15 +9,19 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every `.rs` file under a directory (relative to the crate root), recursively; empty when
-/// the directory does not exist.
+/// Every `.rs` file under a directory (relative to the crate root), recursively, skipping
+/// hidden directories, `node_modules` and `target`; empty when the directory does not exist.
 fn rust_files(dir: &str) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let Ok(entries) = fs::read_dir(dir) else { return };
         for entry in entries.flatten() {
             let path = entry.path();
+            let name = entry.file_name();
+            let skipped = name.to_string_lossy().starts_with('.') || name == "node_modules" || name == "target";
             if path.is_dir() {
-                walk(&path, out);
+                if !skipped {
+                    walk(&path, out);
+                }
             } else if path.extension().is_some_and(|e| e == "rs") {
                 out.push(path);
             }
@@ -64,7 +68,10 @@ fn find_in_code(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
 fn the_core_knows_nothing_about_the_browser() {
     let files = rust_files("src/core");
     assert!(!files.is_empty(), "src/core has no Rust files");
-    let found = find_in_code(&files, &["leptos", "web_sys", "wasm_bindgen", "gloo", "js_sys", "web-sys", "wasm-bindgen", "js-sys"]);
+    let found = find_in_code(
+        &files,
+        &["leptos", "web_sys", "wasm_bindgen", "gloo", "js_sys", "web-sys", "wasm-bindgen", "js-sys"],
+    );
     assert!(found.is_empty(), "the core must stay pure Rust:\n{}", found.join("\n"));
 }
 
@@ -78,7 +85,8 @@ fn shell_and_ui_never_panic_on_purpose() {
 
 #[test]
 fn nothing_renders_raw_html() {
-    let found = find_in_code(&rust_files("src"), &["inner_html", "set_inner_html", "insert_adjacent_html", "outer_html"]);
+    let found =
+        find_in_code(&rust_files("src"), &["inner_html", "set_inner_html", "insert_adjacent_html", "outer_html"]);
     assert!(found.is_empty(), "external input must never be rendered as HTML:\n{}", found.join("\n"));
 }
 

@@ -13,10 +13,18 @@ pub enum Answer {
 }
 
 /// The answers to every question of one set, in asking order.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Answers {
     set: &'static QuestionSet,
     slots: Vec<Option<Answer>>,
+}
+
+/// Names the set by its id instead of printing the whole questionnaire, so that a failed
+/// assertion or a debug log stays readable.
+impl std::fmt::Debug for Answers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Answers").field("set", &self.set.id).field("slots", &self.slots).finish()
+    }
 }
 
 impl Answers {

@@ -111,10 +111,8 @@ impl Verdict {
             Verdict::NotReady { blocking } => {
                 let mut indices = blocking.clone();
                 indices.sort_unstable();
-                let initials: String = indices
-                    .iter()
-                    .filter_map(|&i| set.dimensions.get(i)?.id.chars().next())
-                    .collect();
+                let initials: String =
+                    indices.iter().filter_map(|&i| set.dimensions.get(i)?.id.chars().next()).collect();
                 format!("not-{initials}")
             }
         }
@@ -152,9 +150,8 @@ impl Report {
             })
             .collect();
 
-        let mut blocking: Vec<usize> = (0..dimensions.len())
-            .filter(|&i| matches!(dimensions[i].band, Some(Band::No | Band::Partly)))
-            .collect();
+        let mut blocking: Vec<usize> =
+            (0..dimensions.len()).filter(|&i| matches!(dimensions[i].band, Some(Band::No | Band::Partly))).collect();
         blocking.sort_by_key(|&i| (dimensions[i].score, i));
         let missing: Vec<usize> = (0..dimensions.len()).filter(|&i| !dimensions[i].is_complete()).collect();
         let verdict = if !blocking.is_empty() {
@@ -261,11 +258,15 @@ pub fn band_for(dimension: &Dimension, score: u8) -> Band {
 /// The next three moves: advice from failing dimensions first, largest gap first, then the
 /// weaker dimension; then advice from passing dimensions; then the set's ready moves.
 fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult]) -> Vec<&'static str> {
-    let mut candidates: Vec<(&Move, bool, Option<u8>)> = dimensions
-        .iter()
-        .flat_map(|d| d.advice.iter().map(move |m| (m, d.band == Some(Band::Yes), d.score)))
-        .collect();
-    candidates.sort_by_key(|&(m, passing, score)| (passing, std::cmp::Reverse(m.gap), score, m.dimension));
+    // Failing dimensions first, then unfinished ones, then passing ones.
+    let rank = |band: Option<Band>| match band {
+        Some(Band::No | Band::Partly) => 0,
+        None => 1,
+        Some(Band::Yes) => 2,
+    };
+    let mut candidates: Vec<(&Move, u8, Option<u8>)> =
+        dimensions.iter().flat_map(|d| d.advice.iter().map(move |m| (m, rank(d.band), d.score))).collect();
+    candidates.sort_by_key(|&(m, rank, score)| (rank, std::cmp::Reverse(m.gap), score, m.dimension));
     // Ready moves only make sense when nothing fails; a failing pilot gets advice alone.
     let all_pass = dimensions.iter().all(|d| d.band == Some(Band::Yes));
     let ready_moves = set.ready_moves.iter().copied().filter(|_| all_pass);

@@ -98,7 +98,14 @@ impl Default for Session {
 impl Session {
     /// A fresh run of a question set.
     pub fn new(set: &'static QuestionSet) -> Self {
-        Self { answers: Answers::empty(set), step: Step::Intro, label: String::new(), view: View::Own, compare_with: None, navigations: 0 }
+        Self {
+            answers: Answers::empty(set),
+            step: Step::Intro,
+            label: String::new(),
+            view: View::Own,
+            compare_with: None,
+            navigations: 0,
+        }
     }
 
     /// True when the reader has answered anything.
@@ -146,7 +153,8 @@ impl Session {
             Action::Choose { position, answer } => self.answers.set_answer(position, answer),
             Action::Next => {
                 if let Step::Question(position) = self.step {
-                    self.step = if position >= self.last_position() { Step::Results } else { Step::Question(position + 1) };
+                    self.step =
+                        if position >= self.last_position() { Step::Results } else { Step::Question(position + 1) };
                 }
             }
             Action::Back => {

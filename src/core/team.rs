@@ -10,7 +10,9 @@ use super::share_code::{self, ALPHABET, DecodeError, SharedResult, char_value};
 
 /// Most members a team code carries.
 pub const MAX_MEMBERS: usize = 50;
-const MAX_TEAM_LEN: usize = MAX_MEMBERS * (share_code::MAX_CODE_LEN / 4);
+/// Longest team code: the header, then up to [`MAX_MEMBERS`] members of `~` plus a share code
+/// each. Every code `encode_team` can write must fit, however long its members' labels.
+const MAX_TEAM_LEN: usize = 5 + MAX_MEMBERS * (1 + share_code::MAX_CODE_LEN);
 
 /// Encodes several share codes into one team code.
 pub fn encode_team(member_codes: &[String]) -> String {
@@ -178,8 +180,7 @@ pub fn summarise(members: &[SharedResult]) -> Option<TeamSummary> {
             TeamDimension { name: dimension.name, members: scores, average, spread, consensus, outliers }
         })
         .collect();
-    let blocking: Vec<usize> =
-        (0..dimensions.len()).filter(|&i| dimensions[i].consensus != Some(Band::Yes)).collect();
+    let blocking: Vec<usize> = (0..dimensions.len()).filter(|&i| dimensions[i].consensus != Some(Band::Yes)).collect();
     let disagreements =
         (0..dimensions.len()).filter(|&i| dimensions[i].spread.is_some_and(|s| s >= DISAGREEMENT_SPREAD)).collect();
     Some(TeamSummary { ready: blocking.is_empty(), dimensions, blocking, disagreements })

@@ -21,11 +21,7 @@ pub fn replace_fragment(text: &str) {
         return;
     }
     let location = window.location();
-    let base = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
+    let base = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
     let url = if text.is_empty() { base } else { format!("{base}#{text}") };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));

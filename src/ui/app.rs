@@ -9,11 +9,11 @@ use super::question::QuestionStep;
 use super::results::Results;
 use super::shared::{BadLink, SharedView};
 use super::team::TeamView;
-use crate::core::summary;
 use crate::core::route::{EmbedOptions, Route};
 use crate::core::session::{Action, Session, Step, View};
 use crate::core::share_code;
 use crate::core::snapshot::{self, Snapshot};
+use crate::core::summary;
 use crate::core::team;
 use crate::shell::{self, address, host, storage};
 

@@ -16,7 +16,9 @@ pub fn EmbedKit() -> impl IntoView {
     let iframe = format!(
         "<iframe src=\"{base}?embed\" title=\"Scaling Readiness Check\" style=\"width:100%;border:0\" height=\"640\" loading=\"lazy\" allow=\"clipboard-write; web-share\"></iframe>\n<script src=\"{base}embed.js\" defer></script>"
     );
-    let wordpress = format!("<!-- Paste into a Custom HTML block (needs a role allowed to post iframes, e.g. Administrator or Editor). -->\n{iframe}");
+    let wordpress = format!(
+        "<!-- Paste into a Custom HTML block (needs a role allowed to post iframes, e.g. Administrator or Editor). -->\n{iframe}"
+    );
     let ghost = format!("<!-- Paste into an HTML card. -->\n{iframe}");
     let link_text = format!("Is your AI pilot ready to scale? Take the 3-minute Scaling Readiness Check: {base}");
     let button_html = format!(

@@ -19,10 +19,9 @@ pub fn verdict_words(report: &Report) -> (&'static str, String) {
                 join_words(&names(blocking))
             ),
         ),
-        Verdict::Incomplete { missing } => (
-            "Not finished",
-            format!("Answer the open questions in {} to get a verdict.", join_words(&names(missing))),
-        ),
+        Verdict::Incomplete { missing } => {
+            ("Not finished", format!("Answer the open questions in {} to get a verdict.", join_words(&names(missing))))
+        }
     }
 }
 

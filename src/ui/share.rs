@@ -6,10 +6,10 @@ use leptos::task::spawn_local;
 
 use super::app::Store;
 use crate::core::scoring::Report;
+use crate::core::session::Action;
 use crate::core::share_code::MAX_LABEL_CHARS;
 use crate::core::share_text::share_texts;
 use crate::core::summary::results_link;
-use crate::core::session::Action;
 use crate::shell::{address, clipboard};
 
 /// Copy state of one field.
@@ -78,9 +78,8 @@ pub fn SharePanel() -> impl IntoView {
     let store = Store::get();
     let base = address::base_url();
     let link = Memo::new(move |_| store.session.with(|s| results_link(&base, &s.answers, &s.label)));
-    let texts = Memo::new(move |_| {
-        store.session.with(|s| share_texts(&Report::new(&s.answers), &link.get(), &s.label))
-    });
+    let texts =
+        Memo::new(move |_| store.session.with(|s| share_texts(&Report::new(&s.answers), &link.get(), &s.label)));
     // Set once: writing the cleaned label back while typing would eat trailing spaces.
     let initial_label = store.session.with_untracked(|s| s.label.clone());
     let can_share = clipboard::can_share();

@@ -178,7 +178,8 @@ fn TeamTable(
             ));
         }
     }
-    let blocking: Vec<&str> = summary.blocking.iter().filter_map(|&i| summary.dimensions.get(i)).map(|d| d.name).collect();
+    let blocking: Vec<&str> =
+        summary.blocking.iter().filter_map(|&i| summary.dimensions.get(i)).map(|d| d.name).collect();
     let verdict = if summary.ready {
         "On average, the team says the pilot is ready to scale.".to_owned()
     } else {
@@ -208,4 +209,3 @@ fn TeamTable(
         </div>
     }
 }
-

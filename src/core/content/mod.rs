@@ -30,7 +30,7 @@ pub struct QuestionSet {
     pub essay_url: &'static str,
     /// The four dimensions, in the order they are asked.
     pub dimensions: &'static [Dimension],
-    /// Moves offered when every dimension passes and no answer is below its best level.
+    /// Moves offered when every dimension passes, after any advice left for weaker answers.
     pub ready_moves: &'static [&'static str],
 }
 

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+#! Builds the release widget and serves it on http://127.0.0.1:8080/ (installs what is missing).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$READINESS_ROOT"
+cargo fetch --quiet
+trunk build --release
+PORT="${PORT:-8080}"
+echo
+echo "Serving the Scaling Readiness Check at http://127.0.0.1:$PORT/  (Ctrl+C to stop)"
+exec node tests/e2e/serve.mjs dist "$PORT"
