@@ -4,10 +4,13 @@
 # Sourced by scripts/serve.sh and scripts/test.sh (and usable alone). Idempotent: a warm
 # machine passes through in about a second. Tools live in $READINESS_TOOLS (default
 # ~/.cache/readiness-tools) so that every clone on this machine, CI's included, shares them.
-set -euo pipefail
-
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="${READINESS_TOOLS:-$HOME/.cache/readiness-tools}"
+
+# The installs run in a subshell with `set -e`, so sourcing this file never changes the
+# caller's shell options; only the exports at the end reach the caller.
+install_missing() (
+set -euo pipefail
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
 mkdir -p "$TOOLS/bin"
@@ -49,6 +52,9 @@ if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/test
   say "installing the end-to-end test packages (npm ci)"
   (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)
 fi
+
+)
+install_missing || { echo "[setup] installing the tools failed" >&2; return 1 2>/dev/null || exit 1; }
 
 export PATH="$TOOLS/bin:$TOOLS/npm/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver

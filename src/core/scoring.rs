@@ -152,7 +152,7 @@ impl Report {
 
         let mut blocking: Vec<usize> =
             (0..dimensions.len()).filter(|&i| matches!(dimensions[i].band, Some(Band::No | Band::Partly))).collect();
-        blocking.sort_by_key(|&i| (dimensions[i].score, i));
+        sort_small_by_key(&mut blocking, |&i| (dimensions[i].score, i));
         let missing: Vec<usize> = (0..dimensions.len()).filter(|&i| !dimensions[i].is_complete()).collect();
         let verdict = if !blocking.is_empty() {
             Verdict::NotReady { blocking }
@@ -208,7 +208,7 @@ fn score_dimension(answers: &Answers, index: usize, dimension: &'static Dimensio
         })
         .collect();
     // Stable sort keeps asking order among equal gaps.
-    advice.sort_by(|a, b| b.gap.cmp(&a.gap));
+    sort_small_by_key(&mut advice, |m| std::cmp::Reverse(m.gap));
 
     let mut group_names: Vec<&'static str> = Vec::new();
     for name in dimension.questions.iter().filter_map(|q| q.group) {
@@ -266,7 +266,7 @@ fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult]) -> Vec<&'static
     };
     let mut candidates: Vec<(&Move, u8, Option<u8>)> =
         dimensions.iter().flat_map(|d| d.advice.iter().map(move |m| (m, rank(d.band), d.score))).collect();
-    candidates.sort_by_key(|&(m, rank, score)| (rank, std::cmp::Reverse(m.gap), score, m.dimension));
+    sort_small_by_key(&mut candidates, |&(m, rank, score)| (rank, std::cmp::Reverse(m.gap), score, m.dimension));
     // Ready moves only make sense when nothing fails; a failing pilot gets advice alone.
     let all_pass = dimensions.iter().all(|d| d.band == Some(Band::Yes));
     let ready_moves = set.ready_moves.iter().copied().filter(|_| all_pass);
@@ -280,4 +280,17 @@ fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult]) -> Vec<&'static
         }
     }
     moves
+}
+
+/// A stable insertion sort for the handful of items scoring orders (at most a few dozen).
+/// The standard library's sorts are faster on large slices but add several kilobytes of
+/// wasm per element type; here every byte of the first load counts.
+fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
