@@ -1,17 +1,17 @@
 //! Leptos components: they read the session, render, and dispatch actions. Nothing here
 //! touches browser APIs except through `crate::shell`.
 
-mod app;
-mod embed_kit;
-mod intro;
-mod question;
-mod report;
-mod results;
-mod share;
-mod shared;
-mod team;
+pub mod app;
+pub mod embed_kit;
+pub mod intro;
+pub mod question;
+pub mod report;
+pub mod results;
+pub mod share;
+pub mod shared;
+pub mod team;
 
-pub use app::{App, Store};
+pub use app::{App, Notices, Store};
 
 use wasm_bindgen::JsCast;
 

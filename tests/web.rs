@@ -1,0 +1,310 @@
+//! Browser tests for the components, in headless Chromium (wasm-bindgen-test): each test
+//! mounts into a fresh element, clicks or types, waits a tick, and checks the DOM and state.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use leptos::task::tick;
+use readiness_check::core::answers::{Answer, Answers};
+use readiness_check::core::content::CURRENT;
+use readiness_check::core::scoring::Report;
+use readiness_check::core::session::{Session, Step, View};
+use readiness_check::core::share_code::{DecodeError, SharedResult};
+use readiness_check::shell::address::base_path;
+use readiness_check::ui::intro::Intro;
+use readiness_check::ui::question::QuestionStep;
+use readiness_check::ui::report::ReportView;
+use readiness_check::ui::results::Results;
+use readiness_check::ui::shared::{BadLink, CompareView, SharedView};
+use readiness_check::ui::team::TeamView;
+use readiness_check::ui::{App, Notices, Store};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element appended to the page, so tests never see each other's DOM.
+fn fresh_root() -> HtmlElement {
+    let document = document();
+    let root = document.create_element("section").unwrap().unchecked_into::<HtmlElement>();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn store_with(session: Session) -> Store {
+    Store { session: RwSignal::new(session), notices: RwSignal::new(Notices::default()), embedded: false }
+}
+
+/// Answers with every question at one level.
+fn all_at(level: u8) -> Answers {
+    let mut answers = Answers::empty(CURRENT);
+    for position in 0..CURRENT.question_count() {
+        answers.set_answer(position, Some(Answer::Level(level)));
+    }
+    answers
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into::<HtmlElement>()
+}
+
+fn count(root: &HtmlElement, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_option_records_it_and_next_moves_on() {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.step = Step::Question(0);
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <QuestionStep position=0/> }
+    });
+    assert_eq!(find(&root, "#next").text_content().unwrap(), "Skip");
+    find(&root, "#q0-o2").click();
+    tick().await;
+    assert_eq!(store.session.with_untracked(|s| s.answers.get(0)), Some(Answer::Level(2)));
+    assert!(find(&root, "label[for=q0-o2]").class_list().contains("selected"));
+    assert_eq!(find(&root, "#next").text_content().unwrap(), "Next");
+    find(&root, "#next").click();
+    tick().await;
+    assert_eq!(store.session.with_untracked(|s| s.step), Step::Question(1));
+}
+
+#[wasm_bindgen_test]
+async fn enter_in_the_radio_group_goes_on_and_dont_know_is_an_answer() {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.step = Step::Question(3);
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <QuestionStep position=3/> }
+    });
+    let unknown = find(&root, "#q3-unknown");
+    unknown.click();
+    tick().await;
+    assert_eq!(store.session.with_untracked(|s| s.answers.get(3)), Some(Answer::DontKnow));
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    unknown.dispatch_event(&event).unwrap();
+    tick().await;
+    assert_eq!(store.session.with_untracked(|s| s.step), Step::Question(4));
+}
+
+#[wasm_bindgen_test]
+async fn question_screen_names_dimension_and_progress() {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.step = Step::Question(5);
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <QuestionStep position=5/> }
+    });
+    let progress = find(&root, "#progress").text_content().unwrap();
+    assert!(progress.contains("Data"), "{progress}");
+    assert!(progress.contains("6 of 16"), "{progress}");
+    assert_eq!(count(&root, "fieldset input[type=radio]"), 5);
+    assert_eq!(find(&root, "legend").text_content().unwrap(), CURRENT.locate(5).unwrap().1.prompt);
+}
+
+#[wasm_bindgen_test]
+async fn start_over_asks_before_discarding() {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.answers = all_at(1);
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <Intro/> }
+    });
+    assert_eq!(count(&root, "#start"), 0);
+    find(&root, "#start-over").click();
+    tick().await;
+    assert!(store.session.with_untracked(|s| s.has_progress()), "nothing is discarded before confirming");
+    find(&root, "#confirm-start-over-yes").click();
+    tick().await;
+    assert!(!store.session.with_untracked(|s| s.has_progress()));
+    assert_eq!(store.session.with_untracked(|s| s.step), Step::Question(0));
+}
+
+#[wasm_bindgen_test]
+async fn report_shows_verdict_and_every_dimension() {
+    let root = fresh_root();
+    let store = store_with(Session::default());
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <ReportView report=Report::new(&all_at(3)) title="Your verdict" editable=false/> }
+    });
+    assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("ready"));
+    assert_eq!(count(&root, ".dimension[data-score='100'][data-band=yes]"), 4);
+    assert_eq!(count(&root, "#next-moves li"), 3);
+    assert!(find(&root, "svg").get_attribute("aria-label").unwrap().contains("Ownership 100 of 100"));
+}
+
+#[wasm_bindgen_test]
+async fn failing_report_names_the_blockers_and_edit_jumps_to_the_dimension() {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.answers = all_at(0);
+    session.step = Step::Results;
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <Results/> }
+    });
+    assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("not-ready"));
+    assert_eq!(count(&root, ".dimension[data-band=no] .advice li") >= 4, true);
+    find(&root, ".dimension[data-dimension=data] button.edit").click();
+    tick().await;
+    assert_eq!(store.session.with_untracked(|s| s.step), Step::Question(CURRENT.first_position(1)));
+}
+
+#[wasm_bindgen_test]
+async fn the_label_rides_in_the_link_and_clear_removes_everything() {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.answers = all_at(2);
+    session.step = Step::Results;
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <Results/> }
+    });
+    let input = find(&root, "#pilot-label").unchecked_into::<web_sys::HtmlInputElement>();
+    input.set_value("invoice triage");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    let link = find(&root, "#share-link").unchecked_into::<web_sys::HtmlInputElement>().value();
+    assert!(link.ends_with(".invoice_triage"), "{link}");
+    assert!(link.contains("/r/"), "{link}");
+    find(&root, "#clear").click();
+    tick().await;
+    find(&root, "#confirm-clear").click();
+    tick().await;
+    assert!(!store.session.with_untracked(|s| s.has_progress()));
+    assert_eq!(store.session.with_untracked(|s| s.label.clone()), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_label_is_shown_as_text_never_as_markup() {
+    let root = fresh_root();
+    let label = "<img src=x onerror=alert(1)>".to_owned();
+    let result = SharedResult { answers: all_at(1), label: label.clone() };
+    let mut session = Session::default();
+    session.view = View::Shared(result.clone());
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <SharedView result=result.clone()/> }
+    });
+    assert_eq!(find(&root, "#shared-label").text_content().unwrap(), label);
+    assert_eq!(count(&root, "img"), 0);
+    assert_eq!(count(&root, "#shared-banner"), 1);
+    find(&root, "#take-check").click();
+    tick().await;
+    assert_eq!(store.session.with_untracked(|s| s.view.clone()), View::Own);
+    assert!(store.session.with_untracked(|s| s.compare_with.is_some()));
+    assert!(!store.session.with_untracked(|s| s.has_progress()), "a shared result never becomes the visitor's answers");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_link_explains_and_offers_the_check() {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.view = View::BadLink { team: false, error: DecodeError::Truncated };
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <BadLink team=false error=DecodeError::Truncated/> }
+    });
+    assert_eq!(find(&root, "#link-error").get_attribute("data-error").as_deref(), Some("truncated"));
+    assert!(find(&root, "#link-error").text_content().unwrap().contains("cut off"));
+    find(&root, "#take-check").click();
+    tick().await;
+    assert_eq!(store.session.with_untracked(|s| (s.view.clone(), s.step)), (View::Own, Step::Question(0)));
+}
+
+#[wasm_bindgen_test]
+async fn compare_names_the_differences() {
+    let root = fresh_root();
+    let store = store_with(Session::default());
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <CompareView mine=Report::new(&all_at(3)) theirs=Report::new(&all_at(0)) their_label="Ops".to_owned()/> }
+    });
+    assert_eq!(count(&root, "#compare tbody tr[data-dimension]"), 4);
+    let differences = find(&root, "#differences").text_content().unwrap();
+    assert!(differences.contains("Ownership: you say yes (100), they say no (0)."), "{differences}");
+}
+
+#[wasm_bindgen_test]
+async fn team_view_reads_pasted_links_and_names_broken_lines() {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.view = View::Team(Vec::new());
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        provide_context(store);
+        view! { <TeamView members=Vec::new()/> }
+    });
+    let best = readiness_check::core::share_code::encode(&all_at(3), "Owner");
+    let worst = readiness_check::core::share_code::encode(&all_at(0), "");
+    let area = find(&root, "#team-input").unchecked_into::<web_sys::HtmlTextAreaElement>();
+    area.set_value(&format!("{best}\nnot a link\nhttps://example.com/r/not-odbm/#r={worst}\n"));
+    area.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    tick().await;
+    assert_eq!(find(&root, "#team-summary").get_attribute("data-members").as_deref(), Some("2"));
+    assert_eq!(count(&root, "#team-errors li"), 1);
+    assert!(find(&root, "#team-errors").text_content().unwrap().contains("Line 2"));
+    assert!(matches!(store.session.with_untracked(|s| s.view.clone()), View::Team(members) if members.len() == 2));
+}
+
+#[wasm_bindgen_test]
+async fn the_app_saves_progress_to_storage_as_it_goes() {
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let root = fresh_root();
+    let _mount = mount_to(root.clone(), App);
+    find(&root, "#start").click();
+    tick().await;
+    find(&root, "#q0-o3").click();
+    // The storage effect runs after the render effect: poll a few ticks.
+    let mut saved = None;
+    for _ in 0..20 {
+        tick().await;
+        saved = storage.get_item("scaling-readiness-check").unwrap();
+        if saved.as_deref().is_some_and(|s| s.ends_with(";q0")) {
+            break;
+        }
+    }
+    let saved = saved.expect("progress is saved");
+    assert!(saved.starts_with("S1;1B"), "{saved}");
+    let restored = readiness_check::core::snapshot::Snapshot::parse(&saved).unwrap();
+    assert_eq!(restored.session.answers.get(0), Some(Answer::Level(3)));
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn base_path_finds_the_widget_root_under_any_sub_path() {
+    for (path, base) in [
+        ("/", "/"),
+        ("/index.html", "/"),
+        ("/check/", "/check/"),
+        ("/check/index.html", "/check/"),
+        ("/blog/tools/check/r/not-od/", "/blog/tools/check/"),
+        ("/r/ready/index.html", "/"),
+        ("/check", "/"),
+    ] {
+        assert_eq!(base_path(path), base, "{path}");
+    }
+}
