@@ -82,3 +82,56 @@ pub fn encode_component(text: &str) -> String {
     }
     out
 }
+
+/// One row of the result image.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageRow {
+    /// Dimension name.
+    pub name: &'static str,
+    /// 0–100, or `None` while incomplete.
+    pub score: Option<u8>,
+    /// The band, or `None` while incomplete.
+    pub band: Option<Band>,
+}
+
+/// What the downloadable result image shows, and its alt text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImageCard {
+    /// The pilot label, if any.
+    pub label: String,
+    /// "Ready to scale", "Not ready to scale yet" or "Not finished".
+    pub headline: &'static str,
+    /// True when the verdict is ready.
+    pub ready: bool,
+    /// "2 of 4 dimensions pass".
+    pub passing: String,
+    /// One row per dimension.
+    pub rows: Vec<ImageRow>,
+    /// A text alternative that says everything the image says.
+    pub alt: String,
+}
+
+/// Builds the result image's content from a report.
+pub fn image_card(report: &Report, label: &str) -> ImageCard {
+    let headline = match report.verdict {
+        Verdict::Ready => "Ready to scale",
+        Verdict::NotReady { .. } => "Not ready to scale yet",
+        Verdict::Incomplete { .. } => "Not finished",
+    };
+    let passing = format!("{} of {} dimensions pass", report.passing_count(), report.dimensions.len());
+    let rows: Vec<ImageRow> = report
+        .dimensions
+        .iter()
+        .map(|d| ImageRow { name: d.dimension.name, score: d.score, band: d.band })
+        .collect();
+    let details: Vec<String> = rows
+        .iter()
+        .map(|r| match (r.score, r.band) {
+            (Some(score), Some(band)) => format!("{} {score}/100 ({})", r.name, band.word()),
+            _ => format!("{} not finished", r.name),
+        })
+        .collect();
+    let whose = if label.is_empty() { String::new() } else { format!(" for \"{label}\"") };
+    let alt = format!("Scaling Readiness Check result{whose}: {headline}. {}. {passing}.", details.join(", "));
+    ImageCard { label: label.to_owned(), headline, ready: report.verdict == Verdict::Ready, passing, rows, alt }
+}

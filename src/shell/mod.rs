@@ -8,6 +8,7 @@
 pub mod address;
 pub mod clipboard;
 pub mod host;
+pub mod image;
 pub mod panic;
 pub mod storage;
 

@@ -22,7 +22,7 @@ pub fn EmbedKit() -> impl IntoView {
     let ghost = format!("<!-- Paste into an HTML card. -->\n{iframe}");
     let link_text = format!("Is your AI pilot ready to scale? Take the 3-minute Scaling Readiness Check: {base}");
     let button_html = format!(
-        "<a href=\"{base}\"><img src=\"{base}button.png\" alt=\"Take the Scaling Readiness Check\" width=\"360\" height=\"96\"></a>"
+        "<a href=\"{base}\"><img src=\"{base}preview/button.png\" alt=\"Take the Scaling Readiness Check\" width=\"360\" height=\"96\"></a>"
     );
     view! {
         <section id="embed-kit" aria-labelledby="screen-heading">

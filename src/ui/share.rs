@@ -8,9 +8,9 @@ use super::app::Store;
 use crate::core::scoring::Report;
 use crate::core::session::Action;
 use crate::core::share_code::MAX_LABEL_CHARS;
-use crate::core::share_text::share_texts;
+use crate::core::share_text::{image_card, share_texts};
 use crate::core::summary::results_link;
-use crate::shell::{address, clipboard};
+use crate::shell::{address, clipboard, image};
 
 /// Copy state of one field.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -82,6 +82,22 @@ pub fn SharePanel() -> impl IntoView {
         Memo::new(move |_| store.session.with(|s| share_texts(&Report::new(&s.answers), &link.get(), &s.label)));
     // Set once: writing the cleaned label back while typing would eat trailing spaces.
     let initial_label = store.session.with_untracked(|s| s.label.clone());
+    let card = Memo::new(move |_| store.session.with(|s| image_card(&Report::new(&s.answers), &s.label)));
+    let image_status = RwSignal::new("");
+    let download_image = move |_| {
+        let saved = card.with_untracked(image::render_png).is_some_and(|url| image::download(&url, "scaling-readiness.png"));
+        image_status.set(if saved { "Image saved: scaling-readiness.png." } else { "This browser could not draw the image." });
+    };
+    let share_image = move |_| {
+        let Some(url) = card.with_untracked(image::render_png) else { return };
+        let alt = card.with_untracked(|c| c.alt.clone());
+        spawn_local(async move {
+            if !image::share_image(&url, &alt).await {
+                image_status.set("Sharing the image isn't possible here: download it instead.");
+            }
+        });
+    };
+    let can_share_image = card.with_untracked(image::render_png).is_some_and(|url| image::can_share_image(&url));
     let can_share = clipboard::can_share();
     let share = move |_| {
         let url = link.get_untracked();
@@ -128,6 +144,23 @@ pub fn SharePanel() -> impl IntoView {
                     "E-mail"
                 </a>
             </div>
+            <h3>"Result image"</h3>
+            <p>"A picture of your verdict and the four dimensions, sized for a LinkedIn post. Paste the alt text with it."</p>
+            <div class="share-buttons">
+                <button id="download-image" type="button" class="secondary" on:click=download_image>
+                    "Download image"
+                </button>
+                {can_share_image
+                    .then(|| {
+                        view! {
+                            <button id="share-image" type="button" class="secondary" on:click=share_image>
+                                "Share image…"
+                            </button>
+                        }
+                    })}
+            </div>
+            <p id="image-status" class="copy-status" role="status">{move || image_status.get()}</p>
+            <CopyField id="image-alt" label="Alt text for the image" text=Signal::derive(move || card.get().alt) multiline=true/>
         </section>
     }
 }

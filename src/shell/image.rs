@@ -1,0 +1,125 @@
+//! The result image: drawn on a canvas as a 1200×627 PNG (LinkedIn's post image size), then
+//! downloaded or handed to the system share sheet where it accepts files.
+
+use wasm_bindgen::JsCast;
+
+use crate::core::scoring::Band;
+use crate::core::share_text::ImageCard;
+
+const WIDTH: u32 = 1200;
+const HEIGHT: u32 = 627;
+const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+/// Draws the card and returns it as a `data:image/png` address.
+pub fn render_png(card: &ImageCard) -> Option<String> {
+    let document = super::document()?;
+    let canvas = document.create_element("canvas").ok()?.dyn_into::<web_sys::HtmlCanvasElement>().ok()?;
+    canvas.set_width(WIDTH);
+    canvas.set_height(HEIGHT);
+    let context =
+        canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
+    draw(&context, card);
+    canvas.to_data_url_with_type("image/png").ok()
+}
+
+fn band_colour(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::Yes) => "#1d7a3a",
+        Some(Band::Partly) => "#8a5a00",
+        Some(Band::No) => "#b3261e",
+        None => "#4f5660",
+    }
+}
+
+fn band_text(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::Yes) => "✓ yes",
+        Some(Band::Partly) => "◐ partly",
+        Some(Band::No) => "✗ no",
+        None => "… not finished",
+    }
+}
+
+fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
+    let text = |value: &str, x: f64, y: f64, font: &str, colour: &str| {
+        c.set_font(&format!("{font} {FONT}"));
+        c.set_fill_style_str(colour);
+        let _ = c.fill_text(value, x, y);
+    };
+    c.set_fill_style_str("#f6f7f9");
+    c.fill_rect(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT));
+    c.set_fill_style_str("#0b5cc2");
+    c.fill_rect(0.0, 0.0, f64::from(WIDTH), 12.0);
+    c.set_text_baseline("alphabetic");
+    text("Scaling Readiness Check", 64.0, 86.0, "600 30px", "#4f5660");
+    if !card.label.is_empty() {
+        text(&card.label, 64.0, 128.0, "600 30px", "#1c1e21");
+    }
+    let verdict_colour = if card.ready { "#1d7a3a" } else { "#b3261e" };
+    text(card.headline, 64.0, 206.0, "800 64px", verdict_colour);
+    text(&card.passing, 64.0, 256.0, "500 30px", "#1c1e21");
+    for (i, row) in card.rows.iter().enumerate() {
+        let y = 320.0 + i as f64 * 62.0;
+        text(row.name, 64.0, y + 30.0, "600 30px", "#1c1e21");
+        c.set_fill_style_str("#dfe3e8");
+        c.fill_rect(300.0, y + 6.0, 560.0, 30.0);
+        c.set_fill_style_str(band_colour(row.band));
+        c.fill_rect(300.0, y + 6.0, 560.0 * f64::from(row.score.unwrap_or(0)) / 100.0, 30.0);
+        let score = row.score.map_or("–".to_owned(), |s| s.to_string());
+        text(&score, 880.0, y + 32.0, "700 30px", "#1c1e21");
+        text(band_text(row.band), 960.0, y + 32.0, "600 28px", band_colour(row.band));
+    }
+    c.set_fill_style_str("#1c1e21");
+    c.fill_rect(300.0 + 560.0 * 0.75, 314.0, 3.0, 4.0 * 62.0);
+    text("Based on the essay \"From Pilot to Production\" · take the check and compare", 64.0, 598.0, "400 22px", "#4f5660");
+}
+
+/// Saves the image as a file through a temporary download link.
+pub fn download(data_url: &str, file_name: &str) -> bool {
+    let Some(document) = super::document() else { return false };
+    let Ok(link) = document.create_element("a") else { return false };
+    let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() else { return false };
+    link.set_href(data_url);
+    link.set_download(file_name);
+    link.click();
+    true
+}
+
+/// Decodes a `data:...;base64,` address into bytes.
+fn data_url_bytes(data_url: &str) -> Option<Vec<u8>> {
+    let (_, encoded) = data_url.split_once(";base64,")?;
+    let decoded = js_sys::global().dyn_into::<web_sys::Window>().ok()?.atob(encoded).ok()?;
+    // `atob` returns one char per byte (Latin-1).
+    decoded.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect()
+}
+
+/// True when the share sheet accepts this image as a file.
+fn shareable_file(data_url: &str, file_name: &str) -> Option<(web_sys::ShareData, web_sys::Navigator)> {
+    let window = super::window()?;
+    let navigator = window.navigator();
+    if !super::has_method(&navigator, "canShare") {
+        return None;
+    }
+    let bytes = data_url_bytes(data_url)?;
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("image/png");
+    let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, file_name, &options).ok()?;
+    let data = web_sys::ShareData::new();
+    data.set_files(&js_sys::Array::of1(&file));
+    navigator.can_share_with_data(&data).then_some((data, navigator))
+}
+
+/// True when the system share sheet can take the image.
+pub fn can_share_image(data_url: &str) -> bool {
+    shareable_file(data_url, "readiness.png").is_some()
+}
+
+/// Shares the image with its alt text through the system share sheet.
+pub async fn share_image(data_url: &str, alt: &str) -> bool {
+    let Some((data, navigator)) = shareable_file(data_url, "scaling-readiness.png") else { return false };
+    data.set_text(alt);
+    wasm_bindgen_futures::JsFuture::from(navigator.share_with_data(&data)).await.is_ok()
+}
+
