@@ -55,6 +55,8 @@ pub enum Action {
     SetLabel(String),
     /// Forget everything the reader entered.
     Clear,
+    /// Take the answers and label another tab saved (the newest write wins).
+    Adopt { answers: Answers, label: String },
     /// Show a shared result.
     OpenShared(SharedResult),
     /// Show a team.
@@ -177,6 +179,10 @@ impl Session {
             Action::SetLabel(label) => self.label = share_code::clean_label(&label),
             Action::Clear => {
                 *self = Session { view: self.view.clone(), navigations: self.navigations, ..Session::new(CURRENT) }
+            }
+            Action::Adopt { answers, label } => {
+                self.answers = answers;
+                self.label = label;
             }
             Action::OpenShared(result) => self.view = View::Shared(result),
             Action::OpenTeam(members) => self.view = View::Team(members),

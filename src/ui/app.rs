@@ -24,6 +24,8 @@ pub struct Notices {
     pub cannot_save: bool,
     /// Saved data could not be read; the reader started fresh and the data was kept aside.
     pub unreadable: bool,
+    /// Answers were updated from another tab.
+    pub other_tab: bool,
     /// The reader dismissed the notices.
     pub dismissed: bool,
 }
@@ -182,6 +184,24 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || hash_listener.remove());
 
+    // Sync 5: another tab saved answers; the newest write wins, and this tab says so.
+    let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() != Some(storage::KEY) {
+            return;
+        }
+        let Some(snapshot) = event.new_value().and_then(|text| Snapshot::parse(&text).ok()) else { return };
+        let incoming = snapshot.session;
+        let differs = store.session.with_untracked(|s| s.answers != incoming.answers || s.label != incoming.label);
+        if differs {
+            store.dispatch(Action::Adopt { answers: incoming.answers, label: incoming.label });
+            store.notices.update(|n| {
+                n.other_tab = true;
+                n.dismissed = false;
+            });
+        }
+    });
+    on_cleanup(move || storage_listener.remove());
+
     let root = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(element) = root.get() {
@@ -261,7 +281,7 @@ fn StorageNotices() -> impl IntoView {
     let store = Store::get();
     let visible = move || {
         let n = store.notices.get();
-        !n.dismissed && (n.cannot_save || n.unreadable)
+        !n.dismissed && (n.cannot_save || n.unreadable || n.other_tab)
     };
     view! {
         <Show when=visible>
@@ -272,6 +292,9 @@ fn StorageNotices() -> impl IntoView {
                         let mut parts = Vec::new();
                         if n.unreadable {
                             parts.push("Saved answers on this device could not be read, so you start fresh. The old data is kept aside, not deleted.");
+                        }
+                        if n.other_tab {
+                            parts.push("Your answers were updated from another tab where this check is open.");
                         }
                         if n.cannot_save {
                             parts.push("This browser won't let the check save your progress here: your answers stay in this page's address until you close it.");
