@@ -48,7 +48,7 @@ pub fn CopyField(
         });
     };
     let field = if multiline {
-        view! { <textarea id=id readonly rows="3" prop:value=move || text.get()></textarea> }.into_any()
+        view! { <textarea id=id readonly rows="5" prop:value=move || text.get()></textarea> }.into_any()
     } else {
         view! { <input id=id type="text" readonly prop:value=move || text.get()/> }.into_any()
     };

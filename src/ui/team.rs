@@ -183,7 +183,8 @@ fn TeamTable(
     let verdict = if summary.ready {
         "On average, the team says the pilot is ready to scale.".to_owned()
     } else {
-        format!("On average, the team says the pilot is not ready: {} is not a yes.", join_words(&blocking))
+        let verb = if blocking.len() == 1 { "is" } else { "are" };
+        format!("On average, the team says the pilot is not ready: {} {verb} not a yes.", join_words(&blocking))
     };
     let count = members.len();
     view! {
