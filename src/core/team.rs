@@ -95,6 +95,18 @@ pub fn read_pasted(text: &str) -> Vec<PastedEntry> {
     entries
 }
 
+/// The readable results of a pasted list, at most [`MAX_MEMBERS`].
+pub fn members_of(entries: &[PastedEntry]) -> Vec<SharedResult> {
+    entries
+        .iter()
+        .filter_map(|entry| match entry {
+            PastedEntry::Result(result) => Some(result.clone()),
+            PastedEntry::Invalid { .. } => None,
+        })
+        .take(MAX_MEMBERS)
+        .collect()
+}
+
 /// One member's view of one dimension.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MemberScore {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::app::Store;
 use super::report::{band_label, join_words};
 use super::share::CopyField;
-use crate::core::session::Action;
+use crate::core::session::{Action, View};
 use crate::core::share_code::{self, SharedResult};
 use crate::core::summary::team_link;
 use crate::core::team::{self, PastedEntry, TeamSummary};
@@ -40,22 +40,19 @@ pub fn TeamView(
                 .collect::<Vec<_>>()
         })
     };
+    // The session holds the team (so the address carries it); the text stays local.
     let valid = Memo::new(move |_| {
-        entries.with(|e| {
-            e.iter()
-                .filter_map(|entry| match entry {
-                    PastedEntry::Result(r) => Some(r.clone()),
-                    PastedEntry::Invalid { .. } => None,
-                })
-                .take(team::MAX_MEMBERS)
-                .collect::<Vec<_>>()
+        store.session.with(|s| match &s.view {
+            View::Team(members) => members.clone(),
+            _ => Vec::new(),
         })
     });
-    // The address carries the team as soon as there is one.
-    Effect::new(move |_| {
-        let members = valid.get();
+    let on_input = move |event| {
+        let text = event_target_value(&event);
+        let members = team::members_of(&team::read_pasted(&text));
+        pasted.set(text);
         store.dispatch(Action::UpdateTeam(members));
-    });
+    };
     let base = address::base_url();
     let link = Memo::new(move |_| {
         let codes: Vec<String> = valid.with(|v| v.iter().map(|m| share_code::encode(&m.answers, &m.label)).collect());
@@ -75,7 +72,7 @@ pub fn TeamView(
                     rows="6"
                     spellcheck="false"
                     prop:value=move || pasted.get_untracked()
-                    on:input=move |event| pasted.set(event_target_value(&event))
+                    on:input=on_input
                 ></textarea>
             </div>
             <ul id="team-errors" class="errors">
