@@ -74,7 +74,9 @@ struct ResultMessage<'a> {
 
 fn post<T: Serialize>(message: &T) {
     let Some(parent) = parent() else { return };
-    if let Ok(value) = serde_wasm_bindgen::to_value(message) {
+    // Plain objects, not `Map`s: `flatten` makes serde write a map, and hosts read fields.
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    if let Ok(value) = message.serialize(&serializer) {
         // The height and the reader's own result are meant for whichever page embeds the widget.
         let _ = parent.post_message(&value, "*");
     }

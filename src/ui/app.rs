@@ -154,7 +154,8 @@ pub fn App() -> impl IntoView {
     // embedded widget never steals focus from its host page).
     let screen = Memo::new(move |_| store.session.with(|s| (s.navigations, s.step)));
     Effect::new(move |previous: Option<()>| {
-        screen.track();
+        // Read (not just `track`) so the memo runs and this effect subscribes to it.
+        let _ = screen.get();
         if previous.is_some() {
             let target = store.session.with_untracked(focus_target);
             request_animation_frame(move || shell::focus_by_id(target));
@@ -231,7 +232,7 @@ pub fn App() -> impl IntoView {
             <main class="screen">
                 {move || {
                     // Rebuild only on navigation; edits within a screen update in place.
-                    navigations.track();
+                    let _ = navigations.get();
                     let view = store.session.with_untracked(|s| s.view.clone());
                     match view {
                         View::Own => OwnRun().into_any(),

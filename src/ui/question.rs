@@ -64,6 +64,7 @@ pub fn QuestionStep(
 
     view! {
         <section id="question" class="question-screen" aria-labelledby="q-legend">
+            <h1 class="sr-only">{format!("Scaling Readiness Check: question {} of {total}", position + 1)}</h1>
             <div class="progress-row">
                 <p id="progress" aria-live="polite">
                     <span class="dimension-name">{dimension.name}</span>

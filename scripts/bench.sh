@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+#! Benchmark (a report, not a test): builds the release, then prints the first load's size per
+#! file (raw / gzip / brotli), the time to the first usable control beside the hand-written
+#! vanilla page (cold loads, also under 4x CPU throttle and slow 4G), the longest start-up long
+#! task, and the budgets. Writes bench/results/latest.json. BENCH_RUNS sets the number of loads.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$READINESS_ROOT"
+cargo fetch --quiet
+trunk build --release
+exec node tests/e2e/bench.mjs dist "$READINESS_ROOT/../shared/peers/vanilla"

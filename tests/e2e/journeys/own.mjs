@@ -1,0 +1,400 @@
+// The reader's own run (issue 4): questions, results, saving, broken storage, share, clear.
+
+import {
+  QUESTION_COUNT as N,
+  STORAGE_KEY,
+  UNREADABLE_KEY,
+  answer,
+  assert,
+  atQuestion,
+  checkedValue,
+  cleanLabel,
+  encodeCode,
+  eq,
+  expectReport,
+  expectedReport,
+  finishAll,
+  focusOn,
+  injectableCounts,
+  load,
+  radioValue,
+  seedStorage,
+  shareLink,
+  snapshotText,
+  start,
+  storage,
+  tabTo,
+  until,
+} from '../lib.mjs';
+
+const MIXED = '1302212032130123';
+
+/** Throws on any access to window.localStorage, as blocked third-party storage does. */
+function blockStorage() {
+  Object.defineProperty(window, 'localStorage', {
+    configurable: true,
+    get() {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    },
+  });
+}
+
+/** Storage that reads but cannot write: a full quota. */
+function fullStorage() {
+  Storage.prototype.setItem = function () {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+}
+
+export async function fullRunWithKnownAnswers(t) {
+  const page = await t.newPage();
+  await load(page, t.base);
+  await page.waitForSelector('#intro #start:enabled');
+  await page.click('#start');
+  for (let i = 0; i < N; i++) {
+    await atQuestion(page, i);
+    await focusOn(page, 'q-legend', `question ${i + 1}`);
+    const progress = (await page.textContent('#progress')).replace(/\s+/g, ' ');
+    assert(progress.includes(`${i + 1} of ${N}`), `progress text "${progress}" should say ${i + 1} of ${N}`);
+    eq(await page.getAttribute('[role=progressbar]', 'aria-valuenow'), String(i), `progressbar value at question ${i + 1}`);
+    const before = (await page.textContent('#next')).trim();
+    eq(before, i === N - 1 ? 'See results' : 'Skip', `#next text before answering question ${i + 1}`);
+    await page.check(`#question input[name=answer][value="${radioValue(MIXED[i])}"]`);
+    const after = (await page.textContent('#next')).trim();
+    eq(after, i === N - 1 ? 'See results' : 'Next', `#next text after answering question ${i + 1}`);
+    await page.click('#next');
+  }
+  await page.waitForSelector('#results');
+  await expectReport(page, MIXED);
+  eq(await page.locator('#next-moves li').count(), 3, 'number of next moves');
+  const expected = expectedReport(MIXED);
+  eq(decodeURIComponent(new URL(page.url()).hash), '#s=' + snapshotText(MIXED, 'r'), 'address fragment mirrors the run');
+  eq((await storage(page)).main, snapshotText(MIXED, 'r'), 'stored snapshot');
+  eq(await shareLink(page), `${t.base}r/${expected.slug}/#r=${encodeCode(MIXED)}`, 'results link');
+}
+
+export async function allBestIsReadyAllWorstIsNot(t) {
+  const page = await t.newPage();
+  await load(page, t.base);
+  await start(page);
+  await finishAll(page, '3'.repeat(N));
+  const best = await expectReport(page, '3'.repeat(N));
+  eq(Object.values(best.scores), [100, 100, 100, 100], 'all best scores');
+  eq(best.verdict, 'ready', 'all best verdict');
+  await page.click('#results button:has-text("Back to the questions")');
+  // Edit every answer down to the worst level.
+  for (let i = N - 1; i >= 0; i--) {
+    await atQuestion(page, i);
+    await page.check('#question input[name=answer][value="0"]');
+    if (i > 0) await page.click('#back');
+  }
+  for (let i = 0; i < N; i++) await answer(page, i, '-');
+  const worst = await expectReport(page, '0'.repeat(N));
+  eq(Object.values(worst.scores), [0, 0, 0, 0], 'all worst scores');
+  eq(worst.verdict, 'not-ready', 'all worst verdict');
+}
+
+export async function reloadMidwayResumes(t) {
+  const page = await t.newPage();
+  await load(page, t.base);
+  await start(page);
+  for (let i = 0; i < 6; i++) await answer(page, i, MIXED[i]);
+  // Choose on question 7 without going on: the choice alone must survive the reload.
+  await page.check(`#question input[name=answer][value="${radioValue(MIXED[6])}"]`);
+  await page.reload();
+  await page.waitForSelector('#question');
+  await atQuestion(page, 6);
+  eq(await checkedValue(page), radioValue(MIXED[6]), 'question 7 answer after reload');
+  for (let i = 5; i >= 0; i--) {
+    await page.click('#back');
+    await atQuestion(page, i);
+    eq(await checkedValue(page), radioValue(MIXED[i]), `question ${i + 1} answer after reload`);
+  }
+  // A fresh visit (no fragment) offers to continue where the reader left off.
+  await load(page, t.base);
+  await page.waitForSelector('#continue');
+  const saved = await page.textContent('#saved-progress');
+  assert(saved.includes('7 of'), `saved-progress text "${saved}" should say 7 answered`);
+  await page.click('#continue');
+  await atQuestion(page, 7);
+  await finishAll(page, MIXED, 7);
+  await expectReport(page, MIXED);
+}
+
+export async function backAndEditChangeTheResult(t) {
+  const page = await t.newPage();
+  await load(page, t.base);
+  await start(page);
+  const first = '0'.repeat(N);
+  await finishAll(page, first);
+  await expectReport(page, first);
+  // Edit Ownership from the results card.
+  await page.click('.dimension[data-dimension="ownership"] button.edit');
+  await atQuestion(page, 0);
+  await focusOn(page, 'q-legend', 'edit from results');
+  eq(await checkedValue(page), '0', 'edited question shows the old answer');
+  const second = '3333' + '0'.repeat(N - 4);
+  for (let i = 0; i < 4; i++) await answer(page, i, '3');
+  for (let i = 4; i < N; i++) await answer(page, i, '-');
+  await expectReport(page, second);
+  // Back from the results to the last question, change it.
+  await page.click('#results button:has-text("Back to the questions")');
+  await atQuestion(page, N - 1);
+  eq(await checkedValue(page), '0', 'last question keeps its answer');
+  const third = second.slice(0, N - 1) + '3';
+  await answer(page, N - 1, '3');
+  await expectReport(page, third);
+  assert(
+    expectedReport(third).scores.metrics !== expectedReport(second).scores.metrics,
+    'the edit should change the metrics score (test data)',
+  );
+}
+
+export async function keyboardOnlyRun(t) {
+  const pattern = '3?21032133310?23';
+  const page = await t.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await load(page, t.base);
+  await page.waitForSelector('#start');
+  await tabTo(page, '#start');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < N; i++) {
+    await atQuestion(page, i);
+    await focusOn(page, 'q-legend', `keyboard, question ${i + 1}`);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.matches('input[name=answer]'));
+    assert(focused, `Tab from the legend should reach the first option of question ${i + 1}`);
+    await page.keyboard.press('Space');
+    const steps = pattern[i] === '?' ? 4 : Number(pattern[i]);
+    for (let s = 0; s < steps; s++) await page.keyboard.press('ArrowDown');
+    eq(await checkedValue(page), radioValue(pattern[i]), `keyboard choice on question ${i + 1}`);
+    await page.keyboard.press('Enter');
+  }
+  await page.waitForSelector('#results');
+  await expectReport(page, pattern);
+  // Share panel: label, then copy.
+  await tabTo(page, '#pilot-label');
+  await page.keyboard.type('keyboard pilot');
+  await tabTo(page, '#share-link-copy');
+  await page.keyboard.press('Enter');
+  await until(
+    async () => (await page.textContent('#share .copy-status')).includes('Copied'),
+    'copy confirmation after Enter on #share-link-copy',
+  );
+  const link = await shareLink(page);
+  assert(link.endsWith('.keyboard_pilot'), `link ${link} should carry the label`);
+  eq(await page.evaluate(() => navigator.clipboard.readText()), link, 'clipboard holds the results link');
+  // Clear my answers, confirmed with the keyboard.
+  await tabTo(page, '#clear');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#confirm-clear');
+  await tabTo(page, '#confirm-clear');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#intro #start');
+  eq(await storage(page), { main: null, unreadable: null }, 'storage after clearing with the keyboard');
+}
+
+export async function storageThatThrowsOnAccess(t) {
+  const context = await t.newContext();
+  await context.addInitScript(blockStorage);
+  const page = await context.newPage();
+  await load(page, t.base);
+  await page.waitForSelector('#storage-notice');
+  await start(page);
+  for (let i = 0; i < 5; i++) await answer(page, i, MIXED[i]);
+  await page.reload();
+  await page.waitForSelector('#question');
+  await atQuestion(page, 5);
+  await page.waitForSelector('#storage-notice');
+  await page.click('#back');
+  await atQuestion(page, 4);
+  eq(await checkedValue(page), radioValue(MIXED[4]), 'answer kept in the address across a reload');
+  await page.click('#next');
+  await finishAll(page, MIXED, 5);
+  await expectReport(page, MIXED);
+  assert(await page.isVisible('#storage-notice'), '#storage-notice stays visible on the results');
+}
+
+export async function storageFullOnWrite(t) {
+  const context = await t.newContext();
+  await context.addInitScript(fullStorage);
+  const page = await context.newPage();
+  await load(page, t.base);
+  await start(page);
+  await answer(page, 0, MIXED[0]);
+  await page.waitForSelector('#storage-notice');
+  for (let i = 1; i < 4; i++) await answer(page, i, MIXED[i]);
+  await page.reload();
+  await atQuestion(page, 4);
+  await finishAll(page, MIXED, 4);
+  await expectReport(page, MIXED);
+  assert(await page.isVisible('#storage-notice'), '#storage-notice visible with a full storage');
+}
+
+export async function corruptedSavedDataIsKeptAside(t) {
+  const page = await t.newPage();
+  await seedStorage(page, t.base, { [STORAGE_KEY]: 'garbage{' });
+  await load(page, t.base);
+  await page.waitForSelector('#storage-notice');
+  await page.waitForSelector('#intro #start');
+  assert(!(await page.$('#continue')), 'a fresh start must not offer to continue');
+  eq(await storage(page), { main: null, unreadable: 'garbage{' }, 'storage after reading garbage');
+  await start(page);
+  await finishAll(page, MIXED);
+  await expectReport(page, MIXED);
+  const after = await storage(page);
+  eq(after.unreadable, 'garbage{', 'the unreadable value is never overwritten');
+  eq(after.main, snapshotText(MIXED, 'r'), 'the new run is saved');
+}
+
+export async function savedSnapshotRestores(t) {
+  const saved = '3210?3210-------';
+  const page = await t.newPage();
+  await seedStorage(page, t.base, { [STORAGE_KEY]: snapshotText(saved, 'q9', 'restored pilot') });
+  await load(page, t.base);
+  await page.waitForSelector('#continue');
+  assert(!(await page.$('#storage-notice')), 'a readable snapshot must not raise the storage notice');
+  await page.click('#continue');
+  await atQuestion(page, 9);
+  await page.click('#back');
+  await atQuestion(page, 8);
+  eq(await checkedValue(page), '0', 'restored answer of question 9');
+  await page.click('#next');
+  const full = saved.slice(0, 9) + '3210333';
+  await finishAll(page, full, 9);
+  await expectReport(page, full);
+  eq(await page.inputValue('#pilot-label'), 'restored pilot', 'restored pilot label');
+  assert((await shareLink(page)).endsWith('.restored_pilot'), 'the link carries the restored label');
+
+  // A snapshot written by a newer version is kept aside, not discarded.
+  const other = await t.newPage();
+  const newer = 'S2;1BIN3QDMzO5;q3;future-field';
+  await seedStorage(other, t.base, { [STORAGE_KEY]: newer });
+  await load(other, t.base);
+  await other.waitForSelector('#storage-notice');
+  eq((await storage(other)).unreadable, newer, 'newer snapshot kept aside');
+}
+
+export async function startOverAsksFirst(t) {
+  const page = await t.newPage();
+  await seedStorage(page, t.base, { [STORAGE_KEY]: snapshotText('3333' + '-'.repeat(N - 4), 'q4') });
+  await load(page, t.base);
+  await page.click('#start-over');
+  await page.waitForSelector('#confirm-start-over-yes');
+  eq(String((await storage(page)).main).split(';')[1], encodeCode('3333' + '-'.repeat(N - 4)), 'nothing discarded before confirming');
+  await page.click('#confirm-start-over-yes');
+  await atQuestion(page, 0);
+  eq(await checkedValue(page), null, 'no answer after starting over');
+  await page.reload();
+  await atQuestion(page, 0);
+  eq(await checkedValue(page), null, 'no answer after starting over and reloading');
+}
+
+export async function clearEmptiesStorage(t) {
+  const page = await t.newPage();
+  await seedStorage(page, t.base, { [STORAGE_KEY]: 'not a snapshot' });
+  await load(page, t.base);
+  await page.waitForSelector('#storage-notice');
+  await start(page);
+  await finishAll(page, MIXED);
+  const before = await storage(page);
+  assert(before.main && before.unreadable, `both keys are set before clearing: ${JSON.stringify(before)}`);
+  await page.click('#clear');
+  await page.click('#confirm-clear');
+  await page.waitForSelector('#intro #start');
+  eq(await storage(page), { main: null, unreadable: null }, 'storage after clear my answers');
+  eq(new URL(page.url()).hash, '', 'address fragment after clear my answers');
+  await load(page, t.base);
+  await page.waitForSelector('#intro #start');
+  assert(!(await page.$('#continue')), 'nothing to continue after clearing');
+}
+
+export async function copiedLinkOpensElsewhere(t) {
+  const page = await t.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await load(page, t.base);
+  await start(page);
+  await finishAll(page, MIXED);
+  await page.click('#share-link-copy');
+  await until(async () => (await page.textContent('#share .copy-status')).includes('Copied'), 'copy confirmation');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  eq(copied, await shareLink(page), 'clipboard holds the results link');
+  const other = await t.newPage();
+  await load(other, copied);
+  await other.waitForSelector('#shared');
+  await expectReport(other, MIXED, '#shared', 'shared view of the copied link');
+  eq(await storage(other), { main: null, unreadable: null }, 'opening a link stores nothing');
+}
+
+export async function pilotLabelIsPlainText(t) {
+  const raw = '  Invoice   triage ✓ 請求書 <script>alert(1)</script>';
+  const label = cleanLabel(raw);
+  const page = await t.newPage();
+  await load(page, t.base);
+  await start(page);
+  await finishAll(page, MIXED);
+  await page.fill('#pilot-label', raw);
+  const link = await shareLink(page);
+  eq(link.split('#r=')[1], encodeCode(MIXED, label), 'the link carries the cleaned label');
+  const other = await t.newPage();
+  await load(other, t.base);
+  await other.waitForSelector('#intro');
+  const baseline = await injectableCounts(other);
+  const scripts = await other.evaluate(() => document.querySelectorAll('script').length);
+  await load(other, link);
+  await other.waitForSelector('#shared');
+  eq(await other.textContent('#shared-label'), label, '#shared-label text');
+  eq(await other.evaluate(() => document.querySelectorAll('script').length), scripts, 'script elements');
+  eq(await injectableCounts(other), baseline, 'script/img/iframe/object/embed elements');
+  eq(await other.evaluate(() => document.querySelector('#shared-label').children.length), 0, 'label has no child element');
+  await expectReport(other, MIXED, '#shared');
+}
+
+export async function shareSheetLinksAndCopyFallback(t) {
+  // A browser with a share sheet and without the clipboard API.
+  const context = await t.newContext();
+  await context.addInitScript(() => {
+    window.__shared = [];
+    Object.defineProperty(Navigator.prototype, 'share', {
+      configurable: true,
+      value(data) {
+        window.__shared.push(data);
+        return Promise.resolve();
+      },
+    });
+    Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined });
+  });
+  const page = await context.newPage();
+  await load(page, t.base + '#s=' + snapshotText(MIXED, 'r'));
+  await page.waitForSelector('#results #share');
+  await page.fill('#pilot-label', 'share sheet');
+  const link = await shareLink(page);
+  assert(link.endsWith('.share_sheet'), `link ${link} carries the label`);
+
+  await page.click('#system-share');
+  const shared = await until(() => page.evaluate(() => window.__shared.at(-1)), 'navigator.share should be called');
+  eq(shared.url, link, 'the share sheet gets the results link');
+  assert(typeof shared.text === 'string' && shared.text.length > 10, 'the share sheet gets a text');
+
+  for (const id of ['share-linkedin', 'share-x', 'share-email']) {
+    const href = await page.getAttribute(`#${id}`, 'href');
+    assert(href && decodeURIComponent(href).includes(link), `#${id} href should carry the results link: ${href}`);
+  }
+  assert((await page.getAttribute('#share-email', 'href')).startsWith('mailto:'), '#share-email is a mailto: link');
+  const comment = await page.inputValue('#share-comment');
+  assert(comment.includes(link), `the ready comment holds the link: ${comment}`);
+
+  // No clipboard API: the copy button selects the text for a manual copy and says so.
+  await page.click('#share-link-copy');
+  await until(async () => (await page.textContent('#share .copy-status')).includes('selected'), 'the copy fallback explains itself');
+  const selection = await page.evaluate(() => {
+    const el = document.activeElement;
+    return { id: el.id, start: el.selectionStart, end: el.selectionEnd, length: el.value?.length };
+  });
+  eq(selection, { id: 'share-link', start: 0, end: link.length, length: link.length }, 'the link is selected for a manual copy');
+
+  // Without a share sheet there is no share button.
+  const plain = await t.newPage();
+  await load(plain, t.base + '#s=' + snapshotText(MIXED, 'r'));
+  await plain.waitForSelector('#results #share');
+  const hasShare = await plain.evaluate(() => typeof navigator.share === 'function');
+  eq(!!(await plain.$('#system-share')), hasShare, '#system-share present exactly when navigator.share exists');
+}
