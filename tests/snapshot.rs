@@ -69,7 +69,20 @@ fn snapshot_text_is_stable() {
     assert_eq!(parsed.session.label, "");
     let parsed = Snapshot::parse("S1;1BZxxxIqoFz.invoice_triage;r").expect("readable");
     assert_eq!((parsed.session.step, parsed.session.label.as_str()), (Step::Results, "invoice triage"));
-    assert_eq!(Snapshot::of(&parsed.session).to_text(), "S1;1BZxxxIqoFz.invoice_triage;r");
+    // S1, the first release's format, migrates to S2 with no compare target.
+    assert_eq!(Snapshot::of(&parsed.session).to_text(), "S2;1BZxxxIqoFz.invoice_triage;r;");
+    let parsed = Snapshot::parse("S2;1BZxxxIqoFz.invoice_triage;q3;1Bg15AMzMTg").expect("readable");
+    assert_eq!(parsed.session.step, Step::Question(3));
+    let compare = parsed.session.compare_with.as_ref().expect("compare target kept");
+    assert_eq!(compare.answers, decode("1Bg15AMzMTg").expect("golden code").answers);
+    assert_eq!(Snapshot::of(&parsed.session).to_text(), "S2;1BZxxxIqoFz.invoice_triage;q3;1Bg15AMzMTg");
+}
+
+#[test]
+fn a_damaged_compare_target_is_dropped_but_the_run_is_kept() {
+    let parsed = Snapshot::parse("S2;1BZxxxIqoFz.invoice_triage;r;1Bg15AMzMTX").expect("the run is readable");
+    assert_eq!(parsed.session.label, "invoice triage");
+    assert_eq!(parsed.session.compare_with, None);
 }
 
 #[test]
@@ -80,8 +93,10 @@ fn snapshot_parse_errors() {
     let cases: Vec<(String, SnapshotError)> = vec![
         (String::new(), SnapshotError::Empty),
         ("  \n".into(), SnapshotError::Empty),
-        (format!("S2;{code};q1"), SnapshotError::NewerFormat),
-        ("S2;whatever the future holds".into(), SnapshotError::NewerFormat),
+        (format!("S3;{code};q1;"), SnapshotError::NewerFormat),
+        ("S3;whatever the future holds".into(), SnapshotError::NewerFormat),
+        (format!("S2;{code};q1"), SnapshotError::Unreadable),
+        (format!("S2;{code}"), SnapshotError::Unreadable),
         ("S10".into(), SnapshotError::NewerFormat),
         ("S0;x;i".into(), SnapshotError::Unreadable),
         ("S1".into(), SnapshotError::Unreadable),
@@ -128,7 +143,8 @@ fn a_snapshot_never_stores_a_shared_view() {
         View::EmbedKit,
         View::BadLink { team: true, error: DecodeError::Damaged },
     ];
-    own.compare_with = Some(someone_else());
+    // The compare target is stored on purpose (see snapshot_text_is_stable); here, none.
+    own.compare_with = None;
     for view in views {
         own.view = view;
         let snapshot = Snapshot::of(&own);

@@ -283,12 +283,12 @@ async fn the_app_saves_progress_to_storage_as_it_goes() {
     for _ in 0..20 {
         tick().await;
         saved = storage.get_item("scaling-readiness-check").unwrap();
-        if saved.as_deref().is_some_and(|s| s.ends_with(";q0")) {
+        if saved.as_deref().is_some_and(|s| s.ends_with(";q0;")) {
             break;
         }
     }
     let saved = saved.expect("progress is saved");
-    assert!(saved.starts_with("S1;1B"), "{saved}");
+    assert!(saved.starts_with("S2;1B"), "{saved}");
     let restored = readiness_check::core::snapshot::Snapshot::parse(&saved).unwrap();
     assert_eq!(restored.session.answers.get(0), Some(Answer::Level(3)));
     storage.clear().unwrap();

@@ -1,19 +1,24 @@
 //! The storage snapshot: what is written to localStorage and to the address fragment.
 //!
-//! Text, not JSON, so no JSON parser ships in the wasm: `S1;<share code>;<step>`, where the
-//! share code (with its own check) carries the question set, the answers and the label, and
-//! `<step>` is `i` (intro), `q<N>` (question N, 0-based) or `r` (results).
+//! Text, not JSON, so no JSON parser ships in the wasm:
+//! `S2;<share code>;<step>;<compare code>`, where the share code (with its own check)
+//! carries the question set, the answers and the label, `<step>` is `i` (intro), `q<N>`
+//! (question N, 0-based) or `r` (results), and `<compare code>` is the shared result the
+//! reader chose to compare against (empty when none).
 //!
 //! Versions: the leading `S<n>` names the snapshot format. [`Snapshot::parse`] reads every
 //! format ever written and migrates it to the current one; an older question set stays an
 //! older set (its answers score as they did), nothing readable is dropped. Unreadable text
 //! yields a typed error and the caller keeps the raw value aside.
+//!
+//! History: `S1;<share code>;<step>` (first release) had no compare target; it migrates to
+//! S2 with none.
 
 use super::session::{Session, Step, View};
 use super::share_code::{self, DecodeError};
 
 /// The snapshot format this build writes.
-pub const SNAPSHOT_FORMAT: &str = "S1";
+pub const SNAPSHOT_FORMAT: &str = "S2";
 
 /// Why a stored value could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +47,7 @@ impl Snapshot {
         own.answers = session.answers.clone();
         own.step = session.step;
         own.label = session.label.clone();
+        own.compare_with = session.compare_with.clone();
         Self { session: own }
     }
 
@@ -52,7 +58,8 @@ impl Snapshot {
             Step::Question(position) => format!("q{position}"),
             Step::Results => "r".to_owned(),
         };
-        format!("{SNAPSHOT_FORMAT};{};{step}", self.session.share_code())
+        let compare = self.session.compare_with.as_ref().map(|r| share_code::encode(&r.answers, &r.label));
+        format!("{SNAPSHOT_FORMAT};{};{step};{}", self.session.share_code(), compare.unwrap_or_default())
     }
 
     /// Reads a stored text of any snapshot format. Never panics.
@@ -61,16 +68,25 @@ impl Snapshot {
         if text.is_empty() {
             return Err(SnapshotError::Empty);
         }
-        let mut parts = text.splitn(3, ';');
-        let format = parts.next().unwrap_or_default();
-        match format {
-            "S1" => {}
-            f if f.len() <= 4 && f.starts_with('S') && f[1..].parse::<u16>().is_ok_and(|n| n > 1) => {
+        let (format, rest) = text.split_once(';').unwrap_or((text, ""));
+        // Each format's fields, migrated to the current shape: (code, step, compare code).
+        let (code, step, compare) = match format {
+            "S1" => {
+                let (code, step) = rest.split_once(';').ok_or(SnapshotError::Unreadable)?;
+                (code, step, "")
+            }
+            "S2" => {
+                let mut fields = rest.splitn(3, ';');
+                match (fields.next(), fields.next(), fields.next()) {
+                    (Some(code), Some(step), Some(compare)) => (code, step, compare),
+                    _ => return Err(SnapshotError::Unreadable),
+                }
+            }
+            f if f.len() <= 4 && f.starts_with('S') && f[1..].parse::<u16>().is_ok_and(|n| n > 2) => {
                 return Err(SnapshotError::NewerFormat);
             }
             _ => return Err(SnapshotError::Unreadable),
-        }
-        let (Some(code), Some(step)) = (parts.next(), parts.next()) else { return Err(SnapshotError::Unreadable) };
+        };
         let shared = share_code::decode(code).map_err(SnapshotError::Answers)?;
         let mut session = Session::new(shared.answers.set());
         let last = shared.answers.set().question_count().saturating_sub(1);
@@ -85,6 +101,8 @@ impl Snapshot {
         session.answers = shared.answers;
         session.label = shared.label;
         session.view = View::Own;
+        // Someone else's result is not the reader's data: a damaged one is dropped, the run kept.
+        session.compare_with = (!compare.is_empty()).then(|| share_code::decode(compare).ok()).flatten();
         Ok(Snapshot { session })
     }
 }

@@ -207,9 +207,15 @@ export function encodeTeam(codes) {
   return header + digits(check, 2) + members;
 }
 
-/** The stored snapshot text for a pattern at a step ('i', 'q<N>' or 'r'). */
+/** A stored snapshot in the first release's format (S1), which the widget migrates to S2:
+ * seeding the old format makes every journey that restores storage a migration test too. */
 export function snapshotText(answers, step, label = '') {
   return `S1;${encodeCode(answers, label)};${step}`;
+}
+
+/** The snapshot text the widget writes today (S2), optionally with a compare target's code. */
+export function writtenSnapshot(answers, step, label = '', compareCode = '') {
+  return `S2;${encodeCode(answers, label)};${step};${compareCode}`;
 }
 
 /** Checks the encoder against the committed golden vectors; returns a list of mismatches. */

@@ -21,6 +21,7 @@ import {
   seedStorage,
   shareLink,
   snapshotText,
+  writtenSnapshot,
   start,
   storage,
   tabTo,
@@ -68,8 +69,8 @@ export async function fullRunWithKnownAnswers(t) {
   await expectReport(page, MIXED);
   eq(await page.locator('#next-moves li').count(), 3, 'number of next moves');
   const expected = expectedReport(MIXED);
-  eq(decodeURIComponent(new URL(page.url()).hash), '#s=' + snapshotText(MIXED, 'r'), 'address fragment mirrors the run');
-  eq((await storage(page)).main, snapshotText(MIXED, 'r'), 'stored snapshot');
+  eq(decodeURIComponent(new URL(page.url()).hash), '#s=' + writtenSnapshot(MIXED, 'r'), 'address fragment mirrors the run');
+  eq((await storage(page)).main, writtenSnapshot(MIXED, 'r'), 'stored snapshot');
   eq(await shareLink(page), `${t.base}r/${expected.slug}/#r=${encodeCode(MIXED)}`, 'results link');
 }
 
@@ -243,7 +244,7 @@ export async function corruptedSavedDataIsKeptAside(t) {
   await expectReport(page, MIXED);
   const after = await storage(page);
   eq(after.unreadable, 'garbage{', 'the unreadable value is never overwritten');
-  eq(after.main, snapshotText(MIXED, 'r'), 'the new run is saved');
+  eq(after.main, writtenSnapshot(MIXED, 'r'), 'the new run is saved');
 }
 
 export async function savedSnapshotRestores(t) {
@@ -267,7 +268,7 @@ export async function savedSnapshotRestores(t) {
 
   // A snapshot written by a newer version is kept aside, not discarded.
   const other = await t.newPage();
-  const newer = 'S2;1BIN3QDMzO5;q3;future-field';
+  const newer = 'S3;1BIN3QDMzO5;q3;;future-field';
   await seedStorage(other, t.base, { [STORAGE_KEY]: newer });
   await load(other, t.base);
   await other.waitForSelector('#storage-notice');

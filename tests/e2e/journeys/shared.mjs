@@ -98,6 +98,9 @@ export async function takeTheCheckThenCompare(t) {
   const differences = await page.$$eval('#differences li', (lis) => lis.map((li) => li.textContent));
   assert(differences.length >= 1, 'differences are called out in words');
   assert(differences.some((d) => d.startsWith('Ownership')), `differences should name Ownership: ${JSON.stringify(differences)}`);
+  // The comparison survives a reload: the compare target is part of the saved run.
+  await page.reload();
+  await page.waitForSelector('#results #compare');
   // Opening the link again now shows both side by side right away.
   await load(page, link);
   await page.waitForSelector('#shared #compare');
