@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::app::Store;
+use super::confirm::ConfirmButton;
 use crate::core::content::CURRENT;
 use crate::core::session::Action;
 
@@ -13,7 +14,6 @@ pub fn Intro() -> impl IntoView {
     let has_progress = move || store.session.with(|s| s.has_progress());
     let answered = move || store.session.with(|s| s.answers.answered_count());
     let total = store.session.with_untracked(|s| s.answers.set().question_count());
-    let confirming = RwSignal::new(false);
     view! {
         <section id="intro" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">"Is your AI pilot ready to scale?"</h1>
@@ -45,32 +45,17 @@ pub fn Intro() -> impl IntoView {
                     <button id="continue" type="button" class="primary" on:click=move |_| store.dispatch(Action::Start)>
                         "Continue"
                     </button>
-                    <button
+                    <ConfirmButton
                         id="start-over"
-                        type="button"
+                        confirm_id="confirm-start-over-yes"
                         class="secondary"
-                        aria-expanded=move || confirming.get().to_string()
-                        on:click=move |_| confirming.set(true)
-                    >
-                        "Start over"
-                    </button>
+                        label="Start over"
+                        question="Start over? Your current answers will be discarded."
+                        confirm_label="Yes, discard and start over"
+                        cancel_label="Keep my answers"
+                        on_confirm=Callback::new(move |()| store.dispatch(Action::StartOver))
+                    />
                 </div>
-                <Show when=move || confirming.get()>
-                    <div class="confirm" role="group" aria-labelledby="confirm-start-over">
-                        <p id="confirm-start-over">"Start over? Your current answers will be discarded."</p>
-                        <button
-                            id="confirm-start-over-yes"
-                            type="button"
-                            class="danger"
-                            on:click=move |_| store.dispatch(Action::StartOver)
-                        >
-                            "Yes, discard and start over"
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                            "Keep my answers"
-                        </button>
-                    </div>
-                </Show>
             </Show>
         </section>
     }

@@ -2,6 +2,7 @@
 //! touches browser APIs except through `crate::shell`.
 
 pub mod app;
+pub mod confirm;
 pub mod embed_kit;
 pub mod intro;
 pub mod question;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::app::Store;
+use super::confirm::ConfirmButton;
 use super::report::ReportView;
 use super::share::SharePanel;
 use super::shared::CompareView;
@@ -26,6 +27,10 @@ pub fn Results() -> impl IntoView {
                         view! { <CompareView mine=report.get() theirs=Report::new(&theirs.answers) their_label=theirs.label/> }
                     })
             }}
+            <p class="print-only">
+                "Results link: "
+                {move || store.session.with(|s| crate::core::summary::results_link(&crate::shell::address::base_url(), &s.answers, &s.label))}
+            </p>
             <SharePanel/>
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |_| store.dispatch(Action::Back)>
@@ -41,41 +46,24 @@ pub fn Results() -> impl IntoView {
 #[component]
 pub fn ClearAnswers() -> impl IntoView {
     let store = Store::get();
-    let confirming = RwSignal::new(false);
-    let cleared = RwSignal::new(false);
-    let clear = move |_| {
+    let clear = Callback::new(move |()| {
         // Clear the session first: the save effect only writes a run with progress, so the
-        // cleared state is not written back.
+        // cleared state is not written back. Nothing to report if storage was never usable.
         store.dispatch(Action::Clear);
-        let outcome = storage::clear();
-        cleared.set(outcome.is_ok());
-        confirming.set(false);
-    };
+        let _ = storage::clear();
+    });
     view! {
         <div class="clear">
-            <button
+            <ConfirmButton
                 id="clear"
-                type="button"
+                confirm_id="confirm-clear"
                 class="link-button"
-                aria-expanded=move || confirming.get().to_string()
-                on:click=move |_| confirming.set(true)
-            >
-                "Clear my answers"
-            </button>
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="group" aria-labelledby="confirm-clear-text">
-                    <p id="confirm-clear-text">"Remove your answers and everything this check stored on this device?"</p>
-                    <button id="confirm-clear" type="button" class="danger" on:click=clear>
-                        "Yes, clear everything"
-                    </button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>
-                        "Cancel"
-                    </button>
-                </div>
-            </Show>
-            <Show when=move || cleared.get()>
-                <p role="status">"Cleared."</p>
-            </Show>
+                label="Clear my answers"
+                question="Remove your answers and everything this check stored on this device?"
+                confirm_label="Yes, clear everything"
+                cancel_label="Cancel"
+                on_confirm=clear
+            />
         </div>
     }
 }
