@@ -291,3 +291,23 @@ fn incomplete_members_do_not_count_as_zero() {
     assert_eq!((buy_in.average, buy_in.spread, buy_in.consensus), (Some(100), Some(0), Some(Band::Yes)));
     assert!(summary.ready);
 }
+
+#[test]
+fn a_team_link_cut_inside_its_last_member_reads_as_truncated() {
+    let codes: Vec<String> = (0..3u8)
+        .map(|i| {
+            let mut answers = readiness_check::core::answers::Answers::empty(readiness_check::core::content::CURRENT);
+            answers.set_answer(0, Some(readiness_check::core::answers::Answer::Level(i)));
+            readiness_check::core::share_code::encode(&answers, "")
+        })
+        .collect();
+    let team = readiness_check::core::team::encode_team(&codes);
+    let last_start = team.rfind('~').expect("members") + 1;
+    for cut in last_start..team.len() {
+        assert_eq!(
+            readiness_check::core::team::decode_team(&team[..cut]),
+            Err(readiness_check::core::share_code::DecodeError::Truncated),
+            "cut at {cut}"
+        );
+    }
+}

@@ -51,9 +51,12 @@ pub fn decode_team(input: &str) -> Result<Vec<SharedResult>, DecodeError> {
     let members = &input[5..];
     let expected = u32::from(header[3]) * 64 + u32::from(header[4]);
     if share_code::check_value(&header[..3], members.as_bytes()) != expected {
-        // A check mismatch on a list that holds fewer members than announced was cut short.
+        // A check mismatch on a list that holds fewer members than announced, or whose last
+        // member is cut short, was cut off when copied; anything else was changed.
         let present = members.matches('~').count();
-        return Err(if present < count { DecodeError::Truncated } else { DecodeError::Damaged });
+        let last = members.rsplit('~').next().unwrap_or_default();
+        let cut_inside_last = last.is_empty() || share_code::decode(last) == Err(DecodeError::Truncated);
+        return Err(if present < count || cut_inside_last { DecodeError::Truncated } else { DecodeError::Damaged });
     }
     let Some(rest) = members.strip_prefix('~') else { return Err(DecodeError::Damaged) };
     let decoded: Result<Vec<SharedResult>, DecodeError> = rest.split('~').map(share_code::decode).collect();

@@ -3,6 +3,7 @@
 // hostile links through one page, and storage changed in another tab.
 
 import {
+  ALPHABET,
   QUESTION_COUNT as N,
   STORAGE_KEY,
   UNREADABLE_KEY,
@@ -12,7 +13,6 @@ import {
   checkedValue,
   cleanLabel,
   encodeCode,
-  encodeTeam,
   eq,
   expectReport,
   finishAll,
@@ -25,6 +25,7 @@ import {
   until,
 } from '../lib.mjs';
 import { SCREENS, _visitScreens } from './screens.mjs';
+import { readCorpus } from '../make-hostile-corpus.mjs';
 
 // ------------------------------------------------------------------------------------------
 // axe-core
@@ -160,88 +161,52 @@ export async function accessibilityTree(t) {
 // ------------------------------------------------------------------------------------------
 
 const MIXED = '1302212032130123';
-const OTHER = '3333333320333333';
 
-/** The corpus: `{ hash, expect: 'error'|'shared'|'team', kind?, label?, members? }`. */
+/**
+ * What `location.hash` reports after assigning `#fragment`: the URL standard's fragment
+ * serialisation (tab and newlines dropped; C0 controls, space, `"`, `<`, `>`, `` ` ``, DEL and
+ * every non-ASCII character percent-encoded as UTF-8; '%' left alone). tests/hostile_links.rs
+ * feeds the decoders the same string; the journey checks that Chromium agrees.
+ */
+export function _browserHash(fragment) {
+  let out = '#';
+  for (const ch of fragment.replace(/[\t\n\r]/g, '')) {
+    const cp = ch.codePointAt(0);
+    if (cp < 0x20 || cp >= 0x7f || ' "<>`'.includes(ch)) {
+      out += [...Buffer.from(ch, 'utf8')].map((b) => '%' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
+    } else out += ch;
+  }
+  return out;
+}
+
+/** The label a results link carries, decoded and cleaned as the widget shows it, or null. */
+function linkLabel(code) {
+  const dot = code.indexOf('.');
+  if (dot < 0) return null;
+  const bytes = [];
+  const text = code.slice(dot + 1);
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '%') {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(text[i] === '_' ? 0x20 : text.charCodeAt(i));
+  }
+  return cleanLabel(Buffer.from(bytes).toString('utf8')) || null;
+}
+
+/**
+ * The corpus, read from tests/golden/hostile_links.txt (written by make-hostile-corpus.mjs):
+ * `{ hash, browserHash, expect: 'error'|'shared'|'team', kind?, label?, members?, line }`.
+ */
 export function _hostileCorpus() {
-  const corpus = [];
-  const add = (hash, expect, extra = {}) => corpus.push({ hash, expect, ...extra });
-  const labelled = encodeCode(MIXED, 'pilot x');
-  const core = encodeCode(MIXED);
-
-  add('#r=' + labelled, 'shared', { label: 'pilot x' });
-  add('#r=' + core, 'shared', { label: null });
-
-  // Every single-character substitution of the code part, with a spread of replacements.
-  const replacements = ['A', 'z', '9', '-', '_', '.', '~', '%', '+', ' ', 'é', '<'];
-  for (let p = 0; p < core.length; p++) {
-    for (const c of replacements) {
-      if (c === core[p]) continue;
-      add('#r=' + core.slice(0, p) + c + core.slice(p + 1) + labelled.slice(core.length), 'error');
-    }
-  }
-  // Every truncation of a labelled code.
-  for (let n = 0; n < labelled.length; n++) add('#r=' + labelled.slice(0, n), 'error', n === 0 ? { kind: 'empty' } : {});
-
-  // Future versions.
-  for (const d of '23456789') {
-    add('#r=' + d + labelled.slice(1), 'error', { kind: 'newer-format' });
-  }
-  const team = encodeTeam([labelled, encodeCode(OTHER, 'other'), core]);
-  add('#t=' + team, 'team', { members: 3 });
-  for (const d of '29') add('#t=T' + d + team.slice(2), 'error', { kind: 'newer-format' });
-  for (let p = 0; p < 5; p++) {
-    for (const c of ['A', '~', '0']) {
-      if (c !== team[p]) add('#t=' + team.slice(0, p) + c + team.slice(p + 1), 'error');
-    }
-  }
-  for (let n = 0; n < team.length; n += 4) add('#t=' + team.slice(0, n), 'error');
-
-  // Huge inputs.
-  add('#r=' + 'A'.repeat(5000), 'error', { kind: 'too-long' });
-  add('#r=1B' + 'A'.repeat(100000), 'error', { kind: 'too-long' });
-  add('#r=' + core + '.' + 'a'.repeat(3000), 'error', { kind: 'too-long' });
-  add('#t=T1' + '~'.repeat(60000), 'error');
-  add('#t=' + encodeTeam(Array(40).fill(core)).slice(0, 200) + 'x'.repeat(70000), 'error', { kind: 'too-long' });
-
-  // Invalid and tricky percent-escapes, some with a valid check value.
-  add('#r=' + encodeCode(MIXED, '', { labelBytes: [0xff, 0xfe] }), 'error', { kind: 'damaged' });
-  add('#r=' + encodeCode(MIXED, '', { labelBytes: [0xe2, 0x82] }), 'error', { kind: 'damaged' });
-  add('#r=' + encodeCode(MIXED, '', { labelBytes: [0xc0, 0xaf] }), 'error', { kind: 'damaged' });
-  add('#r=' + encodeCode(MIXED, '', { labelBytes: [0xed, 0xa0, 0x80] }), 'error', { kind: 'damaged' });
-  for (const tail of ['%FF%FE', '%', '%G1', '%4', '%%', '%00', '%E2%82', '%2e%2e%2f']) add('#r=' + core + '.' + tail, 'error');
-  add('#r=%FF%FE', 'error');
-  add('#r=%', 'error');
-  add('#t=%FF', 'error');
-
-  // HTML and script in labels: valid codes (shown as plain text) and raw ones (refused).
-  for (const label of [
-    '<script>alert(1)</script>',
-    '<img src=x onerror=alert(1)>',
-    '"><svg onload=alert(1)>',
-    'javascript:alert(1)',
-    '&lt;b&gt;bold&lt;/b&gt;',
-    "'; DROP TABLE links; --",
-  ]) {
-    add('#r=' + encodeCode(MIXED, label), 'shared', { label: cleanLabel(label) });
-    add('#r=' + core + '.' + label, 'error');
-  }
-  add('#t=' + encodeTeam([encodeCode(MIXED, '<img src=x onerror=alert(1)>'), encodeCode(OTHER, '<script>alert(2)</script>')]), 'team', { members: 2 });
-
-  // Bidi controls and zero-width characters: stripped from labels, refused in codes.
-  for (const label of ['abc\u202Eevil\u202C', '\u200Bzero\u200Dwidth\uFEFF', '\u2066isolate\u2069 me', 'RTL \u05e9\u05dc\u05d5\u05dd \u061C ok']) {
-    add('#r=' + encodeCode(MIXED, label), 'shared', { label: cleanLabel(label) });
-    add('#r=' + encodeCode(MIXED, '', { labelBytes: [...Buffer.from(label, 'utf8')] }), 'shared', { label: cleanLabel(label) });
-  }
-  add('#r=' + core + '\u202E', 'error');
-  add('#r=\u200B' + core, 'error');
-  add('#t=' + encodeTeam([encodeCode(OTHER, '\u202Eevil')]), 'team', { members: 1 });
-
-  // Odd shapes.
-  for (const hash of ['#r=..', '#r=1B.', '#r=1', '#r=1B', '#r=~', '#r=' + core + '~' + core, '#r=' + core + '.' + 'label.with.dots', '#t=', '#t=T', '#t=T1', '#t=T1A', '#t=~~~~', '#t=' + core, '#r=' + team]) {
-    add(hash, 'error');
-  }
-  return corpus;
+  return readCorpus().map(({ expect, kind, fragment, line }) => {
+    const entry = { hash: '#' + fragment, browserHash: _browserHash(fragment), line };
+    if (expect === 'error') return { ...entry, expect: 'error', ...(kind !== '-' ? { kind } : {}) };
+    assert(kind === '-', `hostile_links.txt:${line}: an "ok" line cannot pin an error kind`);
+    if (fragment.startsWith('r=')) return { ...entry, expect: 'shared', label: linkLabel(fragment.slice(2)) };
+    assert(fragment.startsWith('t=T1'), `hostile_links.txt:${line}: an "ok" line must be a results or team link`);
+    return { ...entry, expect: 'team', members: ALPHABET.indexOf(fragment[4]) };
+  });
 }
 
 export async function hostileLinkCorpus(t) {
@@ -278,6 +243,8 @@ export async function hostileLinkCorpus(t) {
       await sleep(0);
       await waitFor(() => location.hash === '#embed-kit', 500);
       location.hash = entry.hash;
+      // Read back at once, before the app's hashchange handler can rewrite it.
+      const reported = location.hash;
       const shown = await waitFor(() =>
         !document.getElementById('embed-kit') &&
         (document.getElementById('link-error') ||
@@ -295,6 +262,7 @@ export async function hostileLinkCorpus(t) {
         blank: screen.length < 20,
         crash: !!document.getElementById('crash'),
         hash: location.hash.slice(0, 40),
+        reported: reported === entry.browserHash ? null : reported.slice(0, 60),
       });
       if (out.at(-1).crash) break;
     }
@@ -310,8 +278,11 @@ export async function hostileLinkCorpus(t) {
   results.out.forEach((r, i) => {
     const entry = corpus[i];
     const hash = entry.hash.length > 60 ? entry.hash.slice(0, 57) + '…' : entry.hash;
-    const name = `#${i} ${JSON.stringify(hash)}`;
+    const name = `line ${entry.line} ${JSON.stringify(hash)}`;
     if (r.problem) return problems.push(`${name}: ${r.problem}`);
+    if (r.reported !== null) {
+      problems.push(`${name}: location.hash reads ${JSON.stringify(r.reported)}, not ${JSON.stringify(entry.browserHash.slice(0, 60))} (tests/hostile_links.rs assumes the latter)`);
+    }
     if (r.crash) return problems.push(`${name}: the page crashed`);
     if (r.blank) problems.push(`${name}: blank screen`);
     const expected = entry.expect;
