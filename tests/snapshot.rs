@@ -174,7 +174,18 @@ fn resume_prefers_storage_and_opens_a_fresh_visit_on_the_intro() {
             observe(&session(some_answers(), Step::Intro, "stored")),
         ),
         ("address only: a reload resumes at its step", None, Some(address.clone()), observe(&address.session)),
-        ("both: storage wins and resumes", Some(stored.clone()), Some(address.clone()), observe(&stored.session)),
+        (
+            "both, the same run (a reload): storage wins and resumes at its step",
+            Some(stored.clone()),
+            Some(Snapshot::of(&session(some_answers(), Step::Question(2), "stored"))),
+            observe(&stored.session),
+        ),
+        (
+            "both, different runs (an address from elsewhere): storage wins, on the intro",
+            Some(stored.clone()),
+            Some(address.clone()),
+            observe(&session(some_answers(), Step::Intro, "stored")),
+        ),
     ];
     for (name, from_storage, from_address, expected) in cases {
         assert_eq!(observe(&resume(from_storage, from_address)), expected, "{name}");

@@ -98,10 +98,15 @@ pub struct EmbedOptions {
     pub embed: bool,
     /// Colour scheme.
     pub theme: Theme,
-    /// Accent colour as `#rrggbb`, only when the value was exactly six hex digits.
-    pub accent: Option<String>,
+    /// Accent colour (`#rrggbb`) for the light theme, only when `accent` was six hex digits
+    /// and reads at WCAG AA (4.5:1) as link text on the light background and behind white text.
+    pub accent_light: Option<String>,
+    /// The same for the dark theme (on the dark background, behind dark text).
+    pub accent_dark: Option<String>,
     /// Transparent background (`bg=transparent`).
     pub transparent: bool,
+    /// Post the result event to the host page (`events`): off unless the author asks.
+    pub events: bool,
 }
 
 impl EmbedOptions {
@@ -122,14 +127,52 @@ impl EmbedOptions {
                 }
                 "accent" => {
                     let hex = value.strip_prefix("%23").or_else(|| value.strip_prefix('#')).unwrap_or(value);
-                    if hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                        options.accent = Some(format!("#{}", hex.to_ascii_lowercase()));
+                    if let Some(rgb) = parse_hex(hex) {
+                        let colour = format!("#{}", hex.to_ascii_lowercase());
+                        let readable = |pairs: &[[u8; 3]]| pairs.iter().all(|&other| contrast(rgb, other) >= 4.5);
+                        options.accent_light = readable(&[LIGHT_BACKGROUND, WHITE]).then(|| colour.clone());
+                        options.accent_dark = readable(&[DARK_BACKGROUND, DARK_SURFACE, DARK_TEXT_ON_ACCENT]).then_some(colour);
                     }
                 }
                 "bg" => options.transparent = value == "transparent",
+                "events" => options.events = !matches!(value, "0" | "false"),
                 _ => {}
             }
         }
         options
     }
+}
+
+/// The light theme's page background (style/main.css `--bg`).
+const LIGHT_BACKGROUND: [u8; 3] = [0xf6, 0xf7, 0xf9];
+/// Text on an accent button in the light theme, and the light surface.
+const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
+/// The dark theme's page background and surface.
+const DARK_BACKGROUND: [u8; 3] = [0x15, 0x17, 0x1a];
+const DARK_SURFACE: [u8; 3] = [0x1f, 0x22, 0x26];
+/// Text on an accent button in the dark theme.
+const DARK_TEXT_ON_ACCENT: [u8; 3] = [0x10, 0x16, 0x1f];
+
+/// Six hex digits as RGB.
+fn parse_hex(hex: &str) -> Option<[u8; 3]> {
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// WCAG relative luminance.
+fn luminance([r, g, b]: [u8; 3]) -> f64 {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+}
+
+/// WCAG contrast ratio of two colours (1–21).
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }

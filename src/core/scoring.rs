@@ -100,7 +100,35 @@ pub enum Verdict {
     Incomplete { missing: Vec<usize> },
 }
 
+/// A band for display, with a symbol so colour is never the only signal.
+pub fn band_label(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::Yes) => "✓ yes",
+        Some(Band::Partly) => "◐ partly",
+        Some(Band::No) => "✗ no",
+        None => "… incomplete",
+    }
+}
+
 impl Verdict {
+    /// The verdict in words, as a headline.
+    pub fn headline(&self) -> &'static str {
+        match self {
+            Verdict::Ready => "Ready to scale",
+            Verdict::NotReady { .. } => "Not ready to scale yet",
+            Verdict::Incomplete { .. } => "Not finished",
+        }
+    }
+
+    /// Stable key for data attributes, CSS classes and host messages.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Verdict::Ready => "ready",
+            Verdict::NotReady { .. } => "not-ready",
+            Verdict::Incomplete { .. } => "incomplete",
+        }
+    }
+
     /// Short stable name of the outcome, used for per-outcome preview pages:
     /// `ready`, `incomplete`, or `not-` followed by the blocking dimensions' initials in
     /// asking order (e.g. `not-od` for Ownership and Data).

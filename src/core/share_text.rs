@@ -92,6 +92,8 @@ pub struct ImageRow {
     pub score: Option<u8>,
     /// The band, or `None` while incomplete.
     pub band: Option<Band>,
+    /// The dimension's pass mark, 0–100.
+    pub pass: u8,
 }
 
 /// What the downloadable result image shows, and its alt text.
@@ -113,16 +115,12 @@ pub struct ImageCard {
 
 /// Builds the result image's content from a report.
 pub fn image_card(report: &Report, label: &str) -> ImageCard {
-    let headline = match report.verdict {
-        Verdict::Ready => "Ready to scale",
-        Verdict::NotReady { .. } => "Not ready to scale yet",
-        Verdict::Incomplete { .. } => "Not finished",
-    };
+    let headline = report.verdict.headline();
     let passing = format!("{} of {} dimensions pass", report.passing_count(), report.dimensions.len());
     let rows: Vec<ImageRow> = report
         .dimensions
         .iter()
-        .map(|d| ImageRow { name: d.dimension.name, score: d.score, band: d.band })
+        .map(|d| ImageRow { name: d.dimension.name, score: d.score, band: d.band, pass: d.dimension.pass })
         .collect();
     let details: Vec<String> = rows
         .iter()

@@ -18,6 +18,17 @@ pub fn results_link(base: &str, answers: &Answers, label: &str) -> String {
     }
 }
 
+/// True for the name of a per-outcome page folder: `ready`, or `not-` followed by one or
+/// more of the initials `o`, `d`, `b`, `m` in that order (see `Verdict::outcome_slug`).
+pub fn is_outcome_slug(name: &str) -> bool {
+    if name == "ready" {
+        return true;
+    }
+    let Some(initials) = name.strip_prefix("not-") else { return false };
+    let mut order = "odbm".chars();
+    !initials.is_empty() && initials.chars().all(|c| order.by_ref().any(|o| o == c))
+}
+
 /// A team link carrying several share codes.
 pub fn team_link(base: &str, codes: &[String]) -> String {
     format!("{base}#t={}", super::team::encode_team(codes))
@@ -54,10 +65,10 @@ pub struct ResultSummary {
 /// Summarises answers for a host page.
 pub fn result_summary(answers: &Answers, label: &str, base: &str) -> ResultSummary {
     let report = Report::new(answers);
-    let (verdict, blocking) = match &report.verdict {
-        Verdict::Ready => ("ready", Vec::new()),
-        Verdict::NotReady { blocking } => ("not-ready", blocking.clone()),
-        Verdict::Incomplete { .. } => ("incomplete", Vec::new()),
+    let verdict = report.verdict.key();
+    let blocking = match &report.verdict {
+        Verdict::NotReady { blocking } => blocking.clone(),
+        Verdict::Ready | Verdict::Incomplete { .. } => Vec::new(),
     };
     ResultSummary {
         verdict,

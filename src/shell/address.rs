@@ -49,7 +49,10 @@ pub fn base_path(path: &str) -> String {
     }
     let segments: Vec<&str> = path.split('/').collect();
     // `.../r/<slug>/` → `...`: segments end with ["r", slug, ""].
-    if segments.len() >= 3 && segments[segments.len() - 3] == "r" && segments[segments.len() - 2].len() <= 12 {
+    if segments.len() >= 3
+        && segments[segments.len() - 3] == "r"
+        && crate::core::summary::is_outcome_slug(segments[segments.len() - 2])
+    {
         let keep = segments.len() - 3;
         return format!("{}/", segments[..keep].join("/"));
     }

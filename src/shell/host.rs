@@ -3,7 +3,8 @@
 //! Format (version 1), posted with `postMessage` to the parent window:
 //! `{ source: "scaling-readiness-check", version: 1, type: "height", height }` whenever the
 //! content height changes, and `{ source, version: 1, type: "result", verdict, blocking,
-//! index, dimensions: [{ id, name, score, band }], link }` when results are on screen.
+//! index, dimensions: [{ id, name, score, band }], link }` when results are on screen and the
+//! author opted in with `?events` (the app decides when; see `ui/app.rs`).
 //! The widget listens to no message from the host: nothing outside can change answers.
 
 use serde::Serialize;

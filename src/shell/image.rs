@@ -31,15 +31,6 @@ fn band_colour(band: Option<Band>) -> &'static str {
     }
 }
 
-fn band_text(band: Option<Band>) -> &'static str {
-    match band {
-        Some(Band::Yes) => "✓ yes",
-        Some(Band::Partly) => "◐ partly",
-        Some(Band::No) => "✗ no",
-        None => "… not finished",
-    }
-}
-
 fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
     let text = |value: &str, x: f64, y: f64, font: &str, colour: &str| {
         c.set_font(&format!("{font} {FONT}"));
@@ -65,12 +56,13 @@ fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
         c.fill_rect(300.0, y + 6.0, 560.0, 30.0);
         c.set_fill_style_str(band_colour(row.band));
         c.fill_rect(300.0, y + 6.0, 560.0 * f64::from(row.score.unwrap_or(0)) / 100.0, 30.0);
+        // The dimension's own pass mark.
+        c.set_fill_style_str("#1c1e21");
+        c.fill_rect(300.0 + 560.0 * f64::from(row.pass) / 100.0, y, 3.0, 42.0);
         let score = row.score.map_or("–".to_owned(), |s| s.to_string());
         text(&score, 880.0, y + 32.0, "700 30px", "#1c1e21");
-        text(band_text(row.band), 960.0, y + 32.0, "600 28px", band_colour(row.band));
+        text(crate::core::scoring::band_label(row.band), 960.0, y + 32.0, "600 28px", band_colour(row.band));
     }
-    c.set_fill_style_str("#1c1e21");
-    c.fill_rect(300.0 + 560.0 * 0.75, 314.0, 3.0, 4.0 * 62.0);
     text("Based on the essay \"From Pilot to Production\" · take the check and compare", 64.0, 598.0, "400 22px", "#4f5660");
 }
 

@@ -38,13 +38,6 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
-/// True when the user asked for reduced motion.
-pub fn prefers_reduced_motion() -> bool {
-    window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|query| query.matches())
-}
-
 /// Selects the whole text of an input or text area, for a manual copy.
 pub fn select_text(id: &str) {
     let Some(element) = document().and_then(|d| d.get_element_by_id(id)) else { return };
@@ -54,5 +47,12 @@ pub fn select_text(id: &str) {
     } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         let _ = area.focus();
         area.select();
+    }
+}
+
+/// Sets the document title.
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
     }
 }

@@ -8,8 +8,15 @@ use crate::core::snapshot::{Snapshot, SnapshotError};
 
 /// The key of the reader's own run.
 pub const KEY: &str = "scaling-readiness-check";
-/// Where unreadable data is kept aside (never overwritten by a later save).
+/// Where unreadable data is kept aside (never overwritten by a later save); later copies get
+/// `.2` … `.9` after it.
 pub const UNREADABLE_KEY: &str = "scaling-readiness-check.unreadable";
+const ASIDE_SLOTS: u8 = 9;
+
+/// The key of aside slot `n` (1 is [`UNREADABLE_KEY`] itself).
+fn aside_key(n: u8) -> String {
+    if n == 1 { UNREADABLE_KEY.to_owned() } else { format!("{UNREADABLE_KEY}.{n}") }
+}
 
 /// What was found in storage at start-up.
 #[derive(Clone, Debug)]
@@ -20,8 +27,10 @@ pub enum Loaded {
     Nothing,
     /// A readable snapshot.
     Snapshot(Snapshot),
-    /// Something unreadable, now kept aside under [`UNREADABLE_KEY`].
-    Unreadable(SnapshotError),
+    /// Something unreadable, kept aside under [`UNREADABLE_KEY`] (or a numbered slot after
+    /// it). `kept` is false when every slot was taken: then the value stays where it is and
+    /// the caller must not save over it.
+    Unreadable { error: SnapshotError, kept: bool },
 }
 
 fn local_storage() -> Option<web_sys::Storage> {
@@ -39,22 +48,24 @@ pub fn load() -> Loaded {
     match Snapshot::parse(&raw) {
         Ok(snapshot) => Loaded::Snapshot(snapshot),
         Err(SnapshotError::Empty) => Loaded::Nothing,
-        Err(error) => {
-            keep_aside(&storage, &raw);
-            Loaded::Unreadable(error)
-        }
+        Err(error) => Loaded::Unreadable { error, kept: keep_aside(&storage, &raw) },
     }
 }
 
-/// Copies unreadable data aside so a later save cannot destroy it. The first copy wins:
-/// a second unreadable value is not allowed to overwrite an earlier one.
-fn keep_aside(storage: &web_sys::Storage, raw: &str) {
-    if matches!(storage.get_item(UNREADABLE_KEY), Ok(Some(_))) {
-        return;
+/// Copies unreadable data to the first free aside slot, then removes it from the run's key,
+/// so a later save cannot destroy it. Returns false when no slot is free (nothing moved).
+fn keep_aside(storage: &web_sys::Storage, raw: &str) -> bool {
+    for n in 1..=ASIDE_SLOTS {
+        let key = aside_key(n);
+        match storage.get_item(&key) {
+            Ok(None) => {
+                return storage.set_item(&key, raw).is_ok() && storage.remove_item(KEY).is_ok();
+            }
+            Ok(Some(existing)) if existing == raw => return storage.remove_item(KEY).is_ok(),
+            _ => continue,
+        }
     }
-    if storage.set_item(UNREADABLE_KEY, raw).is_ok() {
-        let _ = storage.remove_item(KEY);
-    }
+    false
 }
 
 /// Saves the reader's own run. `Err` when storage is missing or full.
@@ -63,9 +74,19 @@ pub fn save(snapshot: &Snapshot) -> Result<(), ()> {
     storage.set_item(KEY, &snapshot.to_text()).map_err(|_| ())
 }
 
+/// Removes the stored run (not the data kept aside), after a save failed.
+pub fn forget_run() {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(KEY);
+    }
+}
+
 /// Removes everything this widget stored. `Err` when storage cannot be reached.
 pub fn clear() -> Result<(), ()> {
     let storage = local_storage().ok_or(())?;
     storage.remove_item(KEY).map_err(|_| ())?;
-    storage.remove_item(UNREADABLE_KEY).map_err(|_| ())
+    for n in 1..=ASIDE_SLOTS {
+        storage.remove_item(&aside_key(n)).map_err(|_| ())?;
+    }
+    Ok(())
 }

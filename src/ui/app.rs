@@ -40,6 +40,8 @@ pub struct Store {
     pub notices: RwSignal<Notices>,
     /// True when running inside an iframe or with `?embed`.
     pub embedded: bool,
+    /// True when the host page asked for the result event (`?events`).
+    pub host_events: bool,
 }
 
 impl Store {
@@ -65,8 +67,10 @@ fn initial_state() -> (Session, Notices) {
             notices.cannot_save = true;
             None
         }
-        storage::Loaded::Unreadable(_) => {
+        storage::Loaded::Unreadable { kept, .. } => {
             notices.unreadable = true;
+            // With nowhere to keep it, the unreadable value stays and nothing saves over it.
+            notices.cannot_save = !kept;
             None
         }
     };
@@ -128,7 +132,12 @@ pub fn App() -> impl IntoView {
     let options = EmbedOptions::parse(&address::query());
     let embedded = options.embed || host::is_framed();
     let (session, notices) = initial_state();
-    let store = Store { session: RwSignal::new(session), notices: RwSignal::new(notices), embedded };
+    let store = Store {
+        session: RwSignal::new(session),
+        notices: RwSignal::new(notices),
+        embedded,
+        host_events: embedded && options.events,
+    };
     provide_context(store);
 
     // Sync 1: storage and the address follow every change of the reader's run or view.
@@ -139,7 +148,13 @@ pub fn App() -> impl IntoView {
         if has_progress && !store.notices.get_untracked().cannot_save {
             if let Ok(snapshot) = Snapshot::parse(&text) {
                 if storage::save(&snapshot).is_err() {
-                    store.notices.update(|n| n.cannot_save = true);
+                    // The stored run is now older than the address: drop it, so a reload
+                    // resumes from the address instead of going back in time.
+                    storage::forget_run();
+                    store.notices.update(|n| {
+                        n.cannot_save = true;
+                        n.dismissed = false;
+                    });
                 }
             }
         }
@@ -153,19 +168,47 @@ pub fn App() -> impl IntoView {
     // Sync 2: focus moves to the new screen's heading or legend (not on first render, so an
     // embedded widget never steals focus from its host page).
     let screen = Memo::new(move |_| store.session.with(|s| (s.navigations, s.step)));
+    // True once the reader has moved in this page: restored screens are not the reader's act.
+    let moved = RwSignal::new(false);
     Effect::new(move |previous: Option<()>| {
         // Read (not just `track`) so the memo runs and this effect subscribes to it.
         let _ = screen.get();
         if previous.is_some() {
+            moved.set(true);
             let target = store.session.with_untracked(focus_target);
             request_animation_frame(move || shell::focus_by_id(target));
         }
     });
 
-    // Sync 3: the host page hears about results.
+    // Sync 2b: the document title names the screen, so a per-outcome page's verdict title
+    // never stays on the reader's own questions.
+    Effect::new(move |previous: Option<()>| {
+        let _ = screen.get();
+        // A shared result opened on its per-outcome page keeps that page's own title.
+        if previous.is_none() && store.session.with_untracked(|s| matches!(s.view, View::Shared(_))) {
+            return;
+        }
+        let title = store.session.with_untracked(|s| match (&s.view, s.step) {
+            (View::Own, Step::Intro) => "Scaling Readiness Check: is your AI pilot ready to scale?".to_owned(),
+            (View::Own, Step::Question(p)) => {
+                format!("Question {} of {} · Scaling Readiness Check", p + 1, s.answers.set().question_count())
+            }
+            (View::Own, Step::Results) => "Your results · Scaling Readiness Check".to_owned(),
+            (View::Shared(_), _) => "Shared results · Scaling Readiness Check".to_owned(),
+            (View::Team(_), _) => "Team view · Scaling Readiness Check".to_owned(),
+            (View::EmbedKit, _) => "Embed this check · Scaling Readiness Check".to_owned(),
+            (View::BadLink { .. }, _) => "Link could not be opened · Scaling Readiness Check".to_owned(),
+        });
+        shell::set_title(&title);
+    });
+
+    // Sync 3: the host page hears about results, only when its author asked for them
+    // (`?events`) and only once the reader has reached results by their own steps here.
+    let events = options.events;
     let result_event = Memo::new(move |_| {
+        let allowed = events && moved.get();
         store.session.with(|s| {
-            (s.view == View::Own && s.step == Step::Results)
+            (allowed && s.view == View::Own && s.step == Step::Results)
                 .then(|| summary::result_summary(&s.answers, &s.label, &address::base_url()))
         })
     });
@@ -212,7 +255,11 @@ pub fn App() -> impl IntoView {
 
     let navigations = Memo::new(move |_| store.session.with(|s| s.navigations));
     let theme = options.theme.name();
-    let accent = options.accent.clone().map(|a| format!("--accent: {a};"));
+    // Only accents that read at AA in a theme are applied to it (validated in core).
+    let accent = [("--accent-light", &options.accent_light), ("--accent-dark", &options.accent_dark)]
+        .iter()
+        .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}: {v};")))
+        .reduce(|a, b| a + " " + &b);
     view! {
         <div
             id="widget"
@@ -284,9 +331,11 @@ fn StorageNotices() -> impl IntoView {
         let n = store.notices.get();
         !n.dismissed && (n.cannot_save || n.unreadable || n.other_tab)
     };
+    // The live region stays mounted so screen readers announce the notice when it appears.
     view! {
+        <div role="status" class="notice-region">
         <Show when=visible>
-            <div id="storage-notice" class="notice" role="status">
+            <div id="storage-notice" class="notice">
                 <p>
                     {move || {
                         let n = store.notices.get();
@@ -306,30 +355,31 @@ fn StorageNotices() -> impl IntoView {
                 <button
                     type="button"
                     class="link-button"
-                    on:click=move |_| store.notices.update(|n| n.dismissed = true)
+                    on:click=move |_| {
+                        store.notices.update(|n| n.dismissed = true);
+                        // The button is about to go: keep focus on the screen, not the body.
+                        shell::focus_by_id("screen-heading");
+                    }
                 >
                     "Dismiss"
                 </button>
             </div>
         </Show>
+        </div>
     }
 }
 
 /// Page footer: privacy, team view, embed kit, essay.
 #[component]
 fn Footer() -> impl IntoView {
-    let store = Store::get();
     view! {
         <footer class="chrome">
             <p>"Your answers stay on this device. No account, no tracking."</p>
             <nav aria-label="More">
-                <button type="button" class="link-button" on:click=move |_| store.dispatch(Action::OpenTeam(Vec::new()))>
-                    "Team view"
-                </button>
+                // Plain links: the `hashchange` listener routes them.
+                <a href="#team">"Team view"</a>
                 " · "
-                <button type="button" class="link-button" on:click=move |_| store.dispatch(Action::OpenEmbedKit)>
-                    "Embed this"
-                </button>
+                <a href="#embed-kit">"Embed this"</a>
                 " · "
                 <a href=crate::core::content::CURRENT.essay_url rel="noopener" target="_blank">
                     "Read the essay"

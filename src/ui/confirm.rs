@@ -24,6 +24,11 @@ pub fn ConfirmButton(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let question_id = format!("{id}-question");
+    // Closing removes the focused button: give focus back to the trigger.
+    let close = move || {
+        open.set(false);
+        crate::shell::focus_by_id(id);
+    };
     view! {
         <button
             id=id
@@ -35,7 +40,16 @@ pub fn ConfirmButton(
             {label}
         </button>
         <Show when=move || open.get()>
-            <div class="confirm" role="group" aria-labelledby=question_id.clone()>
+            <div
+                class="confirm"
+                role="group"
+                aria-labelledby=question_id.clone()
+                on:keydown=move |event: leptos::ev::KeyboardEvent| {
+                    if event.key() == "Escape" {
+                        close();
+                    }
+                }
+            >
                 <p id=question_id.clone()>{question}</p>
                 <button
                     id=confirm_id
@@ -48,7 +62,7 @@ pub fn ConfirmButton(
                 >
                     {confirm_label}
                 </button>
-                <button type="button" class="secondary" on:click=move |_| open.set(false)>
+                <button type="button" class="secondary" on:click=move |_| close()>
                     {cancel_label}
                 </button>
             </div>

@@ -31,6 +31,11 @@ pub fn EmbedKit() -> impl IntoView {
                 "Paste a snippet into your page. The iframe resizes itself to its content (the small script listens for its height, checking the sender). "
                 "Add " <code>"&theme=dark"</code> ", " <code>"&theme=light"</code> " or " <code>"&accent=0b63ce"</code> " to the address to match your site."
             </p>
+            <p>
+                "To let your page react to a reader's result (a " <code>"readiness-check:result"</code>
+                " event on the iframe), add " <code>"&events"</code>
+                ": the widget then tells the reader that your site receives their verdict and scores."
+            </p>
             <h2>"Plain HTML"</h2>
             <CopyField id="snippet-html" label="HTML snippet" text=iframe multiline=true/>
             <h2>"WordPress"</h2>

@@ -4,6 +4,7 @@
 //! sentences, and four of them plus "I don't know" already fill a phone screen.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::app::Store;
 use crate::core::answers::Answer;
@@ -55,8 +56,15 @@ pub fn QuestionStep(
         })
         .collect_view();
 
+    // Enter goes on only from a radio: after a step, focus is on the legend, and a second
+    // Enter there must not skip the next question unanswered.
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Enter" && !event.shift_key() && !event.ctrl_key() && !event.alt_key() && !event.meta_key() {
+        let from_radio = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some_and(|input| input.type_() == "radio");
+        let plain = !event.shift_key() && !event.ctrl_key() && !event.alt_key() && !event.meta_key();
+        if event.key() == "Enter" && plain && from_radio {
             event.prevent_default();
             next();
         }
@@ -115,6 +123,23 @@ pub fn QuestionStep(
                     <button id="back" type="button" class="secondary" on:click=move |_| store.dispatch(Action::Back)>
                         "Back"
                     </button>
+                    {move || {
+                        store
+                            .session
+                            .with(|s| s.answers.is_complete())
+                            .then(|| {
+                                view! {
+                                    <button
+                                        id="to-results"
+                                        type="button"
+                                        class="secondary"
+                                        on:click=move |_| store.dispatch(Action::ShowResults)
+                                    >
+                                        "Back to results"
+                                    </button>
+                                }
+                            })
+                    }}
                     <button id="next" type="submit" class="primary">
                         {move || match (answer.get().is_some(), is_last) {
                             (_, true) => "See results",

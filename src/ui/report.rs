@@ -11,9 +11,9 @@ pub fn verdict_words(report: &Report) -> (&'static str, String) {
         indices.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.name).collect()
     };
     match &report.verdict {
-        Verdict::Ready => ("Ready to scale", "All four dimensions pass the essay's readiness test.".to_owned()),
+        Verdict::Ready => (report.verdict.headline(), "All four dimensions pass the essay's readiness test.".to_owned()),
         Verdict::NotReady { blocking } => (
-            "Not ready to scale yet",
+            report.verdict.headline(),
             format!(
                 "By the essay's rule every dimension must be a yes. Blocking, weakest first: {}.",
                 join_words(&names(blocking))
@@ -34,24 +34,7 @@ pub fn join_words(words: &[&str]) -> String {
     }
 }
 
-/// Stable verdict key for data attributes and CSS.
-pub fn verdict_key(verdict: &Verdict) -> &'static str {
-    match verdict {
-        Verdict::Ready => "ready",
-        Verdict::NotReady { .. } => "not-ready",
-        Verdict::Incomplete { .. } => "incomplete",
-    }
-}
-
-/// Band word for display, with a symbol so colour is never the only signal.
-pub fn band_label(band: Option<Band>) -> &'static str {
-    match band {
-        Some(Band::Yes) => "✓ yes",
-        Some(Band::Partly) => "◐ partly",
-        Some(Band::No) => "✗ no",
-        None => "… incomplete",
-    }
-}
+pub use crate::core::scoring::band_label;
 
 fn band_class(band: Option<Band>) -> &'static str {
     band.map_or("incomplete", Band::word)
@@ -66,7 +49,7 @@ pub fn VerdictBlock(
     title: &'static str,
 ) -> impl IntoView {
     let (headline, sentence) = verdict_words(&report);
-    let key = verdict_key(&report.verdict);
+    let key = report.verdict.key();
     view! {
         <div id="verdict" class=format!("verdict {key}") data-verdict=key role="status">
             <p class="verdict-title">{title}</p>
@@ -94,7 +77,6 @@ pub fn Chart(
         .join("; ");
     let row_height = 34;
     let height = report.dimensions.len() as i32 * row_height + 8;
-    let pass = report.dimensions.first().map_or(75, |d| i32::from(d.dimension.pass));
     let bars = report
         .dimensions
         .iter()
@@ -103,12 +85,15 @@ pub fn Chart(
             let y = i as i32 * row_height + 4;
             let score = d.score.map_or(0, i32::from);
             let value = d.score.map_or("–".to_owned(), |s| s.to_string());
+            // Each dimension has its own pass mark in the content.
+            let pass_x = 90 + i32::from(d.dimension.pass) * 2;
             view! {
                 <g class=format!("bar {}", band_class(d.band))>
                     <text x="0" y=y + 20 class="bar-name">{d.dimension.name}</text>
                     <rect x="90" y=y + 6 width="200" height="18" rx="3" class="bar-track"></rect>
                     <rect x="90" y=y + 6 width=score * 2 height="18" rx="3" class="bar-fill"></rect>
                     <text x="298" y=y + 20 class="bar-value">{value}</text>
+                    <line x1=pass_x x2=pass_x y1=y + 2 y2=y + 28 class="pass-line"></line>
                 </g>
             }
         })
@@ -117,9 +102,8 @@ pub fn Chart(
         <figure class="chart">
             <svg viewBox=format!("0 0 340 {height}") role="img" aria-label=format!("Scores by dimension: {description}.")>
                 {bars}
-                <line x1=90 + pass * 2 x2=90 + pass * 2 y1="0" y2=height class="pass-line"></line>
             </svg>
-            <figcaption>{format!("Dashed line: the pass mark ({pass} of 100).")}</figcaption>
+            <figcaption>"Dashed line: each dimension's pass mark."</figcaption>
         </figure>
     }
 }
@@ -248,7 +232,12 @@ pub fn ReportView(
         <VerdictBlock report=report.clone() title=title/>
         <Chart report=report.clone()/>
         <h2>"The next three moves"</h2>
-        <ol id="next-moves" class="moves">{moves.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ol>
+        {if moves.is_empty() {
+            view! { <p id="next-moves" class="moves">"Answer the open questions to get your next moves."</p> }.into_any()
+        } else {
+            view! { <ol id="next-moves" class="moves">{moves.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ol> }
+                .into_any()
+        }}
         <h2>"By dimension"</h2>
         <div class="dimensions">{cards}</div>
         <p class="essay">

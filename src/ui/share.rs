@@ -110,6 +110,15 @@ pub fn SharePanel() -> impl IntoView {
         <section id="share" class="share" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share your results"</h2>
             <p>"The link holds your answers in a few characters, nothing else. Whoever opens it sees your results, marked as yours."</p>
+            {store
+                .host_events
+                .then(|| {
+                    view! {
+                        <p id="host-events-note" class="note">
+                            "The site showing this check asked to receive your verdict and scores when you finish, and has been sent them."
+                        </p>
+                    }
+                })}
             <div class="field">
                 <label for="pilot-label">"Name this pilot (optional)"</label>
                 <input
@@ -119,7 +128,6 @@ pub fn SharePanel() -> impl IntoView {
                     placeholder="e.g. invoice triage"
                     autocomplete="off"
                     prop:value=initial_label
-                    on:change=move |event| store.dispatch(Action::SetLabel(event_target_value(&event)))
                     on:input=move |event| store.dispatch(Action::SetLabel(event_target_value(&event)))
                 />
             </div>

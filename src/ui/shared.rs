@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::app::Store;
-use super::report::{ReportView, band_label, join_words, verdict_key};
+use super::report::{ReportView, band_label, join_words};
 use crate::core::scoring::{Band, Report};
 use crate::core::session::{Action, Step};
 use crate::core::share_code::{DecodeError, SharedResult};
@@ -99,8 +99,8 @@ pub fn CompareView(
                     {rows}
                     <tr class="verdict-row">
                         <th scope="row">"Verdict"</th>
-                        <td data-verdict=verdict_key(&mine.verdict)>{super::report::verdict_words(&mine).0}</td>
-                        <td data-verdict=verdict_key(&theirs.verdict)>{super::report::verdict_words(&theirs).0}</td>
+                        <td data-verdict=mine.verdict.key()>{super::report::verdict_words(&mine).0}</td>
+                        <td data-verdict=theirs.verdict.key()>{super::report::verdict_words(&theirs).0}</td>
                     </tr>
                 </tbody>
             </table>

@@ -12,12 +12,16 @@ use crate::core::summary::team_link;
 use crate::core::team::{self, PastedEntry, TeamSummary};
 use crate::shell::address;
 
-/// Display name of a member: their label, or "Person N".
+/// Display name of a member: their label when it tells them apart, else "Person N" (with
+/// the label, when several people labelled the same pilot).
 fn member_name(members: &[SharedResult], index: usize) -> String {
-    match members.get(index) {
-        Some(m) if !m.label.is_empty() => m.label.clone(),
-        _ => format!("Person {}", index + 1),
+    let person = format!("Person {}", index + 1);
+    let Some(member) = members.get(index) else { return person };
+    if member.label.is_empty() {
+        return person;
     }
+    let shared = members.iter().filter(|m| m.label == member.label).count() > 1;
+    if shared { format!("{person} ({})", member.label) } else { member.label.clone() }
 }
 
 /// The team view, opened empty (to paste links) or from a team link.

@@ -62,7 +62,8 @@ async function fits(page, frame, what) {
 }
 
 export async function iframeFollowsItsContent(t) {
-  const [page, frame] = await _openHost(t);
+  // The author opts in to the result event with `events`.
+  const [page, frame] = await _openHost(t, {}, 'embed&events');
   assert(!(await frame.$('header.chrome')), 'no page chrome (header) in embed mode');
   assert(!(await frame.$('footer.chrome')), 'no page chrome (footer) in embed mode');
   await fits(page, frame, 'intro');
@@ -155,10 +156,15 @@ export async function themeParametersApply(t) {
   const background = await page.evaluate(() => getComputedStyle(document.getElementById('widget')).backgroundColor);
   eq(background, 'rgba(0, 0, 0, 0)', 'bg=transparent background');
 
+  // An accent applies to the themes where it reads at AA: 8a1c7c (purple) in light only.
+  await load(page, t.base + '?embed&theme=light&accent=8a1c7c');
+  assert(String(await widget('style')).includes('--accent-light: #8a1c7c'), `accent in the style attribute: ${await widget('style')}`);
+  eq(await page.evaluate(() => getComputedStyle(document.getElementById('start')).backgroundColor), 'rgb(138, 28, 124)', 'the accent colours the start button');
+  await load(page, t.base + '?embed&theme=dark&accent=8a1c7c');
+  eq(await page.evaluate(() => getComputedStyle(document.getElementById('start')).backgroundColor), 'rgb(124, 180, 255)', 'too dark for the dark theme: its own accent stays');
+  // ff0000 reads below 4.5:1 on both backgrounds: not applied anywhere.
   await load(page, t.base + '?embed&accent=ff0000');
-  assert(String(await widget('style')).includes('--accent: #ff0000'), `accent in the style attribute: ${await widget('style')}`);
-  eq(await page.evaluate(() => getComputedStyle(document.getElementById('widget')).getPropertyValue('--accent').trim()), '#ff0000', 'accent custom property');
-  eq(await page.evaluate(() => getComputedStyle(document.getElementById('start')).backgroundColor), 'rgb(255, 0, 0)', 'the accent colours the start button');
+  eq(await widget('style'), null, 'a low-contrast accent leaves no style attribute');
 
   await load(page, t.base + '?theme=purple&accent=javascript:alert(1)');
   eq(await widget('data-theme'), 'auto', 'a bad theme falls back to auto');
@@ -271,4 +277,20 @@ export async function outcomePagesLoadTheApp(t) {
   await start(page);
   await finishAll(page, '3333333300003333');
   eq(await shareLink(page), `${t.base}r/not-b/#r=${encodeCode('3333333300003333')}`, 'a results link made on an outcome page');
+}
+
+export async function resultEventIsOptIn(t) {
+  // Without `events` in the widget's address, the host page never receives the result.
+  const [page, frame] = await _openHost(t);
+  await frame.click('#start');
+  await finishAll(frame, PATTERN);
+  await frame.waitForSelector('#results');
+  await expectReport(frame, PATTERN);
+  await page.waitForTimeout(500);
+  eq(await page.evaluate(() => (window.__results || []).length), 0, 'result events without opting in');
+  // With `events`, finishing the check sends exactly one result event.
+  const [page2, frame2] = await _openHost(t, {}, 'embed&events');
+  await frame2.click('#start');
+  await finishAll(frame2, PATTERN);
+  await until(() => page2.evaluate(() => (window.__results || []).length === 1), 'one result event after finishing');
 }
