@@ -85,16 +85,14 @@ fn data_url_bytes(data_url: &str) -> Option<Vec<u8>> {
     decoded.chars().map(|c| u8::try_from(u32::from(c)).ok()).collect()
 }
 
-/// True when the share sheet accepts this image as a file.
-fn shareable_file(data_url: &str, file_name: &str) -> Option<(web_sys::ShareData, web_sys::Navigator)> {
+/// Share data holding one PNG file, if the share sheet accepts it.
+fn shareable_png(bytes: &[u8], file_name: &str) -> Option<(web_sys::ShareData, web_sys::Navigator)> {
     let window = super::window()?;
     let navigator = window.navigator();
     if !super::has_method(&navigator, "canShare") {
         return None;
     }
-    let bytes = data_url_bytes(data_url)?;
-    let array = js_sys::Uint8Array::from(bytes.as_slice());
-    let parts = js_sys::Array::of1(&array);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::FilePropertyBag::new();
     options.set_type("image/png");
     let file = web_sys::File::new_with_u8_array_sequence_and_options(&parts, file_name, &options).ok()?;
@@ -103,14 +101,16 @@ fn shareable_file(data_url: &str, file_name: &str) -> Option<(web_sys::ShareData
     navigator.can_share_with_data(&data).then_some((data, navigator))
 }
 
-/// True when the system share sheet can take the image.
-pub fn can_share_image(data_url: &str) -> bool {
-    shareable_file(data_url, "readiness.png").is_some()
+/// True when the system share sheet takes PNG files: probed with an empty file, so nothing is
+/// drawn until the reader asks.
+pub fn can_share_images() -> bool {
+    shareable_png(&[], "probe.png").is_some()
 }
 
 /// Shares the image with its alt text through the system share sheet.
 pub async fn share_image(data_url: &str, alt: &str) -> bool {
-    let Some((data, navigator)) = shareable_file(data_url, "scaling-readiness.png") else { return false };
+    let Some(bytes) = data_url_bytes(data_url) else { return false };
+    let Some((data, navigator)) = shareable_png(&bytes, "scaling-readiness.png") else { return false };
     data.set_text(alt);
     wasm_bindgen_futures::JsFuture::from(navigator.share_with_data(&data)).await.is_ok()
 }

@@ -56,6 +56,7 @@ pub fn Intro() -> impl IntoView {
                         on_confirm=Callback::new(move |()| store.dispatch(Action::StartOver))
                     />
                 </div>
+                <super::results::ClearAnswers/>
             </Show>
         </section>
     }

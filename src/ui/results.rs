@@ -15,23 +15,28 @@ use crate::shell::storage;
 #[component]
 pub fn Results() -> impl IntoView {
     let store = Store::get();
+    // One report and one link for the whole screen; memos stop a label keystroke from
+    // rebuilding what only depends on the answers.
     let report = Memo::new(move |_| store.session.with(|s| Report::new(&s.answers)));
-    let compare_with = move || store.session.with(|s| s.compare_with.clone());
+    let base = crate::shell::address::base_url();
+    let link = Memo::new(move |_| store.session.with(|s| crate::core::summary::results_link(&base, &s.answers, &s.label)));
+    let compare_with = Memo::new(move |_| store.session.with(|s| s.compare_with.clone()));
     view! {
         <section id="results" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">"Your results"</h1>
             {move || view! { <ReportView report=report.get() title="Your verdict" editable=true/> }}
             {move || {
-                compare_with()
+                compare_with
+                    .get()
                     .map(|theirs| {
                         view! { <CompareView mine=report.get() theirs=Report::new(&theirs.answers) their_label=theirs.label/> }
                     })
             }}
             <p class="print-only">
                 "Results link: "
-                {move || store.session.with(|s| crate::core::summary::results_link(&crate::shell::address::base_url(), &s.answers, &s.label))}
+                {link}
             </p>
-            <SharePanel/>
+            <SharePanel report=report link=link/>
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |_| store.dispatch(Action::Back)>
                     "Back to the questions"

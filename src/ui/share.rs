@@ -9,8 +9,7 @@ use crate::core::scoring::Report;
 use crate::core::session::Action;
 use crate::core::share_code::MAX_LABEL_CHARS;
 use crate::core::share_text::{image_card, share_texts};
-use crate::core::summary::results_link;
-use crate::shell::{address, clipboard, image};
+use crate::shell::{clipboard, image};
 
 /// Copy state of one field.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -74,15 +73,24 @@ pub fn CopyField(
 
 /// The share panel for the reader's own results.
 #[component]
-pub fn SharePanel() -> impl IntoView {
+pub fn SharePanel(
+    /// The reader's report.
+    report: Memo<Report>,
+    /// The reader's results link.
+    link: Memo<String>,
+) -> impl IntoView {
     let store = Store::get();
-    let base = address::base_url();
-    let link = Memo::new(move |_| store.session.with(|s| results_link(&base, &s.answers, &s.label)));
     let texts =
-        Memo::new(move |_| store.session.with(|s| share_texts(&Report::new(&s.answers), &link.get(), &s.label)));
+        Memo::new(move |_| {
+            let label = store.session.with(|s| s.label.clone());
+            report.with(|r| share_texts(r, &link.get(), &label))
+        });
     // Set once: writing the cleaned label back while typing would eat trailing spaces.
     let initial_label = store.session.with_untracked(|s| s.label.clone());
-    let card = Memo::new(move |_| store.session.with(|s| image_card(&Report::new(&s.answers), &s.label)));
+    let card = Memo::new(move |_| {
+        let label = store.session.with(|s| s.label.clone());
+        report.with(|r| image_card(r, &label))
+    });
     let image_status = RwSignal::new("");
     let download_image = move |_| {
         let saved = card.with_untracked(image::render_png).is_some_and(|url| image::download(&url, "scaling-readiness.png"));
@@ -97,7 +105,7 @@ pub fn SharePanel() -> impl IntoView {
             }
         });
     };
-    let can_share_image = card.with_untracked(image::render_png).is_some_and(|url| image::can_share_image(&url));
+    let can_share_image = image::can_share_images();
     let can_share = clipboard::can_share();
     let share = move |_| {
         let url = link.get_untracked();

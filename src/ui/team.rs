@@ -179,13 +179,28 @@ fn TeamTable(
             ));
         }
     }
-    let blocking: Vec<&str> =
-        summary.blocking.iter().filter_map(|&i| summary.dimensions.get(i)).map(|d| d.name).collect();
+    let names_where = |finished: bool| -> Vec<&str> {
+        summary
+            .blocking
+            .iter()
+            .filter_map(|&i| summary.dimensions.get(i))
+            .filter(|d| d.consensus.is_some() == finished)
+            .map(|d| d.name)
+            .collect()
+    };
+    let (failing, unfinished) = (names_where(true), names_where(false));
     let verdict = if summary.ready {
         "On average, the team says the pilot is ready to scale.".to_owned()
     } else {
-        let verb = if blocking.len() == 1 { "is" } else { "are" };
-        format!("On average, the team says the pilot is not ready: {} {verb} not a yes.", join_words(&blocking))
+        let verb = |n: usize| if n == 1 { "is" } else { "are" };
+        let mut parts = Vec::new();
+        if !failing.is_empty() {
+            parts.push(format!("{} {} not a yes", join_words(&failing), verb(failing.len())));
+        }
+        if !unfinished.is_empty() {
+            parts.push(format!("nobody finished {}", join_words(&unfinished)));
+        }
+        format!("On average, the team says the pilot is not ready: {}.", parts.join("; "))
     };
     let count = members.len();
     view! {
