@@ -41,11 +41,11 @@ fn theme_and_flags_ignore_bad_values() {
 fn an_accent_applies_only_to_the_themes_where_it_reads_at_aa() {
     // (value, applied in light, applied in dark), contrast computed by WCAG's formula.
     let cases = [
-        ("0b5cc2", true, false),   // 5.9:1 on light, 2.5:1 on dark
-        ("8a1c7c", true, false),   // 7.7:1 on light
-        ("7cb4ff", false, true),   // 7.5:1 on dark
-        ("ffb300", false, true),   // 8.9:1 on dark
-        ("ff0000", false, false),  // 3.7:1 and 4.0:1: nowhere
+        ("0b5cc2", true, false),  // 5.9:1 on light, 2.5:1 on dark
+        ("8a1c7c", true, false),  // 7.7:1 on light
+        ("7cb4ff", false, true),  // 7.5:1 on dark
+        ("ffb300", false, true),  // 8.9:1 on dark
+        ("ff0000", false, false), // 3.7:1 and 4.0:1: nowhere
         ("000000", true, false),
         ("ffffff", false, true),
         ("%230B5CC2", true, false), // an encoded '#' and upper case are accepted
@@ -56,7 +56,10 @@ fn an_accent_applies_only_to_the_themes_where_it_reads_at_aa() {
         assert_eq!(options.accent_dark.is_some(), dark, "{value} in dark");
         if let Some(colour) = options.accent_light.or(options.accent_dark) {
             assert_eq!(colour.len(), 7);
-            assert!(colour.starts_with('#') && colour[1..].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+            assert!(
+                colour.starts_with('#')
+                    && colour[1..].chars().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+            );
         }
     }
     for bad in ["javascript:alert(1)", "ff0000;background:url(x)", "fff", "gggggg", "ff00001", ""] {

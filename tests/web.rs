@@ -33,7 +33,12 @@ fn fresh_root() -> HtmlElement {
 }
 
 fn store_with(session: Session) -> Store {
-    Store { session: RwSignal::new(session), notices: RwSignal::new(Notices::default()), embedded: false, host_events: false }
+    Store {
+        session: RwSignal::new(session),
+        notices: RwSignal::new(Notices::default()),
+        embedded: false,
+        host_events: false,
+    }
 }
 
 /// Answers with every question at one level.

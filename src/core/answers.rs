@@ -63,10 +63,10 @@ impl Answers {
     /// Sets or clears the answer at a position; an impossible level or position is ignored.
     pub fn set_answer(&mut self, position: usize, answer: Option<Answer>) {
         let Some((_, question)) = self.set.locate(position) else { return };
-        if let Some(Answer::Level(level)) = answer {
-            if usize::from(level) >= question.options.len() {
-                return;
-            }
+        if let Some(Answer::Level(level)) = answer
+            && usize::from(level) >= question.options.len()
+        {
+            return;
         }
         self.slots[position] = answer;
     }

@@ -131,7 +131,8 @@ impl EmbedOptions {
                         let colour = format!("#{}", hex.to_ascii_lowercase());
                         let readable = |pairs: &[[u8; 3]]| pairs.iter().all(|&other| contrast(rgb, other) >= 4.5);
                         options.accent_light = readable(&[LIGHT_BACKGROUND, WHITE]).then(|| colour.clone());
-                        options.accent_dark = readable(&[DARK_BACKGROUND, DARK_SURFACE, DARK_TEXT_ON_ACCENT]).then_some(colour);
+                        options.accent_dark =
+                            readable(&[DARK_BACKGROUND, DARK_SURFACE, DARK_TEXT_ON_ACCENT]).then_some(colour);
                     }
                 }
                 "bg" => options.transparent = value == "transparent",

@@ -16,8 +16,7 @@ pub fn render_png(card: &ImageCard) -> Option<String> {
     let canvas = document.create_element("canvas").ok()?.dyn_into::<web_sys::HtmlCanvasElement>().ok()?;
     canvas.set_width(WIDTH);
     canvas.set_height(HEIGHT);
-    let context =
-        canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
+    let context = canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
     draw(&context, card);
     canvas.to_data_url_with_type("image/png").ok()
 }
@@ -63,7 +62,13 @@ fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
         text(&score, 880.0, y + 32.0, "700 30px", "#1c1e21");
         text(crate::core::scoring::band_label(row.band), 960.0, y + 32.0, "600 28px", band_colour(row.band));
     }
-    text("Based on the essay \"From Pilot to Production\" · take the check and compare", 64.0, 598.0, "400 22px", "#4f5660");
+    text(
+        "Based on the essay \"From Pilot to Production\" · take the check and compare",
+        64.0,
+        598.0,
+        "400 22px",
+        "#4f5660",
+    );
 }
 
 /// Saves the image as a file through a temporary download link.
@@ -114,4 +119,3 @@ pub async fn share_image(data_url: &str, alt: &str) -> bool {
     data.set_text(alt);
     wasm_bindgen_futures::JsFuture::from(navigator.share_with_data(&data)).await.is_ok()
 }
-

@@ -31,10 +31,10 @@ pub(crate) fn has_method(object: &JsValue, name: &str) -> bool {
 
 /// Focuses the element with this id, if it exists.
 pub fn focus_by_id(id: &str) {
-    if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
-        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
-        }
+    if let Some(element) = document().and_then(|d| d.get_element_by_id(id))
+        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = element.focus();
     }
 }
 

@@ -68,10 +68,14 @@ fn keep_aside(storage: &web_sys::Storage, raw: &str) -> bool {
     false
 }
 
-/// Saves the reader's own run. `Err` when storage is missing or full.
-pub fn save(snapshot: &Snapshot) -> Result<(), ()> {
-    let storage = local_storage().ok_or(())?;
-    storage.set_item(KEY, &snapshot.to_text()).map_err(|_| ())
+/// Storage could not be used: missing, blocked, or full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StorageUnavailable;
+
+/// Saves the reader's own run.
+pub fn save(snapshot: &Snapshot) -> Result<(), StorageUnavailable> {
+    let storage = local_storage().ok_or(StorageUnavailable)?;
+    storage.set_item(KEY, &snapshot.to_text()).map_err(|_| StorageUnavailable)
 }
 
 /// Removes the stored run (not the data kept aside), after a save failed.
@@ -81,12 +85,12 @@ pub fn forget_run() {
     }
 }
 
-/// Removes everything this widget stored. `Err` when storage cannot be reached.
-pub fn clear() -> Result<(), ()> {
-    let storage = local_storage().ok_or(())?;
-    storage.remove_item(KEY).map_err(|_| ())?;
+/// Removes everything this widget stored.
+pub fn clear() -> Result<(), StorageUnavailable> {
+    let storage = local_storage().ok_or(StorageUnavailable)?;
+    storage.remove_item(KEY).map_err(|_| StorageUnavailable)?;
     for n in 1..=ASIDE_SLOTS {
-        storage.remove_item(&aside_key(n)).map_err(|_| ())?;
+        storage.remove_item(&aside_key(n)).map_err(|_| StorageUnavailable)?;
     }
     Ok(())
 }

@@ -141,22 +141,19 @@ pub fn App() -> impl IntoView {
     provide_context(store);
 
     // Sync 1: storage and the address follow every change of the reader's run or view.
-    let snapshot_text = Memo::new(move |_| store.session.with(|s| Snapshot::of(s).to_text()));
+    // The memo changes only with the storable part, so view changes write nothing.
+    let snapshot = Memo::new(move |_| store.session.with(Snapshot::of));
     Effect::new(move |_| {
-        let text = snapshot_text.get();
-        let has_progress = store.session.with_untracked(|s| s.has_progress() || s.step != Step::Intro);
-        if has_progress && !store.notices.get_untracked().cannot_save {
-            if let Ok(snapshot) = Snapshot::parse(&text) {
-                if storage::save(&snapshot).is_err() {
-                    // The stored run is now older than the address: drop it, so a reload
-                    // resumes from the address instead of going back in time.
-                    storage::forget_run();
-                    store.notices.update(|n| {
-                        n.cannot_save = true;
-                        n.dismissed = false;
-                    });
-                }
-            }
+        let snapshot = snapshot.get();
+        let has_progress = snapshot.session.has_progress() || snapshot.session.step != Step::Intro;
+        if has_progress && !store.notices.get_untracked().cannot_save && storage::save(&snapshot).is_err() {
+            // The stored run is now older than the address: drop it, so a reload resumes
+            // from the address instead of going back in time.
+            storage::forget_run();
+            store.notices.update(|n| {
+                n.cannot_save = true;
+                n.dismissed = false;
+            });
         }
     });
     Effect::new(move |_| {

@@ -11,7 +11,9 @@ pub fn verdict_words(report: &Report) -> (&'static str, String) {
         indices.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.name).collect()
     };
     match &report.verdict {
-        Verdict::Ready => (report.verdict.headline(), "All four dimensions pass the essay's readiness test.".to_owned()),
+        Verdict::Ready => {
+            (report.verdict.headline(), "All four dimensions pass the essay's readiness test.".to_owned())
+        }
         Verdict::NotReady { blocking } => (
             report.verdict.headline(),
             format!(

@@ -19,7 +19,8 @@ pub fn Results() -> impl IntoView {
     // rebuilding what only depends on the answers.
     let report = Memo::new(move |_| store.session.with(|s| Report::new(&s.answers)));
     let base = crate::shell::address::base_url();
-    let link = Memo::new(move |_| store.session.with(|s| crate::core::summary::results_link(&base, &s.answers, &s.label)));
+    let link =
+        Memo::new(move |_| store.session.with(|s| crate::core::summary::results_link(&base, &s.answers, &s.label)));
     let compare_with = Memo::new(move |_| store.session.with(|s| s.compare_with.clone()));
     view! {
         <section id="results" aria-labelledby="screen-heading">

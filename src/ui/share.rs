@@ -80,11 +80,10 @@ pub fn SharePanel(
     link: Memo<String>,
 ) -> impl IntoView {
     let store = Store::get();
-    let texts =
-        Memo::new(move |_| {
-            let label = store.session.with(|s| s.label.clone());
-            report.with(|r| share_texts(r, &link.get(), &label))
-        });
+    let texts = Memo::new(move |_| {
+        let label = store.session.with(|s| s.label.clone());
+        report.with(|r| share_texts(r, &link.get(), &label))
+    });
     // Set once: writing the cleaned label back while typing would eat trailing spaces.
     let initial_label = store.session.with_untracked(|s| s.label.clone());
     let card = Memo::new(move |_| {
@@ -93,8 +92,13 @@ pub fn SharePanel(
     });
     let image_status = RwSignal::new("");
     let download_image = move |_| {
-        let saved = card.with_untracked(image::render_png).is_some_and(|url| image::download(&url, "scaling-readiness.png"));
-        image_status.set(if saved { "Image saved: scaling-readiness.png." } else { "This browser could not draw the image." });
+        let saved =
+            card.with_untracked(image::render_png).is_some_and(|url| image::download(&url, "scaling-readiness.png"));
+        image_status.set(if saved {
+            "Image saved: scaling-readiness.png."
+        } else {
+            "This browser could not draw the image."
+        });
     };
     let share_image = move |_| {
         let Some(url) = card.with_untracked(image::render_png) else { return };
