@@ -60,7 +60,8 @@ def absolutize(html, page_path):
 
 
 def outcome_page(template, slug, title, description):
-    html = template
+    # Outcome pages always open a shared result: the static intro would only flash.
+    html = re.sub(r"\s*<!-- static-intro:.*?<!-- /static-intro -->", "", template, flags=re.S)
     # Every relative reference climbs two folders: r/<slug>/ -> the widget's root.
     html = re.sub(r'(href|src)="\./', r'\1="../../', html)
     html = re.sub(r"(['\"])\./([^'\"]+\.(?:js|wasm))\1", r"\1../../\2\1", html)

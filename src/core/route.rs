@@ -14,6 +14,9 @@ pub enum Route {
     Team(Option<String>),
     /// The embed kit: `#embed-kit`.
     EmbedKit,
+    /// Start the reader's own run: `#start`, the static intro's start link (clicked before
+    /// the app had loaded).
+    Start,
 }
 
 /// Fragment key of a results link.
@@ -38,6 +41,9 @@ impl Route {
         }
         if fragment == "embed-kit" {
             return Route::EmbedKit;
+        }
+        if fragment == "start" {
+            return Route::Start;
         }
         let progress = fragment.strip_prefix(PROGRESS_KEY).map(str::to_owned);
         Route::Own { progress }

@@ -99,6 +99,7 @@ fn route_action(route: &Route) -> Option<Action> {
             Err(error) => Action::OpenBadLink { team: true, error },
         }),
         Route::EmbedKit => Some(Action::OpenEmbedKit),
+        Route::Start => Some(Action::Start),
     }
 }
 
@@ -167,10 +168,12 @@ pub fn App() -> impl IntoView {
     let screen = Memo::new(move |_| store.session.with(|s| (s.navigations, s.step)));
     // True once the reader has moved in this page: restored screens are not the reader's act.
     let moved = RwSignal::new(false);
+    // A start clicked on the static intro (before the app loaded) is the reader's own step.
+    let started_early = Route::parse(&address::fragment()) == Route::Start;
     Effect::new(move |previous: Option<()>| {
         // Read (not just `track`) so the memo runs and this effect subscribes to it.
         let _ = screen.get();
-        if previous.is_some() {
+        if previous.is_some() || started_early {
             moved.set(true);
             let target = store.session.with_untracked(focus_target);
             request_animation_frame(move || shell::focus_by_id(target));

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::app::Store;
 use super::confirm::ConfirmButton;
-use crate::core::content::CURRENT;
+use crate::core::content::{CURRENT, intro};
 use crate::core::session::Action;
 
 /// Intro with start, or continue / start over when progress is saved.
@@ -16,17 +16,16 @@ pub fn Intro() -> impl IntoView {
     let total = store.session.with_untracked(|s| s.answers.set().question_count());
     view! {
         <section id="intro" aria-labelledby="screen-heading">
-            <h1 id="screen-heading" tabindex="-1">"Is your AI pilot ready to scale?"</h1>
+            <h1 id="screen-heading" tabindex="-1">{intro::HEADLINE}</h1>
             <p class="lead">
-                "Most AI pilots work technically and then stall before production, because the organization isn't ready. "
-                "Check yours against the four scaling killers from the essay "
-                <a href=CURRENT.essay_url rel="noopener" target="_blank">"From Pilot to Production"</a>
-                ": ownership, data, buy-in and metrics."
+                {intro::LEAD}
+                <a href=CURRENT.essay_url rel="noopener" target="_blank">{intro::ESSAY_LINK}</a>
+                {intro::LEAD_END}
             </p>
             <ul class="facts">
-                <li>{format!("{total} questions, about 3 minutes")}</li>
-                <li>"A verdict, a score per dimension and your next three moves"</li>
-                <li>"Your answers stay on this device; nothing is sent anywhere"</li>
+                <li>{format!("{total}{}", intro::DURATION)}</li>
+                <li>{intro::FACTS[0]}</li>
+                <li>{intro::FACTS[1]}</li>
             </ul>
             <Show
                 when=has_progress
@@ -34,7 +33,7 @@ pub fn Intro() -> impl IntoView {
                     view! {
                         <div class="actions">
                             <button id="start" type="button" class="primary" on:click=move |_| store.dispatch(Action::Start)>
-                                "Start the check"
+                                {intro::START}
                             </button>
                         </div>
                     }

@@ -131,3 +131,25 @@ impl Question {
         self.options.iter().map(|c| c.points).max().unwrap_or(0)
     }
 }
+
+/// The intro screen's words. They are also in `index.html` as a static intro that can be read
+/// and started before the wasm arrives; `tests/static_intro.rs` keeps the two in step.
+pub mod intro {
+    /// The intro's heading.
+    pub const HEADLINE: &str = "Is your AI pilot ready to scale?";
+    /// The lead paragraph up to the essay link.
+    pub const LEAD: &str = "Most AI pilots work technically and then stall before production, because the organization isn't ready. Check yours against the four scaling killers from the essay ";
+    /// The essay link's text.
+    pub const ESSAY_LINK: &str = "From Pilot to Production";
+    /// The lead paragraph after the essay link.
+    pub const LEAD_END: &str = ": ownership, data, buy-in and metrics.";
+    /// The facts after the question count ("16 questions, about 3 minutes").
+    pub const DURATION: &str = " questions, about 3 minutes";
+    /// The other facts.
+    pub const FACTS: [&str; 2] = [
+        "A verdict, a score per dimension and your next three moves",
+        "Your answers stay on this device; nothing is sent anywhere",
+    ];
+    /// The start button.
+    pub const START: &str = "Start the check";
+}

@@ -399,3 +399,42 @@ export async function shareSheetLinksAndCopyFallback(t) {
   const hasShare = await plain.evaluate(() => typeof navigator.share === 'function');
   eq(!!(await plain.$('#system-share')), hasShare, '#system-share present exactly when navigator.share exists');
 }
+
+export async function staticIntroStartsBeforeTheApp(t) {
+  // Hold the wasm back: the static intro in index.html is readable and its start link works.
+  const page = await t.newPage();
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(t.base);
+  await page.waitForSelector('#static-intro #start');
+  assert(!(await page.$('#widget')), 'the app has not mounted while its wasm is held back');
+  eq(await page.textContent('#static-intro h1'), 'Is your AI pilot ready to scale?', 'static intro heading');
+  await page.click('#start');
+  eq(new URL(page.url()).hash, '#start', 'the start link leaves #start in the address');
+  release();
+  // The app honours the early click: the first question, with focus on its legend.
+  await atQuestion(page, 0);
+  assert(!(await page.$('#static-intro')), 'the static intro is gone once the app mounts');
+  await until(() => page.evaluate(() => document.activeElement && document.activeElement.id === 'q-legend'), 'focus on the legend');
+  await until(() => page.evaluate(() => location.hash.startsWith('#s=')), 'the address then mirrors the run');
+}
+
+export async function staticIntroHiddenForOtherScreens(t) {
+  // A results link on the base page never flashes the intro while the app loads.
+  const page = await t.newPage();
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  await page.route('**/*_bg.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await page.goto(t.base + '#team');
+  assert(!(await page.isVisible('#static-intro')), 'static intro hidden for #team');
+  assert(await page.isVisible('.loading'), 'a loading line instead');
+  release();
+  await page.waitForSelector('#team');
+}
