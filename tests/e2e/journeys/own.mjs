@@ -400,15 +400,21 @@ export async function shareSheetLinksAndCopyFallback(t) {
   eq(!!(await plain.$('#system-share')), hasShare, '#system-share present exactly when navigator.share exists');
 }
 
-export async function staticIntroStartsBeforeTheApp(t) {
-  // Hold the wasm back: the static intro in index.html is readable and its start link works.
-  const page = await t.newPage();
+/** Holds the page's wasm request until the returned function is called. */
+export async function _holdWasm(page) {
   let release;
   const gate = new Promise((resolve) => (release = resolve));
   await page.route('**/*_bg.wasm', async (route) => {
     await gate;
     await route.continue();
   });
+  return release;
+}
+
+export async function staticIntroStartsBeforeTheApp(t) {
+  // Hold the wasm back: the static intro in index.html is readable and its start link works.
+  const page = await t.newPage();
+  const release = await _holdWasm(page);
   await page.goto(t.base);
   await page.waitForSelector('#static-intro #start');
   assert(!(await page.$('#widget')), 'the app has not mounted while its wasm is held back');
@@ -426,12 +432,7 @@ export async function staticIntroStartsBeforeTheApp(t) {
 export async function staticIntroHiddenForOtherScreens(t) {
   // A results link on the base page never flashes the intro while the app loads.
   const page = await t.newPage();
-  let release;
-  const gate = new Promise((resolve) => (release = resolve));
-  await page.route('**/*_bg.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
+  const release = await _holdWasm(page);
   await page.goto(t.base + '#team');
   assert(!(await page.isVisible('#static-intro')), 'static intro hidden for #team');
   assert(await page.isVisible('.loading'), 'a loading line instead');
