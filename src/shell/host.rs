@@ -8,6 +8,8 @@
 //! The widget listens to no message from the host: nothing outside can change answers.
 
 use serde::Serialize;
+
+use crate::core::summary::ResultSummary;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
@@ -36,46 +38,32 @@ struct HeightMessage {
     height: u32,
 }
 
-/// One dimension in a result event.
-#[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct DimensionEvent {
-    /// Stable dimension id.
-    pub id: &'static str,
-    /// Display name.
-    pub name: &'static str,
-    /// 0–100, or null while incomplete.
-    pub score: Option<u8>,
-    /// "yes" / "partly" / "no", or null while incomplete.
-    pub band: Option<&'static str>,
+/// One dimension of the result message, borrowed from the core's summary.
+#[derive(Serialize)]
+struct DimensionMessage<'a> {
+    id: &'a str,
+    name: &'a str,
+    score: Option<u8>,
+    band: Option<&'a str>,
 }
 
-/// The result event: what a host page may react to.
-#[derive(Serialize, Clone, Debug, PartialEq)]
-pub struct ResultEvent {
-    /// "ready", "not-ready" or "incomplete".
-    pub verdict: &'static str,
-    /// Ids of the blocking dimensions, weakest first.
-    pub blocking: Vec<&'static str>,
-    /// The overall index for charts (never the verdict).
-    pub index: Option<u8>,
-    /// Every dimension's score and band.
-    pub dimensions: Vec<DimensionEvent>,
-    /// The short results link.
-    pub link: String,
-}
-
+/// The result message: what a host page may react to. It borrows the core's
+/// [`ResultSummary`], so the fields are defined once, there.
 #[derive(Serialize)]
 struct ResultMessage<'a> {
     source: &'static str,
     version: u8,
     r#type: &'static str,
-    #[serde(flatten)]
-    event: &'a ResultEvent,
+    verdict: &'a str,
+    blocking: &'a [&'static str],
+    index: Option<u8>,
+    dimensions: Vec<DimensionMessage<'a>>,
+    link: &'a str,
 }
 
 fn post<T: Serialize>(message: &T) {
     let Some(parent) = parent() else { return };
-    // Plain objects, not `Map`s: `flatten` makes serde write a map, and hosts read fields.
+    // Plain objects, never `Map`s: hosts read fields.
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
     if let Ok(value) = message.serialize(&serializer) {
         // The height and the reader's own result are meant for whichever page embeds the widget.
@@ -89,8 +77,21 @@ pub fn post_height(height: u32) {
 }
 
 /// Posts the result event.
-pub fn post_result(event: &ResultEvent) {
-    post(&ResultMessage { source: SOURCE, version: MESSAGE_VERSION, r#type: "result", event });
+pub fn post_result(summary: &ResultSummary) {
+    post(&ResultMessage {
+        source: SOURCE,
+        version: MESSAGE_VERSION,
+        r#type: "result",
+        verdict: summary.verdict,
+        blocking: &summary.blocking,
+        index: summary.index,
+        dimensions: summary
+            .dimensions
+            .iter()
+            .map(|d| DimensionMessage { id: d.id, name: d.name, score: d.score, band: d.band })
+            .collect(),
+        link: &summary.link,
+    });
 }
 
 /// Watches an element's height and posts it on every change (including shrinking).

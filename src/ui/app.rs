@@ -214,7 +214,7 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(event) = result_event.get() {
-            host::post_result(&to_host_event(&event));
+            host::post_result(&event);
         }
     });
 
@@ -294,20 +294,6 @@ pub fn App() -> impl IntoView {
                 <Footer/>
             </Show>
         </div>
-    }
-}
-
-fn to_host_event(event: &summary::ResultSummary) -> host::ResultEvent {
-    host::ResultEvent {
-        verdict: event.verdict,
-        blocking: event.blocking.clone(),
-        index: event.index,
-        dimensions: event
-            .dimensions
-            .iter()
-            .map(|d| host::DimensionEvent { id: d.id, name: d.name, score: d.score, band: d.band })
-            .collect(),
-        link: event.link.clone(),
     }
 }
 
