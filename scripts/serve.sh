@@ -4,7 +4,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$READINESS_ROOT"
 cargo fetch --quiet
-trunk build --release
+bash scripts/build.sh
 PORT="${PORT:-8080}"
 echo
 echo "Serving the Scaling Readiness Check at http://127.0.0.1:$PORT/  (Ctrl+C to stop)"

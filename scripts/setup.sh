@@ -25,6 +25,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build compiles its own lean standard library (scripts/build.sh).
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding the rust-src component"
+  rustup component add rust-src
+fi
+
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v brotli >/dev/null; then
   say "installing Debian chromium, chromium-driver, brotli"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -36,7 +36,7 @@ layer() {
 
 layer native cargo test --quiet
 layer browser cargo test --target wasm32-unknown-unknown --test web
-layer e2e bash -c 'trunk build --release && node tests/e2e/run.mjs dist'
+layer e2e bash -c 'bash scripts/build.sh && node tests/e2e/run.mjs dist'
 
 echo
 echo "=== summary ==="

@@ -1,4 +1,4 @@
-//! Entry point: install the panic hook and mount the app; nothing else.
+//! Entry point: install the debug panic hook and mount the app; nothing else.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

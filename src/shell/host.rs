@@ -7,10 +7,8 @@
 //! author opted in with `?events` (the app decides when; see `ui/app.rs`).
 //! The widget listens to no message from the host: nothing outside can change answers.
 
-use serde::Serialize;
-
 use crate::core::summary::ResultSummary;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen::prelude::Closure;
 
 /// The `source` field of every message.
@@ -30,68 +28,60 @@ pub fn is_framed() -> bool {
     parent().is_some()
 }
 
-#[derive(Serialize)]
-struct HeightMessage {
-    source: &'static str,
-    version: u8,
-    r#type: &'static str,
-    height: u32,
-}
-
-/// One dimension of the result message, borrowed from the core's summary.
-#[derive(Serialize)]
-struct DimensionMessage<'a> {
-    id: &'a str,
-    name: &'a str,
-    score: Option<u8>,
-    band: Option<&'a str>,
-}
-
-/// The result message: what a host page may react to. It borrows the core's
-/// [`ResultSummary`], so the fields are defined once, there.
-#[derive(Serialize)]
-struct ResultMessage<'a> {
-    source: &'static str,
-    version: u8,
-    r#type: &'static str,
-    verdict: &'a str,
-    blocking: &'a [&'static str],
-    index: Option<u8>,
-    dimensions: Vec<DimensionMessage<'a>>,
-    link: &'a str,
-}
-
-fn post<T: Serialize>(message: &T) {
-    let Some(parent) = parent() else { return };
-    // Plain objects, never `Map`s: hosts read fields.
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    if let Ok(value) = message.serialize(&serializer) {
-        // The height and the reader's own result are meant for whichever page embeds the widget.
-        let _ = parent.post_message(&value, "*");
+/// A plain object with these fields (hosts read fields, so never a `Map`).
+fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (name, value) in fields {
+        // Setting a field on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
     }
+    object
+}
+
+/// A number, or `null` when there is none.
+fn number_or_null(value: Option<u8>) -> JsValue {
+    value.map_or(JsValue::NULL, |v| JsValue::from(v))
+}
+
+fn post(fields: &[(&str, JsValue)]) {
+    let Some(parent) = parent() else { return };
+    let message = object(&[
+        [("source", JsValue::from_str(SOURCE)), ("version", JsValue::from(MESSAGE_VERSION))].as_slice(),
+        fields,
+    ]
+    .concat());
+    // The height and the reader's own result are meant for whichever page embeds the widget.
+    let _ = parent.post_message(&message, "*");
 }
 
 /// Posts the content height.
 pub fn post_height(height: u32) {
-    post(&HeightMessage { source: SOURCE, version: MESSAGE_VERSION, r#type: "height", height });
+    post(&[("type", JsValue::from_str("height")), ("height", JsValue::from(height))]);
 }
 
-/// Posts the result event.
+/// Posts the result event: the core's [`ResultSummary`], field for field.
 pub fn post_result(summary: &ResultSummary) {
-    post(&ResultMessage {
-        source: SOURCE,
-        version: MESSAGE_VERSION,
-        r#type: "result",
-        verdict: summary.verdict,
-        blocking: &summary.blocking,
-        index: summary.index,
-        dimensions: summary
-            .dimensions
-            .iter()
-            .map(|d| DimensionMessage { id: d.id, name: d.name, score: d.score, band: d.band })
-            .collect(),
-        link: &summary.link,
-    });
+    let blocking: js_sys::Array = summary.blocking.iter().map(|id| JsValue::from_str(id)).collect();
+    let dimensions: js_sys::Array = summary
+        .dimensions
+        .iter()
+        .map(|d| {
+            JsValue::from(object(&[
+                ("id", JsValue::from_str(d.id)),
+                ("name", JsValue::from_str(d.name)),
+                ("score", number_or_null(d.score)),
+                ("band", d.band.map_or(JsValue::NULL, JsValue::from_str)),
+            ]))
+        })
+        .collect();
+    post(&[
+        ("type", JsValue::from_str("result")),
+        ("verdict", JsValue::from_str(summary.verdict)),
+        ("blocking", blocking.into()),
+        ("index", number_or_null(summary.index)),
+        ("dimensions", dimensions.into()),
+        ("link", JsValue::from_str(&summary.link)),
+    ]);
 }
 
 /// Watches an element's height and posts it on every change (including shrinking).

@@ -1,32 +1,12 @@
-//! The panic hook: log in debug builds, and never leave a blank page in release builds.
+//! Panics: logged with their message in debug builds; the page's crash message does the rest.
+//!
+//! The release build compiles std with `-Cpanic=immediate-abort` (scripts/build.sh), so a
+//! release panic traps at once without running any hook. Whatever the build, the trap
+//! reaches the page as a `WebAssembly.RuntimeError`, and the small script in index.html
+//! replaces the page with "Something went wrong… reload". One mechanism for both builds.
 
-use std::panic::PanicHookInfo;
-
-/// Installs the hook. In release builds a panic aborts the wasm, so the hook replaces the app
-/// with a short message and a reload link before that happens.
+/// Installs the debug-build hook that prints the panic message to the console.
 pub fn install() {
-    std::panic::set_hook(Box::new(|info: &PanicHookInfo<'_>| {
-        #[cfg(debug_assertions)]
-        console_error_panic_hook::hook(info);
-        #[cfg(not(debug_assertions))]
-        let _ = info;
-        show_fallback();
-    }));
-}
-
-/// Replaces the page body with a plain message (text only, built with DOM calls).
-fn show_fallback() {
-    let Some(document) = super::document() else { return };
-    let Some(body) = document.body() else { return };
-    let Ok(message) = document.create_element("p") else { return };
-    message.set_id("crash");
-    message.set_attribute("role", "alert").ok();
-    message.set_text_content(Some("Something went wrong. Your saved answers are safe: "));
-    if let Ok(link) = document.create_element("a") {
-        link.set_attribute("href", "").ok();
-        link.set_text_content(Some("reload the page"));
-        message.append_child(&link).ok();
-    }
-    body.set_text_content(None);
-    body.append_child(&message).ok();
+    #[cfg(debug_assertions)]
+    console_error_panic_hook::set_once();
 }

@@ -382,3 +382,39 @@ export async function answersFromAnotherTabAreKept(t) {
     `the stored run should hold both tabs' answers (${both}), holds ${which[stored] ?? stored}`,
   );
 }
+
+// ------------------------------------------------------------------------------------------
+// A crash
+// ------------------------------------------------------------------------------------------
+
+/**
+ * A real trap in the release build (which aborts on panic without any hook): the wasm's
+ * memory is wiped, the next click traps, and index.html's crash script replaces the page
+ * with a message and a focused reload button. Reloading resumes the saved run.
+ */
+export async function crashShowsAMessageAndReloadResumes(t) {
+  const page = await t.newPage();
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
+  });
+  await load(page, t.base);
+  await start(page);
+  for (let i = 0; i < 3; i++) await answer(page, i, MIXED[i]);
+  await page.evaluate(() => new Uint8Array(window.__wasm.memory.buffer).fill(0));
+  await page.click('#next');
+  await page.waitForSelector('#crash[role=alert]');
+  eq(await page.textContent('#crash'), 'Something went wrong. Your saved answers are safe. Reload the page', 'crash message');
+  eq(await page.evaluate(() => document.activeElement?.textContent), 'Reload the page', 'focus on the reload button');
+  assert(!(await page.$('#widget')), 'the broken app is gone');
+  // The trap (a WebAssembly.RuntimeError, or the script would not have reacted) surfaced as
+  // a page error; that is this journey's point, not a problem.
+  assert(t.problems.length && t.problems.every((p) => p.startsWith('page error')), `expected only the trap as a page error, got: ${t.problems.join(' | ')}`);
+  t.problems.length = 0;
+
+  await page.click('#crash button');
+  await page.waitForSelector('#widget');
+  await atQuestion(page, 3);
+  await page.click('#back');
+  await atQuestion(page, 2);
+  eq(await checkedValue(page), radioValue(MIXED[2]), 'answers before the crash are kept');
+}
