@@ -9,8 +9,12 @@
 # the crash message (it catches WebAssembly.RuntimeError), so no Rust panic hook is needed.
 # Everything else (native tests, browser tests) builds with the ordinary toolchain.
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$READINESS_ROOT"
 export RUSTC_BOOTSTRAP=1
+# Trunk runs cargo with --offline (Trunk.toml), so the crates std itself depends on must be
+# downloaded first; std's own Cargo.lock pins them, and a warm machine skips this in a blink.
+cargo fetch --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so erase_components is repeated here.
 export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
