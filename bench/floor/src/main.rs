@@ -1,18 +1,20 @@
-//! Floor measurement: the real core and Leptos' reactive system, with bare hand-written DOM
-//! calls instead of Leptos views (intro, one question, results). Not the product: no styling,
-//! no accessibility work, no share, team or embed screens. It answers one question: how much
-//! of the product's wasm is the view layer. Build and measure with `bash measure.sh`.
+//! Floor measurement: the real core and Leptos' reactive system, with a small DOM layer of
+//! our own instead of Leptos views: a bare intro, the real question screen (ported feature
+//! for feature) and a bare results list. Not the product: no share, team or embed screens.
+//! It answers how much of the product's wasm is the view layer. Measure with `measure.sh`.
 
-use readiness_check::core::answers::Answer;
-use readiness_check::core::content::CURRENT;
+mod dom;
+mod question;
+
 use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Action, Step};
 use readiness_check::core::snapshot::{Snapshot, resume};
 use readiness_check::core::share_code;
+use reactive_graph::computed::Memo;
 use reactive_graph::effect::Effect;
 use reactive_graph::owner::Owner;
 use reactive_graph::signal::RwSignal;
-use reactive_graph::traits::{Get, Update};
+use reactive_graph::traits::{Get, GetUntracked, Update, With};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -43,36 +45,29 @@ fn main() {
     if let Some(shared) = window.location().hash().ok().and_then(|h| share_code::decode(h.trim_start_matches('#')).ok()) {
         session.update(|s| s.apply(Action::OpenShared(shared)));
     }
+    // Saved on every change.
     Effect::new(move |_| {
-        let s = session.get();
+        let text = session.with(|s| Snapshot::of(s).to_text());
         if let Some(storage) = &storage {
-            let _ = storage.set_item(KEY, &Snapshot::of(&s).to_text());
+            let _ = storage.set_item(KEY, &text);
         }
+    });
+    // Rebuilt on navigation only; edits within a screen update through its bindings.
+    let step = Memo::new(move |_| session.with(|s| s.step));
+    Effect::new(move |_| {
+        let step = step.get();
+        let s = session.get_untracked();
         root.set_text_content(None);
         let add = |element: &web_sys::Element| {
             let _ = root.append_child(element);
         };
-        match s.step {
+        match step {
             Step::Intro => {
                 let start = element(&document, "button", "Start");
                 on_click(&start, move || session.update(|s| s.apply(Action::Start)));
                 add(&start);
             }
-            Step::Question(position) => {
-                let Some((_, question)) = CURRENT.locate(position) else { return };
-                add(&element(&document, "legend", question.prompt));
-                for (index, choice) in question.options.iter().enumerate() {
-                    let option = element(&document, "label", choice.text);
-                    let answer = Some(Answer::Level(index as u8));
-                    on_click(&option, move || session.update(|s| s.apply(Action::Choose { position, answer })));
-                    add(&option);
-                }
-                for (label, action) in [("Back", Action::Back), ("Next", Action::Next)] {
-                    let button = element(&document, "button", label);
-                    on_click(&button, move || session.update(|s| s.apply(action.clone())));
-                    add(&button);
-                }
-            }
+            Step::Question(position) => add(&question::question_step(session, position).0),
             Step::Results => {
                 let report = Report::new(&s.answers);
                 add(&element(&document, "h1", report.verdict.headline()));
