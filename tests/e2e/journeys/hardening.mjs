@@ -393,7 +393,7 @@ export async function answersFromAnotherTabAreKept(t) {
  * with a message and a focused reload button. Reloading resumes the saved run.
  */
 export async function crashShowsAMessageAndReloadResumes(t) {
-  const page = await t.newPage();
+  const page = await t.newPage({ bypassCSP: true }); // for axe-core only
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
   });
@@ -402,10 +402,13 @@ export async function crashShowsAMessageAndReloadResumes(t) {
   for (let i = 0; i < 3; i++) await answer(page, i, MIXED[i]);
   await page.evaluate(() => new Uint8Array(window.__wasm.memory.buffer).fill(0));
   await page.click('#next');
-  await page.waitForSelector('#crash[role=alert]');
-  eq(await page.textContent('#crash'), 'Something went wrong. Your saved answers are safe. Reload the page', 'crash message');
+  await page.waitForSelector('main#crash [role=alert]');
+  eq(await page.textContent('#crash h1'), 'Something went wrong', 'crash heading');
+  eq(await page.textContent('#crash [role=alert]'), 'Your saved answers are safe: reload the page to go on where you were.', 'crash message');
   eq(await page.evaluate(() => document.activeElement?.textContent), 'Reload the page', 'focus on the reload button');
   assert(!(await page.$('#widget')), 'the broken app is gone');
+  const violations = await axe(t, page);
+  assert(!violations.length, `axe violations on the crash message: ${violations.join(' | ')}`);
   // The trap (a WebAssembly.RuntimeError, or the script would not have reacted) surfaced as
   // a page error; that is this journey's point, not a problem.
   assert(t.problems.length && t.problems.every((p) => p.startsWith('page error')), `expected only the trap as a page error, got: ${t.problems.join(' | ')}`);
