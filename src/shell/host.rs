@@ -4,7 +4,9 @@
 //! `{ source: "scaling-readiness-check", version: 1, type: "height", height }` whenever the
 //! content height changes, and `{ source, version: 1, type: "result", verdict, blocking,
 //! index, dimensions: [{ id, name, score, band }], link }` when results are on screen and the
-//! author opted in with `?events` (the app decides when; see `ui/app.rs`).
+//! author opted in with `?events` (the app decides when; see `ui/app.rs`). `score` and `band`
+//! of an unfinished dimension are `null`; `index` (the mean of the finished dimensions) is
+//! `null` when none is finished.
 //! The widget listens to no message from the host: nothing outside can change answers.
 
 use crate::core::summary::ResultSummary;
