@@ -18,6 +18,11 @@ pub fn el(tag: &str) -> El {
     El(document().create_element(tag).unwrap_throw())
 }
 
+/// A new element in the SVG namespace (for the chart).
+pub fn svg(tag: &str) -> El {
+    El(document().create_element_ns(Some("http://www.w3.org/2000/svg"), tag).unwrap_throw())
+}
+
 /// Runs `update` now and again whenever a signal it reads changes. Every binding has this one
 /// type, so the reactive system is instantiated once for all of them.
 pub fn bind(update: Box<dyn Fn()>) {
@@ -42,6 +47,13 @@ impl El {
     pub fn child(self, child: El) -> El {
         let _ = self.0.append_child(&child.0);
         self
+    }
+    /// Appends the child when there is one.
+    pub fn child_if(self, child: Option<El>) -> El {
+        match child {
+            Some(child) => self.child(child),
+            None => self,
+        }
     }
     pub fn on(self, event: &str, handler: Box<dyn FnMut(web_sys::Event)>) -> El {
         let handler = Closure::<dyn FnMut(web_sys::Event)>::wrap(handler);

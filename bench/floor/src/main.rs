@@ -1,10 +1,11 @@
 //! Floor measurement: the real core and Leptos' reactive system, with a small DOM layer of
-//! our own instead of Leptos views: a bare intro, the real question screen (ported feature
-//! for feature) and a bare results list. Not the product: no share, team or embed screens.
+//! our own instead of Leptos views: a bare intro, and the real question screen and report
+//! (ported feature for feature). Not the product: no share, team or embed screens.
 //! It answers how much of the product's wasm is the view layer. Measure with `measure.sh`.
 
 mod dom;
 mod question;
+mod report;
 
 use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Action, Step};
@@ -70,16 +71,7 @@ fn main() {
             Step::Question(position) => add(&question::question_step(session, position).0),
             Step::Results => {
                 let report = Report::new(&s.answers);
-                add(&element(&document, "h1", report.verdict.headline()));
-                for dimension in &report.dimensions {
-                    add(&element(&document, "h2", dimension.dimension.name));
-                    for advice in &dimension.advice {
-                        add(&element(&document, "p", advice.text));
-                    }
-                }
-                for step in &report.next_moves {
-                    add(&element(&document, "li", step));
-                }
+                add(&report::report_view(session, &report, "Your verdict", true).0);
                 add(&element(&document, "code", &s.share_code()));
             }
         }
