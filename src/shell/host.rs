@@ -10,8 +10,8 @@
 //! The widget listens to no message from the host: nothing outside can change answers.
 
 use crate::core::summary::ResultSummary;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The `source` field of every message.
 pub const SOURCE: &str = "scaling-readiness-check";
@@ -47,11 +47,10 @@ fn number_or_null(value: Option<u8>) -> JsValue {
 
 fn post(fields: &[(&str, JsValue)]) {
     let Some(parent) = parent() else { return };
-    let message = object(&[
-        [("source", JsValue::from_str(SOURCE)), ("version", JsValue::from(MESSAGE_VERSION))].as_slice(),
-        fields,
-    ]
-    .concat());
+    let message = object(
+        &[[("source", JsValue::from_str(SOURCE)), ("version", JsValue::from(MESSAGE_VERSION))].as_slice(), fields]
+            .concat(),
+    );
     // The height and the reader's own result are meant for whichever page embeds the widget.
     let _ = parent.post_message(&message, "*");
 }

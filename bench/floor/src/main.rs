@@ -7,15 +7,15 @@ mod dom;
 mod question;
 mod report;
 
-use readiness_check::core::scoring::Report;
-use readiness_check::core::session::{Action, Step};
-use readiness_check::core::snapshot::{Snapshot, resume};
-use readiness_check::core::share_code;
 use reactive_graph::computed::Memo;
 use reactive_graph::effect::Effect;
 use reactive_graph::owner::Owner;
 use reactive_graph::signal::RwSignal;
 use reactive_graph::traits::{Get, GetUntracked, Update, With};
+use readiness_check::core::scoring::Report;
+use readiness_check::core::session::{Action, Step};
+use readiness_check::core::share_code;
+use readiness_check::core::snapshot::{Snapshot, resume};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -43,7 +43,8 @@ fn main() {
     let storage = window.local_storage().ok().flatten();
     let stored = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten()).and_then(|t| Snapshot::parse(&t).ok());
     let session = RwSignal::new(resume(stored, None));
-    if let Some(shared) = window.location().hash().ok().and_then(|h| share_code::decode(h.trim_start_matches('#')).ok()) {
+    if let Some(shared) = window.location().hash().ok().and_then(|h| share_code::decode(h.trim_start_matches('#')).ok())
+    {
         session.update(|s| s.apply(Action::OpenShared(shared)));
     }
     // Saved on every change.

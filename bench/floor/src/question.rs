@@ -2,10 +2,10 @@
 //! with legend, progress text and bar, Back / Back to results / Next-Skip-See results, Enter
 //! from a radio goes on) onto the DOM layer: the measurement of one real screen's cost.
 
-use readiness_check::core::answers::Answer;
-use readiness_check::core::session::{Action, Session};
 use reactive_graph::signal::RwSignal;
 use reactive_graph::traits::{Update, With};
+use readiness_check::core::answers::Answer;
+use readiness_check::core::session::{Action, Session};
 use wasm_bindgen::JsCast;
 
 use crate::dom::{El, el, toggle_class};
@@ -50,23 +50,34 @@ pub fn question_step(session: RwSignal<Session>, position: usize) -> El {
     let mut options = el("div").class("options");
     for (index, choice) in question.options.iter().enumerate() {
         let id = format!("q{position}-o{index}");
-        options = options.child(option(session, position, &id, &index.to_string(), choice.text, Answer::Level(index as u8)));
+        options =
+            options.child(option(session, position, &id, &index.to_string(), choice.text, Answer::Level(index as u8)));
     }
-    options = options.child(option(session, position, &format!("q{position}-unknown"), "unknown", "I don't know", Answer::DontKnow));
+    options = options.child(option(
+        session,
+        position,
+        &format!("q{position}-unknown"),
+        "unknown",
+        "I don't know",
+        Answer::DontKnow,
+    ));
 
     let mut fieldset = el("fieldset")
-        .on("keydown", Box::new(move |event| {
-            let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-            let from_radio = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .is_some_and(|input| input.type_() == "radio");
-            let plain = !key.shift_key() && !key.ctrl_key() && !key.alt_key() && !key.meta_key();
-            if key.key() == "Enter" && plain && from_radio {
-                event.prevent_default();
-                dispatch(session, Action::Next);
-            }
-        }))
+        .on(
+            "keydown",
+            Box::new(move |event| {
+                let Some(key) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                let from_radio = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    .is_some_and(|input| input.type_() == "radio");
+                let plain = !key.shift_key() && !key.ctrl_key() && !key.alt_key() && !key.meta_key();
+                if key.key() == "Enter" && plain && from_radio {
+                    event.prevent_default();
+                    dispatch(session, Action::Next);
+                }
+            }),
+        )
         .child(el("legend").id("q-legend").attr("tabindex", "-1").text(question.prompt));
     if let Some(group) = question.group {
         fieldset = fieldset.child(el("p").class("group").text(group));
@@ -112,25 +123,32 @@ pub fn question_step(session: RwSignal<Session>, position: usize) -> El {
         .id("question")
         .class("question-screen")
         .attr("aria-labelledby", "q-legend")
-        .child(el("h1").class("sr-only").text(&format!("Scaling Readiness Check: question {} of {total}", position + 1)))
         .child(
-            el("div").class("progress-row").child(
-                el("p")
-                    .id("progress")
-                    .attr("aria-live", "polite")
-                    .child(el("span").class("dimension-name").text(dimension.name))
-                    .text(&format!(" · question {within} of {} · ", dimension.questions.len()))
-                    .child(el("span").text(&format!("{} of {total}", position + 1))),
-            )
-            .child(progress_bar),
+            el("h1").class("sr-only").text(&format!("Scaling Readiness Check: question {} of {total}", position + 1)),
+        )
+        .child(
+            el("div")
+                .class("progress-row")
+                .child(
+                    el("p")
+                        .id("progress")
+                        .attr("aria-live", "polite")
+                        .child(el("span").class("dimension-name").text(dimension.name))
+                        .text(&format!(" · question {within} of {} · ", dimension.questions.len()))
+                        .child(el("span").text(&format!("{} of {total}", position + 1))),
+                )
+                .child(progress_bar),
         )
         .child(
             el("form")
                 .class("question")
-                .on("submit", Box::new(move |event| {
-                    event.prevent_default();
-                    dispatch(session, Action::Next);
-                }))
+                .on(
+                    "submit",
+                    Box::new(move |event| {
+                        event.prevent_default();
+                        dispatch(session, Action::Next);
+                    }),
+                )
                 .child(fieldset)
                 .child(
                     el("div")

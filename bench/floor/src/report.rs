@@ -2,10 +2,10 @@
 //! with its text alternative, dimension cards with meaning, groups, "I don't know" call-outs,
 //! fix and advice, edit buttons, next moves, essay link) onto the DOM layer.
 
-use readiness_check::core::scoring::{Band, DimensionResult, Report, Verdict, band_label};
-use readiness_check::core::session::{Action, Session};
 use reactive_graph::signal::RwSignal;
 use reactive_graph::traits::Update;
+use readiness_check::core::scoring::{Band, DimensionResult, Report, Verdict, band_label};
+use readiness_check::core::session::{Action, Session};
 
 use crate::dom::{El, el, svg};
 
@@ -22,10 +22,15 @@ fn verdict_words(report: &Report) -> (&'static str, String) {
         indices.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.name).collect()
     };
     match &report.verdict {
-        Verdict::Ready => (report.verdict.headline(), "All four dimensions pass the essay's readiness test.".to_owned()),
+        Verdict::Ready => {
+            (report.verdict.headline(), "All four dimensions pass the essay's readiness test.".to_owned())
+        }
         Verdict::NotReady { blocking } => (
             report.verdict.headline(),
-            format!("By the essay's rule every dimension must be a yes. Blocking, weakest first: {}.", join_words(&names(blocking))),
+            format!(
+                "By the essay's rule every dimension must be a yes. Blocking, weakest first: {}.",
+                join_words(&names(blocking))
+            ),
         ),
         Verdict::Incomplete { missing } => {
             ("Not finished", format!("Answer the open questions in {} to get a verdict.", join_words(&names(missing))))
@@ -48,7 +53,11 @@ fn verdict_block(report: &Report, title: &str) -> El {
         .child(el("p").class("verdict-title").text(title))
         .child(el("p").class("verdict-headline").text(headline))
         .child(el("p").text(&sentence))
-        .child(el("p").class("passing").text(&format!("{} of {} dimensions pass", report.passing_count(), report.dimensions.len())))
+        .child(el("p").class("passing").text(&format!(
+            "{} of {} dimensions pass",
+            report.passing_count(),
+            report.dimensions.len()
+        )))
 }
 
 fn chart(report: &Report) -> El {
@@ -73,12 +82,24 @@ fn chart(report: &Report) -> El {
         let value = d.score.map_or("–".to_owned(), |s| s.to_string());
         let pass_x = (90 + i32::from(d.dimension.pass) * 2).to_string();
         let rect = |width: &str, class: &str| {
-            svg("rect").attr("x", "90").attr("y", &(y + 6).to_string()).attr("width", width).attr("height", "18").attr("rx", "3").class(class)
+            svg("rect")
+                .attr("x", "90")
+                .attr("y", &(y + 6).to_string())
+                .attr("width", width)
+                .attr("height", "18")
+                .attr("rx", "3")
+                .class(class)
         };
         graphic = graphic.child(
             svg("g")
                 .class(&format!("bar {}", band_class(d.band)))
-                .child(svg("text").attr("x", "0").attr("y", &(y + 20).to_string()).class("bar-name").text(d.dimension.name))
+                .child(
+                    svg("text")
+                        .attr("x", "0")
+                        .attr("y", &(y + 20).to_string())
+                        .class("bar-name")
+                        .text(d.dimension.name),
+                )
                 .child(rect("200", "bar-track"))
                 .child(rect(&(score * 2).to_string(), "bar-fill"))
                 .child(svg("text").attr("x", "298").attr("y", &(y + 20).to_string()).class("bar-value").text(&value))
