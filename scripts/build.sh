@@ -2,14 +2,16 @@
 #! Builds the release widget into dist/ with a standard library compiled to abort on panic.
 #
 # Why: with the prebuilt std, every panic carries its message-formatting machinery into the
-# wasm; rebuilding std with `-Cpanic=immediate-abort` drops it (measured: 165.7 -> 148.0 KB
-# gzip for the wasm, ARCHITECTURE.md "Where the bytes go"). Both switches are unstable, so
-# RUSTC_BOOTSTRAP=1 unlocks them for this one command on the stable toolchain; a toolchain
-# that renames them fails this build loudly. A panic then traps at once: index.html shows
-# the crash message (it catches WebAssembly.RuntimeError), so no Rust panic hook is needed.
-# Everything else (native tests, browser tests) builds with the ordinary toolchain.
+# wasm; rebuilding std with `-Cpanic=immediate-abort` drops it (about 18 KB gzip of the wasm;
+# ARCHITECTURE.md "Where the bytes go"). Both switches are unstable, so RUSTC_BOOTSTRAP=1
+# unlocks unstable features on the stable toolchain for this whole build (build scripts see
+# it too: proc-macro2, for one, then probes for and uses unstable compiler APIs at compile
+# time; its probes fall back when they fail). Tested with rustc 1.95; a toolchain that
+# renames the switches fails this build loudly. A panic then traps at once: index.html shows
+# the crash message, so no Rust panic hook is needed. Native and browser tests build with
+# the ordinary toolchain: these variables stay in this process.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+READINESS_SETUP=build source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$READINESS_ROOT"
 export RUSTC_BOOTSTRAP=1
 # Trunk runs cargo with --offline (Trunk.toml), so the crates std itself depends on must be

@@ -31,7 +31,10 @@ if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
   rustup component add rust-src
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v brotli >/dev/null; then
+# READINESS_SETUP=build (set by scripts/build.sh) installs only what the release build needs.
+TEST_TOOLS=true; [ "${READINESS_SETUP:-all}" = build ] && TEST_TOOLS=false
+
+if $TEST_TOOLS && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v brotli >/dev/null; }; then
   say "installing Debian chromium, chromium-driver, brotli"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
@@ -54,7 +57,7 @@ if [ ! -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ]; then
   npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION" >/dev/null
 fi
 
-if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; then
+if $TEST_TOOLS && { [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; }; then
   say "installing the end-to-end test packages (npm ci)"
   (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)
 fi

@@ -8,5 +8,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("The Scaling Readiness Check runs in the browser: build it with `trunk build --release`.");
+    eprintln!("The Scaling Readiness Check runs in the browser: build it with `bash scripts/build.sh`.");
 }

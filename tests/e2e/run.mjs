@@ -50,7 +50,7 @@ async function main() {
   }
   const dist = path.resolve(distArg);
   if (!statSync(path.join(dist, 'index.html'), { throwIfNoEntry: false })) {
-    console.error(`run: ${dist}/index.html is missing (build first: trunk build --release)`);
+    console.error(`run: ${dist}/index.html is missing (build first: bash scripts/build.sh)`);
     process.exit(2);
   }
   const golden = checkGoldenVectors();

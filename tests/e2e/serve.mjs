@@ -131,7 +131,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   const stat = await fs.stat(dir).catch(() => null);
   if (!stat || !stat.isDirectory()) {
-    console.error(`serve: ${dir} is not a directory (build first: trunk build --release)`);
+    console.error(`serve: ${dir} is not a directory (build first: bash scripts/build.sh)`);
     process.exit(2);
   }
   const { url } = await serve(dir, { port: Number(port), host });
