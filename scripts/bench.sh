@@ -6,6 +6,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$READINESS_ROOT"
-cargo fetch --quiet
 bash scripts/build.sh
 exec node tests/e2e/bench.mjs dist "$READINESS_ROOT/../shared/peers/vanilla"

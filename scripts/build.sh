@@ -14,8 +14,9 @@ set -euo pipefail
 READINESS_SETUP=build source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$READINESS_ROOT"
 export RUSTC_BOOTSTRAP=1
-# Trunk runs cargo with --offline (Trunk.toml), so the crates std itself depends on must be
-# downloaded first; std's own Cargo.lock pins them, and a warm machine skips this in a blink.
+# Trunk runs cargo with --offline (Trunk.toml), so every crate must be downloaded first: ours
+# (Cargo.lock) and the ones std itself depends on (std's own Cargo.lock). Warm, a blink.
+cargo fetch --quiet
 cargo fetch --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so erase_components is repeated here.

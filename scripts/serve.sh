@@ -3,7 +3,6 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$READINESS_ROOT"
-cargo fetch --quiet
 bash scripts/build.sh
 PORT="${PORT:-8080}"
 echo
