@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::{CURRENT, Question, QuestionSet};
-use readiness_check::core::scoring::{Band, Report, Verdict, band_for};
+use readiness_check::core::scoring::{Band, Report, Verdict, band_for, join_words};
 
 const OWNERSHIP: usize = 0;
 const DATA: usize = 1;
@@ -179,6 +179,36 @@ fn nothing_answered_is_incomplete_everywhere() {
     for d in &report.dimensions {
         assert_eq!((d.score, d.band, d.answered), (None, None, 0));
         assert!(d.groups.iter().all(|g| g.score.is_none()));
+    }
+}
+
+#[test]
+fn words_are_joined_as_in_a_sentence() {
+    for (words, expected) in [
+        (&[][..], ""),
+        (&["Data"][..], "Data"),
+        (&["Data", "Metrics"][..], "Data and Metrics"),
+        (&["Ownership", "Data", "Buy-in"][..], "Ownership, Data and Buy-in"),
+    ] {
+        assert_eq!(join_words(words), expected);
+    }
+}
+
+#[test]
+fn the_verdict_sentence_names_what_blocks_or_what_is_open() {
+    let cases = [
+        (build(CURRENT, |_, q| best(q)), "All four dimensions pass the essay's readiness test."),
+        (
+            failing(&[METRICS, DATA], worst),
+            "By the essay's rule every dimension must be a yes. Blocking, weakest first: Data and Metrics.",
+        ),
+        (
+            build(CURRENT, |d, q| if d == BUY_IN { None } else { best(q) }),
+            "Answer the open questions in Buy-in to get a verdict.",
+        ),
+    ];
+    for (answers, expected) in cases {
+        assert_eq!(Report::new(&answers).verdict_sentence(), expected);
     }
 }
 

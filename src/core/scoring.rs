@@ -110,6 +110,15 @@ pub fn band_label(band: Option<Band>) -> &'static str {
     }
 }
 
+/// "A", "A and B", "A, B and C".
+pub fn join_words(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 impl Verdict {
     /// The verdict in words, as a headline.
     pub fn headline(&self) -> &'static str {
@@ -198,6 +207,23 @@ impl Report {
         });
         let next_moves = next_moves(set, &dimensions);
         Self { set, dimensions, verdict, index, next_moves }
+    }
+
+    /// The sentence under the verdict's headline: what blocks it, or what is left to answer.
+    pub fn verdict_sentence(&self) -> String {
+        let names = |indices: &[usize]| -> Vec<&'static str> {
+            indices.iter().filter_map(|&i| self.set.dimensions.get(i)).map(|d| d.name).collect()
+        };
+        match &self.verdict {
+            Verdict::Ready => "All four dimensions pass the essay's readiness test.".to_owned(),
+            Verdict::NotReady { blocking } => format!(
+                "By the essay's rule every dimension must be a yes. Blocking, weakest first: {}.",
+                join_words(&names(blocking))
+            ),
+            Verdict::Incomplete { missing } => {
+                format!("Answer the open questions in {} to get a verdict.", join_words(&names(missing)))
+            }
+        }
     }
 
     /// Number of dimensions whose band is yes (for "3/4" summaries).

@@ -3,40 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::core::scoring::{Band, DimensionResult, Report, Verdict};
+use crate::core::scoring::{Band, DimensionResult, Report};
 
-/// Words for a verdict: a headline and a sentence naming what blocks it.
-pub fn verdict_words(report: &Report) -> (&'static str, String) {
-    let names = |indices: &[usize]| -> Vec<&'static str> {
-        indices.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.name).collect()
-    };
-    match &report.verdict {
-        Verdict::Ready => {
-            (report.verdict.headline(), "All four dimensions pass the essay's readiness test.".to_owned())
-        }
-        Verdict::NotReady { blocking } => (
-            report.verdict.headline(),
-            format!(
-                "By the essay's rule every dimension must be a yes. Blocking, weakest first: {}.",
-                join_words(&names(blocking))
-            ),
-        ),
-        Verdict::Incomplete { missing } => {
-            ("Not finished", format!("Answer the open questions in {} to get a verdict.", join_words(&names(missing))))
-        }
-    }
-}
-
-/// "A", "A and B", "A, B and C".
-pub fn join_words(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-pub use crate::core::scoring::band_label;
+pub use crate::core::scoring::{band_label, join_words};
 
 fn band_class(band: Option<Band>) -> &'static str {
     band.map_or("incomplete", Band::word)
@@ -50,7 +19,8 @@ pub fn VerdictBlock(
     /// Heading level text prefix, e.g. "Your verdict" or "Their verdict".
     title: &'static str,
 ) -> impl IntoView {
-    let (headline, sentence) = verdict_words(&report);
+    let headline = report.verdict.headline();
+    let sentence = report.verdict_sentence();
     let key = report.verdict.key();
     view! {
         <div id="verdict" class=format!("verdict {key}") data-verdict=key role="status">

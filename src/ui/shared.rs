@@ -99,8 +99,8 @@ pub fn CompareView(
                     {rows}
                     <tr class="verdict-row">
                         <th scope="row">"Verdict"</th>
-                        <td data-verdict=mine.verdict.key()>{super::report::verdict_words(&mine).0}</td>
-                        <td data-verdict=theirs.verdict.key()>{super::report::verdict_words(&theirs).0}</td>
+                        <td data-verdict=mine.verdict.key()>{mine.verdict.headline()}</td>
+                        <td data-verdict=theirs.verdict.key()>{theirs.verdict.headline()}</td>
                     </tr>
                 </tbody>
             </table>

@@ -4,46 +4,18 @@
 
 use reactive_graph::signal::RwSignal;
 use reactive_graph::traits::Update;
-use readiness_check::core::scoring::{Band, DimensionResult, Report, Verdict, band_label};
+use readiness_check::core::scoring::{Band, DimensionResult, Report, band_label};
 use readiness_check::core::session::{Action, Session};
 
 use crate::dom::{El, el, svg};
-
-fn join_words(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn verdict_words(report: &Report) -> (&'static str, String) {
-    let names = |indices: &[usize]| -> Vec<&'static str> {
-        indices.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.name).collect()
-    };
-    match &report.verdict {
-        Verdict::Ready => {
-            (report.verdict.headline(), "All four dimensions pass the essay's readiness test.".to_owned())
-        }
-        Verdict::NotReady { blocking } => (
-            report.verdict.headline(),
-            format!(
-                "By the essay's rule every dimension must be a yes. Blocking, weakest first: {}.",
-                join_words(&names(blocking))
-            ),
-        ),
-        Verdict::Incomplete { missing } => {
-            ("Not finished", format!("Answer the open questions in {} to get a verdict.", join_words(&names(missing))))
-        }
-    }
-}
 
 fn band_class(band: Option<Band>) -> &'static str {
     band.map_or("incomplete", Band::word)
 }
 
 fn verdict_block(report: &Report, title: &str) -> El {
-    let (headline, sentence) = verdict_words(report);
+    let headline = report.verdict.headline();
+    let sentence = report.verdict_sentence();
     let key = report.verdict.key();
     el("div")
         .id("verdict")
