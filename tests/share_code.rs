@@ -1,6 +1,9 @@
 //! Checks share codes: round trips, golden vectors, typed errors, tamper detection and fuzzing.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{answers_from_pattern, pattern_of};
 use proptest::prelude::*;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::{CURRENT, QUESTION_SETS, QuestionSet};
@@ -54,30 +57,6 @@ fn random_answers(rng: &mut Rng, set: &'static QuestionSet) -> Answers {
         })
         .collect();
     Answers::from_slots(set, slots).expect("valid slots")
-}
-
-fn from_text(set: &'static QuestionSet, text: &str) -> Answers {
-    let slots = text
-        .chars()
-        .map(|c| match c {
-            '-' => None,
-            '?' => Some(Answer::DontKnow),
-            d => Some(Answer::Level(d.to_digit(10).expect("digit") as u8)),
-        })
-        .collect();
-    Answers::from_slots(set, slots).expect("answers text fits the set")
-}
-
-fn to_text(answers: &Answers) -> String {
-    answers
-        .slots()
-        .iter()
-        .map(|slot| match slot {
-            None => '-',
-            Some(Answer::DontKnow) => '?',
-            Some(Answer::Level(l)) => char::from(b'0' + l),
-        })
-        .collect()
 }
 
 fn all_best(set: &'static QuestionSet) -> Answers {
@@ -249,7 +228,7 @@ fn golden_vectors_decode_forever() {
         assert_eq!(columns.len(), 5, "line {number}: expected 5 tab-separated columns");
         let [code, answers, label, scores, slug] = columns[..] else { unreachable!() };
         let decoded = decode(code).unwrap_or_else(|e| panic!("line {number}: {code} no longer decodes: {e:?}"));
-        assert_eq!(to_text(&decoded.answers), answers, "line {number}: answers");
+        assert_eq!(pattern_of(&decoded.answers), answers, "line {number}: answers");
         assert_eq!(decoded.label, label, "line {number}: label");
         let report = Report::new(&decoded.answers);
         let got_scores: Vec<String> =
@@ -257,7 +236,7 @@ fn golden_vectors_decode_forever() {
         assert_eq!(got_scores.join(","), scores, "line {number}: scores");
         assert_eq!(report.verdict.outcome_slug(decoded.answers.set()), slug, "line {number}: verdict");
         // The answers column is authoritative too: it must rebuild the same code.
-        let rebuilt = from_text(decoded.answers.set(), answers);
+        let rebuilt = answers_from_pattern(decoded.answers.set(), answers);
         assert_eq!(encode(&rebuilt, label), code, "line {number}: encoding changed");
         assert_eq!(encode(&decoded.answers, &decoded.label), code, "line {number}: encoding changed");
         count += 1;

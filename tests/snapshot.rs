@@ -1,6 +1,9 @@
 //! Checks the storage snapshot (round trips, typed errors) and every `Session::apply` action.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::pattern_of;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::CURRENT;
 use readiness_check::core::session::{Action, Session, Step, View};
@@ -199,16 +202,7 @@ fn resume_prefers_storage_and_opens_a_fresh_visit_on_the_intro() {
 /// A compact, readable picture of everything an action may change (but the navigation
 /// counter, which has its own test), so a failure message fits on a screen.
 fn observe(session: &Session) -> String {
-    let answers: String = session
-        .answers
-        .slots()
-        .iter()
-        .map(|slot| match slot {
-            None => '-',
-            Some(Answer::DontKnow) => '?',
-            Some(Answer::Level(l)) => char::from(b'0' + l),
-        })
-        .collect();
+    let answers = pattern_of(&session.answers);
     let view = match &session.view {
         View::Own => "own".to_owned(),
         View::Shared(result) => format!("shared({})", result.label),
