@@ -303,7 +303,11 @@ export async function hostileLinkCorpus(t) {
 // Storage changed in another tab
 // ------------------------------------------------------------------------------------------
 
-export async function storageChangedInAnotherTab(t) {
+/**
+ * Two tabs of one browser: tab `a` in front with the first five questions answered, tab `b`
+ * open but not loaded yet.
+ */
+async function twoTabsFiveAnswered(t) {
   const context = await t.newContext();
   const a = await context.newPage();
   const b = await context.newPage();
@@ -312,6 +316,11 @@ export async function storageChangedInAnotherTab(t) {
   await load(a, t.base);
   await start(a);
   for (let i = 0; i < 5; i++) await answer(a, i, MIXED[i]);
+  return [a, b];
+}
+
+export async function storageChangedInAnotherTab(t) {
+  const [a, b] = await twoTabsFiveAnswered(t);
 
   // Another tab writes garbage; this tab goes on and reloads: nothing of its own is lost.
   await b.bringToFront();
@@ -346,13 +355,7 @@ export async function storageChangedInAnotherTab(t) {
 }
 
 export async function answersFromAnotherTabAreKept(t) {
-  const context = await t.newContext();
-  const a = await context.newPage();
-  const b = await context.newPage();
-  await a.bringToFront();
-  await load(a, t.base);
-  await start(a);
-  for (let i = 0; i < 5; i++) await answer(a, i, MIXED[i]);
+  const [a, b] = await twoTabsFiveAnswered(t);
   // The same reader continues in a second tab and answers two more questions there.
   await b.bringToFront();
   await load(b, t.base);
