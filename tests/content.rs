@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use readiness_check::core::content::{CURRENT, Dimension, QUESTION_SETS, QuestionSet, question_set};
+use readiness_check::core::content::{CURRENT, Dimension, Meanings, QUESTION_SETS, QuestionSet, Role, YesRule, question_set};
 
 const DIMENSION_IDS: [&str; 4] = ["ownership", "data", "buy_in", "metrics"];
 
@@ -53,11 +53,16 @@ fn check_set(set: &QuestionSet) {
 
     assert!(set.essay_url.starts_with("https://"), "{s}: essay_url must be https: {}", set.essay_url);
     assert!(set.ready_moves.len() >= 3, "{s}: needs at least 3 ready moves");
-    for (i, text) in set.ready_moves.iter().enumerate() {
-        check_text(&format!("{s} ready_moves[{i}]"), text);
+    let general = set.ready_moves.iter().chain(set.not_ready_moves);
+    let mut move_topics = HashSet::new();
+    for (i, general) in general.enumerate() {
+        check_text(&format!("{s} general move {i}"), general.text);
+        check_text(&format!("{s} general move {i} topic"), general.topic);
+        assert!(move_topics.insert(general.topic), "{s}: two general moves on the topic {:?}", general.topic);
     }
-    let unique_moves: HashSet<_> = set.ready_moves.iter().collect();
-    assert_eq!(unique_moves.len(), set.ready_moves.len(), "{s}: duplicate ready move");
+    if let Some(time_frame) = set.time_frame {
+        check_text(&format!("{s} time_frame"), time_frame);
+    }
 
     let ids: Vec<&str> = set.dimensions.iter().map(|d| d.id).collect();
     assert_eq!(ids, DIMENSION_IDS, "{s}: exactly the four dimensions, in the essay's order");
@@ -71,9 +76,20 @@ fn check_set(set: &QuestionSet) {
         check_text(&format!("{d} test_question"), dimension.test_question);
         check_text(&format!("{d} explanation"), dimension.explanation);
         check_text(&format!("{d} fix"), dimension.fix);
-        check_text(&format!("{d} unknown_finding"), dimension.unknown_finding);
-        for (i, meaning) in dimension.band_meaning.iter().enumerate() {
-            check_text(&format!("{d} band_meaning[{i}]"), meaning);
+        match &dimension.meanings {
+            Meanings::ByBand(texts) => {
+                for (i, meaning) in texts.iter().enumerate() {
+                    check_text(&format!("{d} band meaning {i}"), meaning);
+                }
+            }
+            Meanings::ByKeyAnswer { yes, held_back } => {
+                check_text(&format!("{d} yes meaning"), yes);
+                check_text(&format!("{d} held-back meaning"), held_back);
+            }
+        }
+        match dimension.rule {
+            YesRule::Score { .. } => check_score_rule_shape(dimension),
+            YesRule::EssayTest { .. } => check_essay_test_shape(dimension),
         }
 
         assert!(!dimension.questions.is_empty(), "{d}: no questions");
@@ -88,6 +104,8 @@ fn check_set(set: &QuestionSet) {
                 "{q}: id must start with {prefix:?}"
             );
             check_text(&format!("{q} prompt"), question.prompt);
+            check_text(&format!("{q} short"), question.short);
+            check_text(&format!("{q} topic"), question.topic);
             if let Some(group) = question.group {
                 check_text(&format!("{q} group"), group);
             }
@@ -110,38 +128,7 @@ fn check_set(set: &QuestionSet) {
                 assert!(texts.insert(option.text), "{q}: duplicate option text {:?}", option.text);
             }
 
-            // Every question's worst answer (and "I don't know", which scores 0) gets advice.
-            assert!(
-                dimension.advice.iter().any(|rule| rule.question == question.id && rule.at_most >= points[0]),
-                "{q}: no advice rule fires for its worst answer"
-            );
         }
-
-        for rule in dimension.advice {
-            let a = format!("{d} advice for {}", rule.question);
-            check_text(&a, rule.text);
-            let question = dimension
-                .questions
-                .iter()
-                .find(|q| q.id == rule.question)
-                .unwrap_or_else(|| panic!("{a}: question does not exist in this dimension"));
-            assert!(
-                rule.at_most < question.max_points(),
-                "{a}: at_most {} would fire for the best answer ({})",
-                rule.at_most,
-                question.max_points()
-            );
-        }
-        let rules: Vec<(&str, u8)> = dimension.advice.iter().map(|r| (r.question, r.at_most)).collect();
-        let unique_rules: HashSet<_> = rules.iter().collect();
-        assert_eq!(unique_rules.len(), rules.len(), "{d}: two advice rules for the same question and level");
-
-        assert!(0 < dimension.partly, "{d}: partly must be above 0");
-        assert!(dimension.partly < dimension.pass, "{d}: partly must be below pass");
-        assert!(dimension.pass <= 100, "{d}: pass must be at most 100");
-        let (lowest, highest) = score_range(dimension);
-        assert!(highest >= u32::from(dimension.pass), "{d}: pass {} is unreachable (max {highest})", dimension.pass);
-        assert!(lowest < u32::from(dimension.partly), "{d}: 'no' is unreachable (min {lowest})");
     }
 
     let metrics = &set.dimensions[3];
@@ -149,6 +136,114 @@ fn check_set(set: &QuestionSet) {
     assert!(groups.contains("Process metrics"), "{s}: Metrics lacks the Process metrics group");
     assert!(groups.contains("Outcome metrics"), "{s}: Metrics lacks the Outcome metrics group");
     assert!(metrics.questions.iter().all(|q| q.group.is_some()), "{s}: every Metrics question belongs to a group");
+}
+
+/// Set 1's shape: a score decides the yes, advice comes from rules tied to low answers.
+fn check_score_rule_shape(dimension: &Dimension) {
+    let d = format!("{}", dimension.id);
+    let YesRule::Score { pass, partly } = dimension.rule else { return };
+    assert!(matches!(dimension.meanings, Meanings::ByBand(_)), "{d}: a score rule reads meanings by band");
+    check_text(&format!("{d} unknown_finding"), dimension.unknown_finding.unwrap_or_default());
+    for question in dimension.questions {
+        let q = &question.id;
+        let worst = question.options[0].points;
+        // Every question's worst answer (and "I don't know", which scores 0) gets advice.
+        assert!(
+            dimension.advice.iter().any(|rule| rule.question == question.id && rule.at_most >= worst),
+            "{q}: no advice rule fires for its worst answer"
+        );
+    }
+    for rule in dimension.advice {
+        let a = format!("{d} advice for {}", rule.question);
+        check_text(&a, rule.text);
+        let question = dimension
+            .questions
+            .iter()
+            .find(|q| q.id == rule.question)
+            .unwrap_or_else(|| panic!("{a}: question does not exist in this dimension"));
+        assert!(
+            rule.at_most < question.max_points(),
+            "{a}: at_most {} would fire for the best answer ({})",
+            rule.at_most,
+            question.max_points()
+        );
+    }
+    let rules: Vec<(&str, u8)> = dimension.advice.iter().map(|r| (r.question, r.at_most)).collect();
+    let unique_rules: HashSet<_> = rules.iter().collect();
+    assert_eq!(unique_rules.len(), rules.len(), "{d}: two advice rules for the same question and level");
+
+    assert!(0 < partly, "{d}: partly must be above 0");
+    assert!(partly < pass, "{d}: partly must be below pass");
+    assert!(pass <= 100, "{d}: pass must be at most 100");
+    let (lowest, highest) = score_range(dimension);
+    assert!(highest >= u32::from(pass), "{d}: pass {pass} is unreachable (max {highest})");
+    assert!(lowest < u32::from(partly), "{d}: 'no' is unreachable (min {lowest})");
+}
+
+/// Words in a sentence, for the phone-reading limits.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['.', '?', '!', ':', ';']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Set 2's shape: the essay's test decides the yes; every text is chosen by one answer.
+fn check_essay_test_shape(dimension: &Dimension) {
+    let d = dimension.id;
+    let YesRule::EssayTest { partly } = dimension.rule else { return };
+    assert!((1..100).contains(&partly), "{d}: partly {partly} must be within 1..100");
+    assert!(matches!(dimension.meanings, Meanings::ByKeyAnswer { .. }), "{d}: the essay's test reads meanings by key answer");
+    assert!(dimension.advice.is_empty(), "{d}: advice belongs to answers, not to rules");
+    assert!(dimension.unknown_finding.is_none(), "{d}: \"I don't know\" findings belong to questions");
+    check_text(&format!("{d} fix_move"), dimension.fix_move.unwrap_or_default());
+    let keys = dimension.questions.iter().filter(|q| q.role == Role::Key).count();
+    assert_eq!(keys, 1, "{d}: exactly one key question (the essay's own test)");
+
+    let mut phone_texts: Vec<(String, &str)> = vec![
+        (format!("{d} test_question"), dimension.test_question),
+        (format!("{d} explanation"), dimension.explanation),
+        (format!("{d} fix"), dimension.fix),
+        (format!("{d} fix_move"), dimension.fix_move.unwrap_or_default()),
+    ];
+    if let Meanings::ByKeyAnswer { yes, held_back } = dimension.meanings {
+        phone_texts.push((format!("{d} yes meaning"), yes));
+        phone_texts.push((format!("{d} held-back meaning"), held_back));
+    }
+    for question in dimension.questions {
+        let q = question.id;
+        let top = question.options.len() - 1;
+        let unknown = question.unknown.as_ref().unwrap_or_else(|| panic!("{q}: needs an \"I don't know\" finding"));
+        check_text(&format!("{q} unknown finding"), unknown.finding);
+        check_text(&format!("{q} unknown advice"), unknown.advice);
+        phone_texts.push((format!("{q} prompt"), question.prompt));
+        phone_texts.push((format!("{q} unknown finding"), unknown.finding));
+        phone_texts.push((format!("{q} unknown advice"), unknown.advice));
+        for (level, option) in question.options.iter().enumerate() {
+            let o = format!("{q} option {level}");
+            assert!(option.text.chars().count() <= 85, "{o}: {} characters, at most 85", option.text.chars().count());
+            if level == top {
+                assert!(option.advice.is_none(), "{o}: the top option needs no advice");
+                assert!(option.meaning.is_none(), "{o}: the top option's meaning is the dimension's");
+            } else {
+                let advice = option.advice.unwrap_or_else(|| panic!("{o}: every option below the top needs advice"));
+                check_text(&format!("{o} advice"), advice);
+                phone_texts.push((format!("{o} advice"), advice));
+            }
+            match (question.role, option.meaning) {
+                (Role::Key, Some(meaning)) => {
+                    check_text(&format!("{o} meaning"), meaning);
+                    phone_texts.push((format!("{o} meaning"), meaning));
+                }
+                (Role::Key, None) => assert_eq!(level, top, "{o}: a key option below the top needs a meaning"),
+                (_, Some(_)) => panic!("{o}: only key options carry a meaning"),
+                (_, None) => {}
+            }
+        }
+    }
+    for (where_, text) in phone_texts {
+        for sentence in sentences(text) {
+            let words = sentence.split_whitespace().count();
+            assert!(words <= 25, "{where_}: a sentence of {words} words (at most 25): {sentence:?}");
+        }
+    }
 }
 
 #[test]

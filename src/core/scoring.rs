@@ -1,12 +1,18 @@
 //! Scoring: per-dimension scores and bands, the essay's verdict, and the next moves.
 //!
 //! The verdict follows the essay's rule and nothing else: *ready to scale* only when every
-//! dimension is a yes. The overall index exists for the chart and is never the verdict.
-//! A dimension with an unanswered question is *incomplete*: it is never scored as if the
-//! missing answers were zero.
+//! dimension is a yes. What makes a dimension a yes is its set's [`YesRule`], decided in one
+//! place ([`holding_back`] and [`band_of`]): set 1 used a score threshold; from set 2 on a yes
+//! is the essay's own test question answered yes, and scores only add nuance. The overall
+//! index exists for the chart and is never the verdict. A dimension with an unanswered
+//! question is *incomplete*: it is never scored as if the missing answers were zero.
+//!
+//! Every text a result shows is chosen by an answer the reader gave (the key answer's meaning,
+//! an answer's advice, a question's "I don't know" finding), so no card can say what the
+//! reader's answers deny.
 
 use super::answers::{Answer, Answers};
-use super::content::{Dimension, Question, QuestionSet};
+use super::content::{Dimension, Meanings, Question, QuestionSet, Role, YesRule};
 
 /// How a dimension answers the essay's readiness question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,7 +35,7 @@ impl Band {
         }
     }
 
-    /// Index into [`Dimension::band_meaning`].
+    /// Index into [`Meanings::ByBand`].
     pub fn meaning_index(self) -> usize {
         match self {
             Band::Yes => 0,
@@ -37,6 +43,28 @@ impl Band {
             Band::No => 2,
         }
     }
+}
+
+/// Why one answer keeps its dimension from a yes under [`YesRule::EssayTest`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HoldBack {
+    /// The key question (the essay's own test) is not at its top option.
+    KeyNotYes,
+    /// The answer is the question's lowest option.
+    LowestOption,
+    /// "I don't know" on a question the dimension cannot pass without.
+    UnknownEssential,
+}
+
+/// One answer that keeps its dimension from a yes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blocker {
+    /// The question.
+    pub question: &'static Question,
+    /// The reader's answer to it.
+    pub answer: Answer,
+    /// Why it blocks.
+    pub why: HoldBack,
 }
 
 /// The score of one group of questions inside a dimension (Metrics: process / outcome).
@@ -61,6 +89,14 @@ pub struct Move {
     pub gap: u16,
 }
 
+impl DimensionResult {
+    /// What "I don't know" to a question of this dimension means: the question's own finding
+    /// (set 2 on) or the dimension's (set 1).
+    pub fn unknown_finding(&self, question: &Question) -> Option<&'static str> {
+        question.unknown.as_ref().map(|u| u.finding).or(self.dimension.unknown_finding)
+    }
+}
+
 /// The result of one dimension.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DimensionResult {
@@ -74,6 +110,11 @@ pub struct DimensionResult {
     pub score: Option<u8>,
     /// The band, or `None` while incomplete.
     pub band: Option<Band>,
+    /// What the result means, chosen knowing the answers; `None` while incomplete.
+    pub meaning: Option<&'static str>,
+    /// Under [`YesRule::EssayTest`], the answers that keep a complete dimension from a yes
+    /// (empty for a yes, for an incomplete dimension and for set 1).
+    pub holding_back: Vec<Blocker>,
     /// Questions answered "I don't know".
     pub unknowns: Vec<&'static Question>,
     /// Tailored advice for this dimension's weak answers, weakest first.
@@ -205,7 +246,7 @@ impl Report {
             let count = scores.len() as u32;
             ((scores.iter().sum::<u32>() + count / 2) / count) as u8
         });
-        let next_moves = next_moves(set, &dimensions);
+        let next_moves = next_moves(set, &dimensions, &verdict);
         Self { set, dimensions, verdict, index, next_moves }
     }
 
@@ -235,31 +276,24 @@ impl Report {
 fn score_dimension(answers: &Answers, index: usize, dimension: &'static Dimension, start: usize) -> DimensionResult {
     let positions = start..start + dimension.questions.len();
     let total = dimension.questions.len();
-    let answered = positions.clone().filter(|&p| answers.get(p).is_some()).count();
+    let given: Vec<(&'static Question, Option<Answer>)> =
+        dimension.questions.iter().zip(positions.clone()).map(|(q, p)| (q, answers.get(p))).collect();
+    let answered = given.iter().filter(|(_, a)| a.is_some()).count();
     let score = weighted_score(answers, dimension.questions.iter().zip(positions.clone()));
-    let band = score.map(|s| band_for(dimension, s));
-    let unknowns = dimension
-        .questions
-        .iter()
-        .zip(positions.clone())
-        .filter(|&(_, p)| answers.get(p) == Some(Answer::DontKnow))
-        .map(|(q, _)| q)
-        .collect();
+    let complete = answered == total;
+    let holding_back = if complete { holding_back(dimension, &given) } else { Vec::new() };
+    let band = score.map(|s| band_of(dimension, s, &holding_back));
+    let meaning = band.and_then(|band| meaning(dimension, band, &given));
+    let unknowns = given.iter().filter(|(_, a)| *a == Some(Answer::DontKnow)).map(|(q, _)| *q).collect();
 
-    let mut advice: Vec<Move> = dimension
-        .questions
+    let mut advice: Vec<Move> = given
         .iter()
         .zip(positions.clone())
-        .filter_map(|(question, position)| {
+        .filter_map(|(&(question, answer), position)| {
             let points = answers.points(position)?;
-            // The most specific rule wins: the smallest `at_most` that still applies.
-            let rule = dimension
-                .advice
-                .iter()
-                .filter(|rule| rule.question == question.id && points <= rule.at_most)
-                .min_by_key(|rule| rule.at_most)?;
+            let text = advice_for(dimension, question, answer?, points)?;
             let gap = u16::from(question.weight) * u16::from(question.max_points() - points);
-            Some(Move { dimension: index, question, text: rule.text, gap })
+            Some(Move { dimension: index, question, text, gap })
         })
         .collect();
     // Stable sort keeps asking order among equal gaps.
@@ -282,7 +316,79 @@ fn score_dimension(answers: &Answers, index: usize, dimension: &'static Dimensio
         })
         .collect();
 
-    DimensionResult { dimension, answered, total, score, band, unknowns, advice, groups }
+    DimensionResult { dimension, answered, total, score, band, meaning, holding_back, unknowns, advice, groups }
+}
+
+/// The answers that keep a complete dimension from a yes under the essay's test (empty under
+/// a score rule, where only the score decides). The one place the yes rule lives.
+pub fn holding_back(dimension: &Dimension, given: &[(&'static Question, Option<Answer>)]) -> Vec<Blocker> {
+    if !matches!(dimension.rule, YesRule::EssayTest { .. }) {
+        return Vec::new();
+    }
+    given
+        .iter()
+        .filter_map(|&(question, answer)| {
+            let answer = answer?;
+            let top = question.options.len().saturating_sub(1);
+            let why = match (answer, question.role) {
+                (Answer::DontKnow, Role::Key) => HoldBack::KeyNotYes,
+                (Answer::DontKnow, Role::Essential) => HoldBack::UnknownEssential,
+                (Answer::DontKnow, Role::Supporting) => return None,
+                (Answer::Level(level), Role::Key) if usize::from(level) < top => HoldBack::KeyNotYes,
+                (Answer::Level(0), _) => HoldBack::LowestOption,
+                (Answer::Level(_), _) => return None,
+            };
+            Some(Blocker { question, answer, why })
+        })
+        .collect()
+}
+
+/// The band of a complete dimension with this score and these blocking answers.
+pub fn band_of(dimension: &Dimension, score: u8, holding_back: &[Blocker]) -> Band {
+    match dimension.rule {
+        YesRule::Score { .. } => band_for(dimension, score),
+        YesRule::EssayTest { .. } if holding_back.is_empty() => Band::Yes,
+        YesRule::EssayTest { partly } => {
+            if score >= partly {
+                Band::Partly
+            } else {
+                Band::No
+            }
+        }
+    }
+}
+
+/// What a complete dimension's result means, chosen knowing the key answer.
+fn meaning(dimension: &Dimension, band: Band, given: &[(&'static Question, Option<Answer>)]) -> Option<&'static str> {
+    match &dimension.meanings {
+        Meanings::ByBand(texts) => Some(texts[band.meaning_index()]),
+        Meanings::ByKeyAnswer { yes, .. } if band == Band::Yes => Some(yes),
+        Meanings::ByKeyAnswer { held_back, .. } => {
+            let (key, answer) = given.iter().find(|(q, _)| q.role == Role::Key)?;
+            match (*answer)? {
+                Answer::DontKnow => key.unknown.as_ref().map(|u| u.finding),
+                Answer::Level(level) if usize::from(level) + 1 == key.options.len() => Some(held_back),
+                Answer::Level(level) => key.options.get(usize::from(level))?.meaning,
+            }
+        }
+    }
+}
+
+/// The advice for one answer: the answer's own move (set 2 on), or set 1's most specific rule
+/// (the smallest `at_most` that still applies).
+fn advice_for(dimension: &Dimension, question: &Question, answer: Answer, points: u8) -> Option<&'static str> {
+    let own = match answer {
+        Answer::DontKnow => question.unknown.as_ref().map(|u| u.advice),
+        Answer::Level(level) => question.options.get(usize::from(level)).and_then(|c| c.advice),
+    };
+    own.or_else(|| {
+        dimension
+            .advice
+            .iter()
+            .filter(|rule| rule.question == question.id && points <= rule.at_most)
+            .min_by_key(|rule| rule.at_most)
+            .map(|rule| rule.text)
+    })
 }
 
 /// Weighted 0–100 score of some questions, `None` if any of them is unanswered.
@@ -299,38 +405,79 @@ fn weighted_score<'a>(answers: &Answers, questions: impl Iterator<Item = (&'a Qu
     Some(((100 * earned + possible / 2) / possible) as u8)
 }
 
-/// The band a score falls in for a dimension.
+/// The band a score falls in under a score rule; under the essay's test a score alone can
+/// only say partly or no (see [`band_of`]).
 pub fn band_for(dimension: &Dimension, score: u8) -> Band {
-    if score >= dimension.pass {
+    let (pass, partly) = match dimension.rule {
+        YesRule::Score { pass, partly } => (pass, partly),
+        YesRule::EssayTest { partly } => (u8::MAX, partly),
+    };
+    if score >= pass {
         Band::Yes
-    } else if score >= dimension.partly {
+    } else if score >= partly {
         Band::Partly
     } else {
         Band::No
     }
 }
 
-/// The next three moves: advice from failing dimensions first, largest gap first, then the
-/// weaker dimension; then advice from passing dimensions; then the set's ready moves.
-fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult]) -> Vec<&'static str> {
-    // Failing dimensions first, then unfinished ones, then passing ones.
+/// The pass mark drawn on charts: a score rule's threshold, none under the essay's test.
+pub fn pass_mark(dimension: &Dimension) -> Option<u8> {
+    match dimension.rule {
+        YesRule::Score { pass, .. } => Some(pass),
+        YesRule::EssayTest { .. } => None,
+    }
+}
+
+/// What makes a dimension a yes in this set, in one sentence for the results screen.
+pub fn yes_rule_sentence(set: &QuestionSet) -> String {
+    match set.dimensions.first().map(|d| d.rule) {
+        Some(YesRule::EssayTest { .. }) => "A dimension is a yes only when its key question has the top answer, none of its answers is the lowest option, and you know the answers it cannot pass without.".to_owned(),
+        Some(YesRule::Score { pass, .. }) => format!("A dimension is a yes at a score of {pass} or more."),
+        None => String::new(),
+    }
+}
+
+/// The next three moves, in order, never two on one topic:
+/// 1. advice for the answers of failing dimensions, largest gap first, then the weaker dimension;
+/// 2. when not ready, each failing dimension's fix (unless its key question is already a yes),
+///    then the set's moves for a pilot that is not ready, so a failing pilot always gets three;
+/// 3. advice from unfinished, then passing dimensions;
+/// 4. when ready, the set's ready moves.
+fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult], verdict: &Verdict) -> Vec<&'static str> {
     let rank = |band: Option<Band>| match band {
         Some(Band::No | Band::Partly) => 0,
         None => 1,
         Some(Band::Yes) => 2,
     };
-    let mut candidates: Vec<(&Move, u8, Option<u8>)> =
+    let mut advice: Vec<(&Move, u8, Option<u8>)> =
         dimensions.iter().flat_map(|d| d.advice.iter().map(move |m| (m, rank(d.band), d.score))).collect();
-    sort_small_by_key(&mut candidates, |&(m, rank, score)| (rank, std::cmp::Reverse(m.gap), score, m.dimension));
-    // Ready moves only make sense when nothing fails; a failing pilot gets advice alone.
-    let all_pass = dimensions.iter().all(|d| d.band == Some(Band::Yes));
-    let ready_moves = set.ready_moves.iter().copied().filter(|_| all_pass);
+    sort_small_by_key(&mut advice, |&(m, rank, score)| (rank, std::cmp::Reverse(m.gap), score, m.dimension));
+    let (failing, others): (Vec<_>, Vec<_>) = advice.into_iter().partition(|&(_, rank, _)| rank == 0);
+    let as_candidate = |(m, _, _): (&Move, u8, Option<u8>)| (m.question.topic, m.text);
+
+    let mut fallbacks: Vec<(&'static str, &'static str)> = Vec::new();
+    if let Verdict::NotReady { blocking } = verdict {
+        for result in blocking.iter().filter_map(|&i| dimensions.get(i)) {
+            let key = result.dimension.questions.iter().find(|q| q.role == Role::Key);
+            let key_is_yes = result.holding_back.iter().all(|b| b.why != HoldBack::KeyNotYes);
+            if let (Some(text), Some(key), false) = (result.dimension.fix_move, key, key_is_yes) {
+                fallbacks.push((key.topic, text));
+            }
+        }
+        fallbacks.extend(set.not_ready_moves.iter().map(|m| (m.topic, m.text)));
+    }
+    let ready_moves = set.ready_moves.iter().filter(|_| *verdict == Verdict::Ready).map(|m| (m.topic, m.text));
+
+    let candidates = failing.into_iter().map(as_candidate).chain(fallbacks).chain(others.into_iter().map(as_candidate));
+    let mut topics: Vec<&'static str> = Vec::with_capacity(3);
     let mut moves: Vec<&'static str> = Vec::with_capacity(3);
-    for text in candidates.into_iter().map(|(m, _, _)| m.text).chain(ready_moves) {
+    for (topic, text) in candidates.chain(ready_moves) {
         if moves.len() == 3 {
             break;
         }
-        if !moves.contains(&text) {
+        if !topics.contains(&topic) && !moves.contains(&text) {
+            topics.push(topic);
             moves.push(text);
         }
     }

@@ -92,8 +92,8 @@ pub struct ImageRow {
     pub score: Option<u8>,
     /// The band, or `None` while incomplete.
     pub band: Option<Band>,
-    /// The dimension's pass mark, 0–100.
-    pub pass: u8,
+    /// The dimension's pass mark, 0–100, where a score decides its yes (set 1).
+    pub pass: Option<u8>,
 }
 
 /// What the downloadable result image shows, and its alt text.
@@ -120,7 +120,7 @@ pub fn image_card(report: &Report, label: &str) -> ImageCard {
     let rows: Vec<ImageRow> = report
         .dimensions
         .iter()
-        .map(|d| ImageRow { name: d.dimension.name, score: d.score, band: d.band, pass: d.dimension.pass })
+        .map(|d| ImageRow { name: d.dimension.name, score: d.score, band: d.band, pass: super::scoring::pass_mark(d.dimension) })
         .collect();
     let details: Vec<String> = rows
         .iter()

@@ -55,9 +55,11 @@ fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
         c.fill_rect(300.0, y + 6.0, 560.0, 30.0);
         c.set_fill_style_str(band_colour(row.band));
         c.fill_rect(300.0, y + 6.0, 560.0 * f64::from(row.score.unwrap_or(0)) / 100.0, 30.0);
-        // The dimension's own pass mark.
-        c.set_fill_style_str("#1c1e21");
-        c.fill_rect(300.0 + 560.0 * f64::from(row.pass) / 100.0, y, 3.0, 42.0);
+        // The dimension's own pass mark, where a score decides its yes (set 1).
+        if let Some(pass) = row.pass {
+            c.set_fill_style_str("#1c1e21");
+            c.fill_rect(300.0 + 560.0 * f64::from(pass) / 100.0, y, 3.0, 42.0);
+        }
         let score = row.score.map_or("–".to_owned(), |s| s.to_string());
         text(&score, 880.0, y + 32.0, "700 30px", "#1c1e21");
         text(crate::core::scoring::band_label(row.band), 960.0, y + 32.0, "600 28px", band_colour(row.band));

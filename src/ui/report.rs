@@ -57,15 +57,15 @@ pub fn Chart(
             let y = i as i32 * row_height + 4;
             let score = d.score.map_or(0, i32::from);
             let value = d.score.map_or("–".to_owned(), |s| s.to_string());
-            // Each dimension has its own pass mark in the content.
-            let pass_x = 90 + i32::from(d.dimension.pass) * 2;
+            // A score rule has a pass mark per dimension (set 1); the essay's test has none.
+            let pass_x = crate::core::scoring::pass_mark(d.dimension).map(|pass| 90 + i32::from(pass) * 2);
             view! {
                 <g class=format!("bar {}", band_class(d.band))>
                     <text x="0" y=y + 20 class="bar-name">{d.dimension.name}</text>
                     <rect x="90" y=y + 6 width="200" height="18" rx="3" class="bar-track"></rect>
                     <rect x="90" y=y + 6 width=score * 2 height="18" rx="3" class="bar-fill"></rect>
                     <text x="298" y=y + 20 class="bar-value">{value}</text>
-                    <line x1=pass_x x2=pass_x y1=y + 2 y2=y + 28 class="pass-line"></line>
+                    {pass_x.map(|x| view! { <line x1=x x2=x y1=y + 2 y2=y + 28 class="pass-line"></line> })}
                 </g>
             }
         })
@@ -89,7 +89,7 @@ pub fn DimensionCard(
     edit_from: Option<usize>,
 ) -> impl IntoView {
     let dimension = result.dimension;
-    let meaning = result.band.map(|b| dimension.band_meaning[b.meaning_index()]);
+    let meaning = result.meaning;
     let score_text = match result.score {
         Some(score) => format!("{score}/100"),
         None => format!("{} of {} answered", result.answered, result.total),
@@ -136,7 +136,7 @@ pub fn DimensionCard(
                                         if result.unknowns.len() == 1 { "" } else { "s" },
                                     )}
                                 </strong>
-                                {dimension.unknown_finding}
+                                {result.unknowns.first().and_then(|q| result.unknown_finding(q))}
                             </p>
                             <ul>{result.unknowns.iter().map(|q| view! { <li>{q.prompt}</li> }).collect_view()}</ul>
                         </div>

@@ -28,10 +28,73 @@ pub struct QuestionSet {
     pub id: u8,
     /// The essay the questionnaire is built on.
     pub essay_url: &'static str,
+    /// The moment every answer describes, said on the intro and above the first question
+    /// (`None` for set 1, which did not say).
+    pub time_frame: Option<&'static str>,
     /// The four dimensions, in the order they are asked.
     pub dimensions: &'static [Dimension],
-    /// Moves offered when every dimension passes, after any advice left for weaker answers.
-    pub ready_moves: &'static [&'static str],
+    /// Moves offered when every dimension is a yes, after any advice left for weaker answers.
+    pub ready_moves: &'static [GeneralMove],
+    /// Moves offered to a pilot that is not ready once the blocking dimensions' own advice and
+    /// fixes are used up, so that it always gets three (empty for set 1).
+    pub not_ready_moves: &'static [GeneralMove],
+}
+
+/// A move that is not tied to one answer, with the topic it is about: the next three moves
+/// never hold two on one topic.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct GeneralMove {
+    /// What the move is about (a question's topic, or a topic of its own).
+    pub topic: &'static str,
+    /// The move, specific and actionable, in one or two sentences.
+    pub text: &'static str,
+}
+
+/// How a dimension's yes is decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum YesRule {
+    /// Set 1: a weighted score of at least `pass` is a yes; `partly` splits the rest.
+    Score {
+        /// Minimum 0–100 score for the band "yes".
+        pass: u8,
+        /// Minimum 0–100 score for the band "partly"; below it the band is "no".
+        partly: u8,
+    },
+    /// Set 2 on, the essay's test: a yes needs the key question at its top option, no answer
+    /// at the lowest option, and no "I don't know" on an essential question. The score only
+    /// splits the other results into "partly" (at least `partly`) and "no".
+    EssayTest {
+        /// Minimum 0–100 score for the band "partly" when the dimension is not a yes.
+        partly: u8,
+    },
+}
+
+/// What a dimension's result means, in words.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub enum Meanings {
+    /// Set 1: one text per band, `[yes, partly, no]`.
+    ByBand([&'static str; 3]),
+    /// Set 2 on, chosen knowing the key answer so that it cannot contradict it: `yes` for a
+    /// yes; `held_back` when the key question has its top answer but other answers block the
+    /// yes (the card then names them); otherwise the key answer's own [`Choice::meaning`], or
+    /// the key question's "I don't know" finding.
+    ByKeyAnswer {
+        /// The dimension is a yes.
+        yes: &'static str,
+        /// The key question is a yes, other answers hold the dimension back.
+        held_back: &'static str,
+    },
+}
+
+/// What a question's answer does to its dimension's yes under [`YesRule::EssayTest`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The essay's own test question for the dimension: a yes needs its top option.
+    Key,
+    /// The dimension cannot be a yes while the reader doesn't know this answer.
+    Essential,
+    /// Adds nuance: only its lowest option blocks the yes.
+    Supporting,
 }
 
 /// One of the essay's four scaling killers, asked as a group of questions.
@@ -45,19 +108,22 @@ pub struct Dimension {
     pub test_question: &'static str,
     /// One or two sentences on why this dimension kills pilots.
     pub explanation: &'static str,
-    /// Minimum 0–100 score for the band "yes".
-    pub pass: u8,
-    /// Minimum 0–100 score for the band "partly"; below it the band is "no".
-    pub partly: u8,
-    /// What each band means for this dimension: `[yes, partly, no]`.
-    pub band_meaning: [&'static str; 3],
-    /// The essay's fix, in our words.
+    /// How the dimension's yes is decided.
+    pub rule: YesRule,
+    /// What each result means.
+    pub meanings: Meanings,
+    /// The essay's fix, in our words (shown on the card of a dimension that is not a yes).
     pub fix: &'static str,
-    /// What "I don't know" means here (e.g. "not knowing who owns it is the finding").
-    pub unknown_finding: &'static str,
+    /// The fix as one move, offered when the dimension blocks and its key question is not a
+    /// yes; its topic is the key question's (set 2 on).
+    pub fix_move: Option<&'static str>,
+    /// Set 1: what "I don't know" means, for the whole dimension (set 2 on: per question,
+    /// [`Question::unknown`]).
+    pub unknown_finding: Option<&'static str>,
     /// The questions, in the order they are asked.
     pub questions: &'static [Question],
-    /// Tailored advice: rules tied to specific low answers.
+    /// Set 1: tailored advice as rules tied to low answers (set 2 on: per answer,
+    /// [`Choice::advice`] and [`Unknown::advice`]).
     pub advice: &'static [Advice],
 }
 
@@ -66,14 +132,22 @@ pub struct Dimension {
 pub struct Question {
     /// Stable id, unique in the set, e.g. `"ownership.named_owner"`.
     pub id: &'static str,
+    /// A few words naming what the question asks, for lists and exports ("Named owner").
+    pub short: &'static str,
     /// The question as asked.
     pub prompt: &'static str,
     /// Optional grouping shown in results (Metrics: "Process metrics" / "Outcome metrics").
     pub group: Option<&'static str>,
-    /// Relative weight of this question within its dimension (1..=3).
+    /// Relative weight of this question within its dimension's score (1..=3).
     pub weight: u8,
+    /// What the answer does to the dimension's yes (set 2 on).
+    pub role: Role,
+    /// What the question's advice is about; the next moves never repeat a topic.
+    pub topic: &'static str,
     /// Options from worst to best; each describes a concrete situation.
     pub options: &'static [Choice],
+    /// What answering "I don't know" here means, and what to do (set 2 on).
+    pub unknown: Option<Unknown>,
 }
 
 /// One behaviourally anchored option.
@@ -83,9 +157,29 @@ pub struct Choice {
     pub text: &'static str,
     /// Points for this option (0 = worst); the best option of a question has the most.
     pub points: u8,
+    /// Key questions, below the top option: what this answer means for the dimension (set 2 on).
+    pub meaning: Option<&'static str>,
+    /// The move for a reader who gives this answer (set 2 on; `None` at the top option).
+    pub advice: Option<&'static str>,
 }
 
-/// A concrete move recommended when a question's answer is at or below a level.
+impl Choice {
+    /// An option that only scores (set 1's shape).
+    pub const fn scored(text: &'static str, points: u8) -> Choice {
+        Choice { text, points, meaning: None, advice: None }
+    }
+}
+
+/// What "I don't know" means for one question, and the move that follows from it.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Unknown {
+    /// Why not knowing is itself a finding.
+    pub finding: &'static str,
+    /// How to find out, as a move.
+    pub advice: &'static str,
+}
+
+/// Set 1: a concrete move recommended when a question's answer is at or below a level.
 #[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Advice {
     /// The id of the question this rule reads.
