@@ -8,7 +8,11 @@ use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::CURRENT;
 use readiness_check::core::session::{Action, Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult, decode, encode};
-use readiness_check::core::snapshot::{SNAPSHOT_FORMAT, Snapshot, SnapshotError, resume};
+use proptest::prelude::*;
+use readiness_check::core::snapshot::{
+    SNAPSHOT_FORMAT, STORED_FORMAT, Snapshot, SnapshotError, StoredRun, StoredValue, StoredVersion, read_stored,
+    resume,
+};
 
 fn last() -> usize {
     CURRENT.question_count() - 1
@@ -79,6 +83,122 @@ fn snapshot_text_is_stable() {
     let compare = parsed.session.compare_with.as_ref().expect("compare target kept");
     assert_eq!(compare.answers, decode("1Bg15AMzMTg").expect("golden code").answers);
     assert_eq!(Snapshot::of(&parsed.session).to_text(), "S2;1BZxxxIqoFz.invoice_triage;q3;1Bg15AMzMTg");
+}
+
+/// What the shell makes of a stored text: gloo-storage's typed JSON reads (serde_json), else
+/// the raw text. The same two steps as `shell::storage::stored_value`.
+fn as_gloo_reads(text: &str) -> StoredValue {
+    match serde_json::from_str::<StoredVersion>(text) {
+        Ok(StoredVersion { format }) => StoredValue::Json { format, run: serde_json::from_str(text).ok() },
+        Err(_) => StoredValue::Text(text.to_owned()),
+    }
+}
+
+/// What gloo-storage writes for a session: `serde_json::to_string` of the stored run.
+fn as_gloo_writes(session: &Session) -> String {
+    serde_json::to_string(&Snapshot::of(session).to_stored()).expect("a stored run serialises")
+}
+
+#[test]
+fn stored_runs_round_trip_through_json() {
+    let steps = [Step::Intro, Step::Question(0), Step::Question(5), Step::Question(last()), Step::Results];
+    let labels = ["", "invoice triage", "Rechnungsprüfung ✓", "a;b;c", "<b>x</b> \"100%\""];
+    for answers in [Answers::empty(CURRENT), some_answers(), complete_answers()] {
+        for step in steps {
+            for label in labels {
+                let mut original = session(answers.clone(), step, label);
+                original.compare_with = (label.len() % 2 == 1).then(someone_else);
+                let json = as_gloo_writes(&original);
+                assert!(json.starts_with(&format!("{{\"format\":{STORED_FORMAT},")), "{json}");
+                let read = read_stored(&as_gloo_reads(&json)).unwrap_or_else(|e| panic!("{json}: {e:?}"));
+                assert!(read.session == original, "{json}: {} ≠ {}", observe(&read.session), observe(&original));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_stored_json_is_exactly_the_documented_shape() {
+    let mut run = session(some_answers(), Step::Question(4), "pilot");
+    run.compare_with = Some(someone_else());
+    let json: serde_json::Value = serde_json::from_str(&as_gloo_writes(&run)).expect("JSON");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "format": 3,
+            "run": encode(&some_answers(), "pilot"),
+            "step": {"question": 4},
+            "compare": encode(&someone_else().answers, &someone_else().label),
+        })
+    );
+    let intro = serde_json::to_string(&Snapshot::of(&session(some_answers(), Step::Intro, "")).to_stored()).expect("JSON");
+    assert!(intro.contains(r#""step":"intro","compare":null"#), "{intro}");
+}
+
+/// Every storage format ever written, from `tests/golden/stored_snapshots.txt`.
+#[test]
+fn every_stored_format_ever_written_still_reads() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/stored_snapshots.txt"))
+        .expect("the golden file");
+    let mut formats = std::collections::BTreeSet::new();
+    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let columns: Vec<&str> = line.split('\t').collect();
+        let [format, stored, expected] = columns[..] else { panic!("three columns: {line:?}") };
+        formats.insert(format);
+        let read = read_stored(&as_gloo_reads(stored));
+        let got = match &read {
+            Ok(snapshot) => snapshot.to_text(),
+            Err(SnapshotError::Empty) => "error:empty".to_owned(),
+            Err(SnapshotError::NewerFormat) => "error:newer".to_owned(),
+            Err(SnapshotError::Unreadable) => "error:unreadable".to_owned(),
+            Err(SnapshotError::Answers(_)) => "error:answers".to_owned(),
+        };
+        assert_eq!(got, expected, "{stored}");
+        // A readable run written again comes back as the same run (the migration is lossless).
+        if let Ok(snapshot) = read {
+            let again = read_stored(&as_gloo_reads(&as_gloo_writes(&snapshot.session))).expect("rewritten");
+            assert_eq!(again, snapshot, "{stored}");
+        }
+    }
+    for written in ["S1", "S2", "3"] {
+        assert!(formats.contains(written), "the golden file has no line for format {written}");
+    }
+}
+
+proptest! {
+    /// Any run the reader can have survives being stored and read back.
+    #[test]
+    fn any_snapshot_survives_storage(
+        slots in proptest::collection::vec(proptest::option::of(0u8..6), CURRENT.question_count()),
+        step in 0usize..(CURRENT.question_count() + 2),
+        label in "\\PC{0,70}",
+        compare in proptest::option::of(proptest::collection::vec(0u8..5, CURRENT.question_count())),
+    ) {
+        let to_answers = |levels: Vec<Option<u8>>| {
+            let slots = CURRENT.questions().zip(levels).map(|(q, level)| match level {
+                Some(l) if usize::from(l) < q.options.len() => Some(Answer::Level(l)),
+                Some(_) => Some(Answer::DontKnow),
+                None => None,
+            }).collect();
+            Answers::from_slots(CURRENT, slots).expect("valid")
+        };
+        let step = match step {
+            0 => Step::Intro,
+            s if s > CURRENT.question_count() => Step::Results,
+            s => Step::Question(s - 1),
+        };
+        let mut original = session(to_answers(slots), step, "");
+        original.apply(Action::SetLabel(label));
+        original.compare_with = compare.map(|levels| SharedResult {
+            answers: to_answers(levels.into_iter().map(Some).collect()),
+            label: "theirs".to_owned(),
+        });
+        let json = as_gloo_writes(&original);
+        let read = read_stored(&as_gloo_reads(&json)).expect("readable");
+        prop_assert!(read.session == original, "{}", json);
+        let text = Snapshot::of(&original).to_text();
+        prop_assert!(Snapshot::parse(&text).expect("address text").session == original, "{}", text);
+    }
 }
 
 #[test]

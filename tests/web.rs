@@ -10,7 +10,9 @@ use readiness_check::core::content::CURRENT;
 use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult};
+use readiness_check::core::snapshot::{Snapshot, SnapshotError};
 use readiness_check::shell::address::base_path;
+use readiness_check::shell::storage::{self, Loaded};
 use readiness_check::ui::intro::Intro;
 use readiness_check::ui::question::QuestionStep;
 use readiness_check::ui::report::ReportView;
@@ -276,7 +278,7 @@ async fn team_view_reads_pasted_links_and_names_broken_lines() {
 
 #[wasm_bindgen_test]
 async fn the_app_saves_progress_to_storage_as_it_goes() {
-    let storage = window().local_storage().unwrap().unwrap();
+    let storage = local_storage();
     storage.clear().unwrap();
     let root = fresh_root();
     let _mount = mount_to(root.clone(), App);
@@ -288,15 +290,67 @@ async fn the_app_saves_progress_to_storage_as_it_goes() {
     for _ in 0..20 {
         tick().await;
         saved = storage.get_item("scaling-readiness-check").unwrap();
-        if saved.as_deref().is_some_and(|s| s.ends_with(";q0;")) {
+        if saved.as_deref().is_some_and(|s| s.contains(r#""step":{"question":0}"#)) {
             break;
         }
     }
     let saved = saved.expect("progress is saved");
-    assert!(saved.starts_with("S2;1B"), "{saved}");
-    let restored = readiness_check::core::snapshot::Snapshot::parse(&saved).unwrap();
+    assert!(saved.starts_with(r#"{"format":3,"run":"1"#), "{saved}");
+    let Loaded::Snapshot(restored) = storage::load() else { panic!("the saved run reads back: {saved}") };
     assert_eq!(restored.session.answers.get(0), Some(Answer::Level(3)));
-    storage.clear().unwrap();
+    local_storage().clear().unwrap();
+}
+
+fn local_storage() -> web_sys::Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+/// A session with a few answers, at question 3, with a label and a compare target.
+fn some_run() -> Session {
+    let mut session = Session::default();
+    session.answers = all_at(2);
+    session.answers.set_answer(1, Some(Answer::DontKnow));
+    session.step = Step::Question(3);
+    session.label = "invoice triage".to_owned();
+    session.compare_with = Some(SharedResult { answers: all_at(0), label: "theirs".to_owned() });
+    session
+}
+
+#[wasm_bindgen_test]
+fn gloo_storage_saves_and_loads_a_run_in_the_real_local_storage() {
+    local_storage().clear().unwrap();
+    assert!(matches!(storage::load(), Loaded::Nothing));
+    let run = some_run();
+    storage::save(&Snapshot::of(&run)).expect("saved");
+    let raw = local_storage().get_item(storage::KEY).unwrap().expect("stored under the run's key");
+    assert!(raw.starts_with(r#"{"format":3,"#), "{raw}");
+    let Loaded::Snapshot(loaded) = storage::load() else { panic!("readable: {raw}") };
+    assert_eq!(loaded.session, Snapshot::of(&run).session);
+    storage::clear().expect("cleared");
+    assert_eq!(local_storage().length().unwrap(), 0);
+}
+
+#[wasm_bindgen_test]
+fn gloo_storage_migrates_the_text_formats_and_keeps_unreadable_data_aside() {
+    let storage_ = local_storage();
+    storage_.clear().unwrap();
+    storage_.set_item(storage::KEY, "S1;1BfU8H_IAQz;q6").unwrap();
+    let Loaded::Snapshot(old) = storage::load() else { panic!("S1 reads") };
+    assert_eq!(old.session.step, Step::Question(6));
+    storage::save(&old).expect("saved again");
+    assert!(storage_.get_item(storage::KEY).unwrap().unwrap().starts_with(r#"{"format":3"#), "migrated to JSON on save");
+
+    for (value, newer) in [("garbage{", false), (r#"{"format":4,"run":[]}"#, true), (r#"{"format":3,"run":7}"#, false)] {
+        storage_.clear().unwrap();
+        storage_.set_item(storage::KEY, value).unwrap();
+        match storage::load() {
+            Loaded::Unreadable { error, kept: true } => assert_eq!(error == SnapshotError::NewerFormat, newer, "{value}"),
+            other => panic!("{value}: expected unreadable and kept aside, got {other:?}"),
+        }
+        assert_eq!(storage_.get_item(storage::UNREADABLE_KEY).unwrap().as_deref(), Some(value), "kept verbatim");
+        assert_eq!(storage_.get_item(storage::KEY).unwrap(), None, "moved out of the run's key");
+    }
+    storage_.clear().unwrap();
 }
 
 #[wasm_bindgen_test]

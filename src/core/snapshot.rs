@@ -1,24 +1,91 @@
-//! The storage snapshot: what is written to localStorage and to the address fragment.
+//! The snapshot of the reader's own run: what is kept in localStorage, and the progress
+//! mirror in the address where storage cannot be used.
 //!
-//! Text, not JSON, so no JSON parser ships in the wasm:
-//! `S2;<share code>;<step>;<compare code>`, where the share code (with its own check)
-//! carries the question set, the answers and the label, `<step>` is `i` (intro), `q<N>`
-//! (question N, 0-based) or `r` (results), and `<compare code>` is the shared result the
-//! reader chose to compare against (empty when none).
+//! Two encodings of one [`Snapshot`]:
+//! - **Storage (format 3)**: a serde type, [`StoredRun`], written and read as JSON through
+//!   gloo-storage: `{"format":3,"run":"<share code>","step":"intro"|{"question":N}|"results",
+//!   "compare":"<share code>"|null}`. The share code (with its own check) carries the question
+//!   set, the answers and the label; `compare` is the shared result the reader chose to compare
+//!   against.
+//! - **Address (`S2` text)**: `S2;<share code>;<step>;<compare code>` with step `i`, `q<N>`
+//!   (0-based) or `r`, because a URL wants a short text, not JSON.
 //!
-//! Versions: the leading `S<n>` names the snapshot format. [`Snapshot::parse`] reads every
-//! format ever written and migrates it to the current one; an older question set stays an
-//! older set (its answers score as they did), nothing readable is dropped. Unreadable text
-//! yields a typed error and the caller keeps the raw value aside.
-//!
-//! History: `S1;<share code>;<step>` (first release) had no compare target; it migrates to
-//! S2 with none.
+//! Versions: storage formats 1 and 2 were that text (`S1;<share code>;<step>` had no compare
+//! target). [`Snapshot::parse`] reads every text format ever written and
+//! [`Snapshot::from_stored`] the JSON one; both migrate to the current shape. An older
+//! question set stays an older set (its answers score as they did), nothing readable is
+//! dropped. Unreadable data yields a typed error and the caller keeps the raw value aside; a
+//! newer format is reported as such and kept aside too.
+
+use serde::{Deserialize, Serialize};
 
 use super::session::{Session, Step, View};
 use super::share_code::{self, DecodeError};
 
-/// The snapshot format this build writes.
+/// The text format written to the address (and, before format 3, to storage).
 pub const SNAPSHOT_FORMAT: &str = "S2";
+
+/// The storage format this build writes: JSON of [`StoredRun`].
+pub const STORED_FORMAT: u16 = 3;
+
+/// The one field every stored JSON format has, read first so that a newer format whose other
+/// fields changed is recognised as newer rather than as damaged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredVersion {
+    /// The format of the stored value.
+    pub format: u16,
+}
+
+/// The reader's run as stored (format 3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredRun {
+    /// Always [`STORED_FORMAT`] when written by this build.
+    pub format: u16,
+    /// The reader's answers and label, as a share code.
+    pub run: String,
+    /// Where the reader is.
+    pub step: StoredStep,
+    /// The shared result the reader compares against, as a share code.
+    pub compare: Option<String>,
+}
+
+/// A value found under the run's key, as far as the JSON reader got with it: the one input to
+/// [`read_stored`], built by the shell from gloo-storage's typed reads (and by the native tests
+/// from serde_json's, which is what gloo-storage uses).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredValue {
+    /// JSON with a `format` field; `run` when it also read as a [`StoredRun`].
+    Json {
+        /// The `format` field.
+        format: u16,
+        /// The whole value as a format-3 run, if it reads as one.
+        run: Option<StoredRun>,
+    },
+    /// Not JSON with a format: the text formats `S1`/`S2` written before format 3, or garbage.
+    Text(String),
+}
+
+/// Reads whatever was stored under the run's key, of any format ever written. Never panics.
+pub fn read_stored(value: &StoredValue) -> Result<Snapshot, SnapshotError> {
+    match value {
+        StoredValue::Json { format, .. } if *format > STORED_FORMAT => Err(SnapshotError::NewerFormat),
+        StoredValue::Json { run: Some(run), .. } => Snapshot::from_stored(run),
+        StoredValue::Json { run: None, .. } => Err(SnapshotError::Unreadable),
+        StoredValue::Text(text) => Snapshot::parse(text),
+    }
+}
+
+/// Where the reader is, as stored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoredStep {
+    /// The intro.
+    Intro,
+    /// A question, by 0-based position in asking order.
+    Question(usize),
+    /// The results.
+    Results,
+}
 
 /// Why a stored value could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +118,39 @@ impl Snapshot {
         Self { session: own }
     }
 
-    /// The text to store.
+    /// The value to store (format 3).
+    pub fn to_stored(&self) -> StoredRun {
+        let step = match self.session.step {
+            Step::Intro => StoredStep::Intro,
+            Step::Question(position) => StoredStep::Question(position),
+            Step::Results => StoredStep::Results,
+        };
+        StoredRun {
+            format: STORED_FORMAT,
+            run: self.session.share_code(),
+            step,
+            compare: self.session.compare_with.as_ref().map(|r| share_code::encode(&r.answers, &r.label)),
+        }
+    }
+
+    /// Reads a stored value of format 3. Never panics.
+    pub fn from_stored(stored: &StoredRun) -> Result<Snapshot, SnapshotError> {
+        if stored.format > STORED_FORMAT {
+            return Err(SnapshotError::NewerFormat);
+        }
+        if stored.format < STORED_FORMAT {
+            // Formats 1 and 2 were text, never JSON: this value was not written by the widget.
+            return Err(SnapshotError::Unreadable);
+        }
+        let step = match stored.step {
+            StoredStep::Intro => "i".to_owned(),
+            StoredStep::Question(position) => format!("q{position}"),
+            StoredStep::Results => "r".to_owned(),
+        };
+        Self::from_fields(&stored.run, &step, stored.compare.as_deref().unwrap_or_default())
+    }
+
+    /// The text for the address (format `S2`).
     pub fn to_text(&self) -> String {
         let step = match self.session.step {
             Step::Intro => "i".to_owned(),
@@ -62,7 +161,7 @@ impl Snapshot {
         format!("{SNAPSHOT_FORMAT};{};{step};{}", self.session.share_code(), compare.unwrap_or_default())
     }
 
-    /// Reads a stored text of any snapshot format. Never panics.
+    /// Reads a snapshot text of any text format (`S1`, `S2`). Never panics.
     pub fn parse(text: &str) -> Result<Snapshot, SnapshotError> {
         let text = text.trim();
         if text.is_empty() {
@@ -87,6 +186,12 @@ impl Snapshot {
             }
             _ => return Err(SnapshotError::Unreadable),
         };
+        Self::from_fields(code, step, compare)
+    }
+
+    /// The current shape from the fields every format holds: a share code, a step (`i`,
+    /// `q<N>`, `r`) and a compare code (empty when none).
+    fn from_fields(code: &str, step: &str, compare: &str) -> Result<Snapshot, SnapshotError> {
         let shared = share_code::decode(code).map_err(SnapshotError::Answers)?;
         let mut session = Session::new(shared.answers.set());
         let last = shared.answers.set().question_count().saturating_sub(1);

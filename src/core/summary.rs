@@ -1,4 +1,14 @@
-//! Results links and the flat result summary sent to a host page.
+//! Results links, and the messages sent to a page that embeds the widget.
+//!
+//! The host messages are serde types, defined here once: the shell hands them to the page with
+//! serde-wasm-bindgen as plain objects (missing values as `null`), and the native tests read
+//! and write them as JSON. Format version 1:
+//! `{source: "scaling-readiness-check", version: 1, type: "height", height}` and
+//! `{source, version: 1, type: "result", verdict, blocking, index, dimensions: [{id, name,
+//! score, band}], link}`; an unfinished dimension's `score` and `band` are `null`, and `index`
+//! (the mean of the finished dimensions) is `null` when none is finished.
+
+use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
 use super::scoring::{Report, Verdict};
@@ -34,27 +44,64 @@ pub fn team_link(base: &str, codes: &[String]) -> String {
     format!("{base}#t={}", super::team::encode_team(codes))
 }
 
+/// The `source` field of every host message.
+pub const MESSAGE_SOURCE: &str = "scaling-readiness-check";
+/// The host message format version.
+pub const MESSAGE_VERSION: u8 = 1;
+
+/// A message to the embedding page: the envelope every message shares, and its body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostMessage {
+    /// Always [`MESSAGE_SOURCE`], so a host can tell the widget's messages from others.
+    pub source: String,
+    /// Always [`MESSAGE_VERSION`] for this shape.
+    pub version: u8,
+    /// What the message says; its variant is the `type` field.
+    #[serde(flatten)]
+    pub body: HostEvent,
+}
+
+/// The body of a host message, tagged by `type`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum HostEvent {
+    /// The widget's content height in CSS pixels.
+    Height {
+        /// Height in CSS pixels.
+        height: u32,
+    },
+    /// The reader's result.
+    Result(ResultSummary),
+}
+
+impl HostMessage {
+    /// A message in the current format.
+    pub fn new(body: HostEvent) -> Self {
+        Self { source: MESSAGE_SOURCE.to_owned(), version: MESSAGE_VERSION, body }
+    }
+}
+
 /// One dimension in a [`ResultSummary`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DimensionSummary {
     /// Stable dimension id.
-    pub id: &'static str,
+    pub id: String,
     /// Display name.
-    pub name: &'static str,
-    /// 0–100, or `None` while incomplete.
+    pub name: String,
+    /// 0–100, or `None` (`null`) while incomplete.
     pub score: Option<u8>,
-    /// "yes" / "partly" / "no", or `None` while incomplete.
-    pub band: Option<&'static str>,
+    /// "yes" / "partly" / "no", or `None` (`null`) while incomplete.
+    pub band: Option<String>,
 }
 
 /// A flat summary of a result, for the host-page result event.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultSummary {
     /// "ready", "not-ready" or "incomplete".
-    pub verdict: &'static str,
+    pub verdict: String,
     /// Ids of the blocking dimensions, weakest first.
-    pub blocking: Vec<&'static str>,
-    /// The overall index (never the verdict).
+    pub blocking: Vec<String>,
+    /// The overall index (never the verdict), `None` (`null`) when no dimension is finished.
     pub index: Option<u8>,
     /// Every dimension.
     pub dimensions: Vec<DimensionSummary>,
@@ -65,23 +112,22 @@ pub struct ResultSummary {
 /// Summarises answers for a host page.
 pub fn result_summary(answers: &Answers, label: &str, base: &str) -> ResultSummary {
     let report = Report::new(answers);
-    let verdict = report.verdict.key();
     let blocking = match &report.verdict {
         Verdict::NotReady { blocking } => blocking.clone(),
         Verdict::Ready | Verdict::Incomplete { .. } => Vec::new(),
     };
     ResultSummary {
-        verdict,
-        blocking: blocking.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.id).collect(),
+        verdict: report.verdict.key().to_owned(),
+        blocking: blocking.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.id.to_owned()).collect(),
         index: report.index,
         dimensions: report
             .dimensions
             .iter()
             .map(|d| DimensionSummary {
-                id: d.dimension.id,
-                name: d.dimension.name,
+                id: d.dimension.id.to_owned(),
+                name: d.dimension.name.to_owned(),
                 score: d.score,
-                band: d.band.map(|b| b.word()),
+                band: d.band.map(|b| b.word().to_owned()),
             })
             .collect(),
         link: results_link(base, answers, label),

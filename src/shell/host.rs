@@ -1,22 +1,16 @@
 //! Messages to a host page when the widget is embedded in an iframe.
 //!
-//! Format (version 1), posted with `postMessage` to the parent window:
-//! `{ source: "scaling-readiness-check", version: 1, type: "height", height }` whenever the
-//! content height changes, and `{ source, version: 1, type: "result", verdict, blocking,
-//! index, dimensions: [{ id, name, score, band }], link }` when results are on screen and the
-//! author opted in with `?events` (the app decides when; see `ui/app.rs`). `score` and `band`
-//! of an unfinished dimension are `null`; `index` (the mean of the finished dimensions) is
-//! `null` when none is finished.
-//! The widget listens to no message from the host: nothing outside can change answers.
+//! The messages are the core's serde types (`core::summary::HostMessage`, format version 1,
+//! documented there), handed to `postMessage` by serde-wasm-bindgen with its JSON-compatible
+//! serializer: hosts get plain objects, and missing values as `null`, never `undefined`. When
+//! results are posted is the app's decision (see `ui/sync.rs`). The widget listens to no
+//! message from the host: nothing outside can change answers.
 
-use crate::core::summary::ResultSummary;
+use serde::Serialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
-/// The `source` field of every message.
-pub const SOURCE: &str = "scaling-readiness-check";
-/// The message format version.
-pub const MESSAGE_VERSION: u8 = 1;
+use crate::core::summary::{HostEvent, HostMessage, ResultSummary};
 
 /// The parent window when the widget runs inside a frame.
 fn parent() -> Option<web_sys::Window> {
@@ -30,59 +24,22 @@ pub fn is_framed() -> bool {
     parent().is_some()
 }
 
-/// A plain object with these fields (hosts read fields, so never a `Map`).
-fn object(fields: &[(&str, JsValue)]) -> js_sys::Object {
-    let object = js_sys::Object::new();
-    for (name, value) in fields {
-        // Setting a field on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
-    }
-    object
-}
-
-/// A number, or `null` when there is none.
-fn number_or_null(value: Option<u8>) -> JsValue {
-    value.map_or(JsValue::NULL, |v| JsValue::from(v))
-}
-
-fn post(fields: &[(&str, JsValue)]) {
+fn post(body: HostEvent) {
     let Some(parent) = parent() else { return };
-    let message = object(
-        &[[("source", JsValue::from_str(SOURCE)), ("version", JsValue::from(MESSAGE_VERSION))].as_slice(), fields]
-            .concat(),
-    );
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let Ok(message) = HostMessage::new(body).serialize(&serializer) else { return };
     // The height and the reader's own result are meant for whichever page embeds the widget.
     let _ = parent.post_message(&message, "*");
 }
 
 /// Posts the content height.
 pub fn post_height(height: u32) {
-    post(&[("type", JsValue::from_str("height")), ("height", JsValue::from(height))]);
+    post(HostEvent::Height { height });
 }
 
-/// Posts the result event: the core's [`ResultSummary`], field for field.
+/// Posts the result event.
 pub fn post_result(summary: &ResultSummary) {
-    let blocking: js_sys::Array = summary.blocking.iter().map(|id| JsValue::from_str(id)).collect();
-    let dimensions: js_sys::Array = summary
-        .dimensions
-        .iter()
-        .map(|d| {
-            JsValue::from(object(&[
-                ("id", JsValue::from_str(d.id)),
-                ("name", JsValue::from_str(d.name)),
-                ("score", number_or_null(d.score)),
-                ("band", d.band.map_or(JsValue::NULL, JsValue::from_str)),
-            ]))
-        })
-        .collect();
-    post(&[
-        ("type", JsValue::from_str("result")),
-        ("verdict", JsValue::from_str(summary.verdict)),
-        ("blocking", blocking.into()),
-        ("index", number_or_null(summary.index)),
-        ("dimensions", dimensions.into()),
-        ("link", JsValue::from_str(&summary.link)),
-    ]);
+    post(HostEvent::Result(summary.clone()));
 }
 
 /// Watches an element's height and posts it on every change (including shrinking).

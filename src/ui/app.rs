@@ -233,7 +233,7 @@ pub fn App() -> impl IntoView {
         if event.key().as_deref() != Some(storage::KEY) {
             return;
         }
-        let Some(snapshot) = event.new_value().and_then(|text| Snapshot::parse(&text).ok()) else { return };
+        let Some(snapshot) = storage::read_run() else { return };
         let incoming = snapshot.session;
         let differs = store.session.with_untracked(|s| s.answers != incoming.answers || s.label != incoming.label);
         if differs {

@@ -23,6 +23,7 @@ import {
   start,
   storage,
   until,
+  storedParts,
 } from '../lib.mjs';
 import { SCREENS, _visitScreens } from './screens.mjs';
 import { readCorpus } from '../make-hostile-corpus.mjs';
@@ -375,7 +376,7 @@ export async function answersFromAnotherTabAreKept(t) {
   await load(b, t.base);
   await b.click('#continue');
   await until(async () => (await b.$('#question')) || (await b.$('#results')), 'tab B resumes');
-  const stored = (await storage(b)).main.split(';')[1];
+  const stored = storedParts((await storage(b)).main).code;
   const both = MIXED.slice(0, 4) + '3' + MIXED.slice(5, 7) + '-'.repeat(N - 7);
   const onlyA = MIXED.slice(0, 4) + '3' + '-'.repeat(N - 5);
   const onlyB = MIXED.slice(0, 7) + '-'.repeat(N - 7);

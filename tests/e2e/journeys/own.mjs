@@ -22,6 +22,8 @@ import {
   shareLink,
   snapshotText,
   writtenSnapshot,
+  addressSnapshot,
+  storedParts,
   start,
   storage,
   tabTo,
@@ -69,7 +71,7 @@ export async function fullRunWithKnownAnswers(t) {
   await expectReport(page, MIXED);
   eq(await page.locator('#next-moves li').count(), 3, 'number of next moves');
   const expected = expectedReport(MIXED);
-  eq(decodeURIComponent(new URL(page.url()).hash), '#s=' + writtenSnapshot(MIXED, 'r'), 'address fragment mirrors the run');
+  eq(decodeURIComponent(new URL(page.url()).hash), '#s=' + addressSnapshot(MIXED, 'r'), 'address fragment mirrors the run');
   eq((await storage(page)).main, writtenSnapshot(MIXED, 'r'), 'stored snapshot');
   eq(await shareLink(page), `${t.base}r/${expected.slug}/#r=${encodeCode(MIXED)}`, 'results link');
 }
@@ -281,7 +283,7 @@ export async function startOverAsksFirst(t) {
   await load(page, t.base);
   await page.click('#start-over');
   await page.waitForSelector('#confirm-start-over-yes');
-  eq(String((await storage(page)).main).split(';')[1], encodeCode('3333' + '-'.repeat(N - 4)), 'nothing discarded before confirming');
+  eq(storedParts((await storage(page)).main).code, encodeCode('3333' + '-'.repeat(N - 4)), 'nothing discarded before confirming');
   await page.click('#confirm-start-over-yes');
   await atQuestion(page, 0);
   eq(await checkedValue(page), null, 'no answer after starting over');

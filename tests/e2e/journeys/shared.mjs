@@ -20,6 +20,7 @@ import {
   snapshotText,
   start,
   storage,
+  storedParts,
 } from '../lib.mjs';
 
 const THEIRS = '2222333311110000';
@@ -30,12 +31,6 @@ export function _linkFor(base, answers, label = '') {
   const { verdict, slug } = expectedReport(answers);
   const code = encodeCode(answers, label);
   return verdict === 'incomplete' ? `${base}#r=${code}` : `${base}r/${slug}/#r=${code}`;
-}
-
-/** Code and step of a stored snapshot, split. */
-function snapshotParts(text) {
-  const [format, code, step] = String(text).split(';');
-  return { format, code, step };
 }
 
 export async function linkFromOneContextOpensInAnother(t) {
@@ -52,13 +47,13 @@ export async function linkFromOneContextOpensInAnother(t) {
   await load(b, t.base);
   await start(b);
   for (let i = 0; i < 3; i++) await answer(b, i, MINE[i]);
-  const before = snapshotParts((await storage(b)).main);
+  const before = storedParts((await storage(b)).main);
   await load(b, link);
   await b.waitForSelector('#shared');
   await b.waitForSelector('#shared-banner');
   const shown = await expectReport(b, THEIRS, '#shared', 'shared view');
   eq(shown, theirReport, 'the shared view shows exactly what its maker saw');
-  const after = snapshotParts((await storage(b)).main);
+  const after = storedParts((await storage(b)).main);
   eq(after.code, before.code, "B's own saved answers after opening a link");
 
   // Back to B's own run: its answers are all there.
@@ -69,7 +64,7 @@ export async function linkFromOneContextOpensInAnother(t) {
     await atQuestion(b, i);
     eq(await checkedValue(b), radioValue(MINE[i]), `B's own answer to question ${i + 1}`);
   }
-  eq(snapshotParts((await storage(b)).main).code, before.code, "B's own saved answers after going back to them");
+  eq(storedParts((await storage(b)).main).code, before.code, "B's own saved answers after going back to them");
 }
 
 export async function takeTheCheckThenCompare(t) {
