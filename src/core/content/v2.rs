@@ -32,7 +32,7 @@ pub(super) static SET: QuestionSet = QuestionSet {
     not_ready_moves: &[
         GeneralMove {
             topic: "not_ready.gate",
-            text: "Agree with whoever decides on scaling that every blocking dimension must be a yes before the AI reaches more teams, with a date to review them.",
+            text: "Agree with whoever decides on scaling that each blocking dimension must be a yes before the AI reaches more teams. Set a date to review them.",
         },
         GeneralMove {
             topic: "not_ready.team_check",
