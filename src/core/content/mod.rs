@@ -2,19 +2,20 @@
 //!
 //! Content is plain `static` Rust data rather than a TOML/JSON file so that no parser ships
 //! in the wasm and the compiler checks its shape. An author edits the newest set file
-//! (`v1.rs` today) and nothing else. A set that has been published is frozen: results links
+//! (`v2.rs` today) and nothing else. A set that has been published is frozen: results links
 //! name their set by `id` and must score forever as they did, so a content change that alters
 //! questions, options, points or thresholds is a *new* set file with the next `id`, added
 //! to [`QUESTION_SETS`]. Wording fixes that keep the meaning may edit a set in place.
 //! `tests/content.rs` validates every set.
 
 mod v1;
+mod v2;
 
 /// The question set new readers answer.
-pub const CURRENT: &QuestionSet = &v1::SET;
+pub const CURRENT: &QuestionSet = &v2::SET;
 
 /// Every question set ever published, oldest first. Never remove one: old links name them.
-pub const QUESTION_SETS: &[&QuestionSet] = &[&v1::SET];
+pub const QUESTION_SETS: &[&QuestionSet] = &[&v1::SET, &v2::SET];
 
 /// Finds a published question set by its id.
 pub fn question_set(id: u8) -> Option<&'static QuestionSet> {
