@@ -193,7 +193,6 @@ fn check_essay_test_shape(dimension: &Dimension) {
     assert!(matches!(dimension.meanings, Meanings::ByKeyAnswer { .. }), "{d}: the essay's test reads meanings by key answer");
     assert!(dimension.advice.is_empty(), "{d}: advice belongs to answers, not to rules");
     assert!(dimension.unknown_finding.is_none(), "{d}: \"I don't know\" findings belong to questions");
-    check_text(&format!("{d} fix_move"), dimension.fix_move.unwrap_or_default());
     let keys = dimension.questions.iter().filter(|q| q.role == Role::Key).count();
     assert_eq!(keys, 1, "{d}: exactly one key question (the essay's own test)");
 
@@ -201,7 +200,6 @@ fn check_essay_test_shape(dimension: &Dimension) {
         (format!("{d} test_question"), dimension.test_question),
         (format!("{d} explanation"), dimension.explanation),
         (format!("{d} fix"), dimension.fix),
-        (format!("{d} fix_move"), dimension.fix_move.unwrap_or_default()),
     ];
     if let Meanings::ByKeyAnswer { yes, held_back } = dimension.meanings {
         phone_texts.push((format!("{d} yes meaning"), yes));
@@ -291,4 +289,53 @@ fn locate_and_first_position_agree_with_asking_order() {
         assert_eq!(set.locate(position), None);
         assert_eq!(set.first_position(99), position);
     }
+}
+
+/// The scoring data of every set as JSON, for the end-to-end tests' own, independent scorer
+/// (tests/e2e/lib.mjs): ids, weights, roles, points and yes rules, nothing it could copy.
+fn scoring_data() -> serde_json::Value {
+    let sets: Vec<serde_json::Value> = QUESTION_SETS
+        .iter()
+        .map(|set| {
+            let dimensions: Vec<serde_json::Value> = set
+                .dimensions
+                .iter()
+                .map(|d| {
+                    let rule = match d.rule {
+                        YesRule::Score { pass, partly } => serde_json::json!({"kind": "score", "pass": pass, "partly": partly}),
+                        YesRule::EssayTest { partly } => serde_json::json!({"kind": "essay-test", "partly": partly}),
+                    };
+                    let questions: Vec<serde_json::Value> = d
+                        .questions
+                        .iter()
+                        .map(|q| {
+                            let role = match q.role {
+                                Role::Key => "key",
+                                Role::Essential => "essential",
+                                Role::Supporting => "supporting",
+                            };
+                            let points: Vec<u8> = q.options.iter().map(|o| o.points).collect();
+                            serde_json::json!({"id": q.id, "weight": q.weight, "role": role, "points": points})
+                        })
+                        .collect();
+                    serde_json::json!({"id": d.id, "name": d.name, "rule": rule, "questions": questions})
+                })
+                .collect();
+            serde_json::json!({"id": set.id, "dimensions": dimensions})
+        })
+        .collect();
+    serde_json::json!({"current": CURRENT.id, "sets": sets})
+}
+
+/// tests/e2e/scoring-data.json is what the content says; `UPDATE_SCORING_DATA=1 cargo test
+/// --test content` rewrites it after a content change.
+#[test]
+fn the_end_to_end_scoring_data_is_in_step_with_the_content() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/e2e/scoring-data.json");
+    let expected = serde_json::to_string_pretty(&scoring_data()).expect("JSON") + "\n";
+    if std::env::var_os("UPDATE_SCORING_DATA").is_some() {
+        std::fs::write(path, &expected).expect("write scoring data");
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(committed == expected, "{path} is out of date: run UPDATE_SCORING_DATA=1 cargo test --test content");
 }

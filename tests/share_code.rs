@@ -344,7 +344,8 @@ fn typed_errors() {
     let longer_unknown = raw_code(&format!("1{unknown_set}{}", "z".repeat(payload_len + 3)), b"", None);
     let labelled_unknown = raw_code(&unknown_body, b"new pilot", Some("new_pilot"));
     // A payload beyond the set's range, with a valid check.
-    let overflow = raw_code(&format!("1B{}", "_".repeat(payload_len)), b"", None);
+    let current_set = char::from(ALPHABET[usize::from(CURRENT.id)]);
+    let overflow = raw_code(&format!("1{current_set}{}", "_".repeat(payload_len)), b"", None);
     // A label that is not UTF-8, with a valid check.
     let not_utf8 = raw_code(&code[..code.len() - 2], &[0xFF, 0xFE], Some("%FF%FE"));
     let twelve_dots = format!("{code}.{}", ".".repeat(12));

@@ -20,8 +20,12 @@ fn all(level: u8) -> Answers {
 
 /// Ownership and Data best, Buy-in and Metrics worst.
 fn half() -> Answers {
-    let mut slots = vec![Some(Answer::Level(3)); 8];
-    slots.extend(vec![Some(Answer::Level(0)); 8]);
+    let slots: Vec<Option<Answer>> = CURRENT
+        .dimensions
+        .iter()
+        .enumerate()
+        .flat_map(|(d, dimension)| dimension.questions.iter().map(move |_| Some(Answer::Level(if d < 2 { 3 } else { 0 }))))
+        .collect();
     answers(&slots)
 }
 

@@ -10,7 +10,7 @@ use readiness_check::core::session::{Action, Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult, decode, encode};
 use proptest::prelude::*;
 use readiness_check::core::snapshot::{
-    SNAPSHOT_FORMAT, STORED_FORMAT, Snapshot, SnapshotError, StoredRun, StoredValue, StoredVersion, read_stored,
+    SNAPSHOT_FORMAT, STORED_FORMAT, Snapshot, SnapshotError, StoredValue, StoredVersion, read_stored,
     resume,
 };
 

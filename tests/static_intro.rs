@@ -23,7 +23,8 @@ fn the_static_intro_says_what_the_app_says() {
     let count = format!("{}{}", CURRENT.question_count(), intro::DURATION);
     let lead = format!("{}<a href=\"{}\"", intro::LEAD, CURRENT.essay_url);
     let expected = [intro::HEADLINE, &lead, intro::ESSAY_LINK, intro::LEAD_END, &count, intro::START];
-    for text in expected.into_iter().chain(intro::FACTS) {
+    let time_frame = CURRENT.time_frame.unwrap_or_default();
+    for text in expected.into_iter().chain(intro::FACTS).chain([time_frame]) {
         assert!(block.contains(text), "index.html's static intro lacks {text:?}");
     }
 }

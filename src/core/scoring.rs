@@ -439,9 +439,9 @@ pub fn yes_rule_sentence(set: &QuestionSet) -> String {
 }
 
 /// The next three moves, in order, never two on one topic:
-/// 1. advice for the answers of failing dimensions, largest gap first, then the weaker dimension;
-/// 2. when not ready, each failing dimension's fix (unless its key question is already a yes),
-///    then the set's moves for a pilot that is not ready, so a failing pilot always gets three;
+/// 1. advice for the answers of failing dimensions: first those that keep a dimension from a
+///    yes, then the others; each largest gap first, then the weaker dimension;
+/// 2. when not ready, the set's moves for a pilot that is not ready, so it always gets three;
 /// 3. advice from unfinished, then passing dimensions;
 /// 4. when ready, the set's ready moves.
 fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult], verdict: &Verdict) -> Vec<&'static str> {
@@ -450,29 +450,28 @@ fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult], verdict: &Verdi
         None => 1,
         Some(Band::Yes) => 2,
     };
-    let mut advice: Vec<(&Move, u8, Option<u8>)> =
-        dimensions.iter().flat_map(|d| d.advice.iter().map(move |m| (m, rank(d.band), d.score))).collect();
-    sort_small_by_key(&mut advice, |&(m, rank, score)| (rank, std::cmp::Reverse(m.gap), score, m.dimension));
-    let (failing, others): (Vec<_>, Vec<_>) = advice.into_iter().partition(|&(_, rank, _)| rank == 0);
-    let as_candidate = |(m, _, _): (&Move, u8, Option<u8>)| (m.question.topic, m.text);
+    let blocks = |result: &DimensionResult, m: &Move| result.holding_back.iter().any(|b| std::ptr::eq(b.question, m.question));
+    let mut advice: Vec<(&Move, u8, bool, Option<u8>)> = dimensions
+        .iter()
+        .flat_map(|d| d.advice.iter().map(move |m| (m, rank(d.band), blocks(d, m), d.score)))
+        .collect();
+    sort_small_by_key(&mut advice, |&(m, rank, blocks, score)| {
+        (rank, !blocks, std::cmp::Reverse(m.gap), score, m.dimension)
+    });
+    let (failing, others): (Vec<_>, Vec<_>) = advice.into_iter().partition(|&(_, rank, _, _)| rank == 0);
+    let as_candidate = |(m, ..): (&Move, u8, bool, Option<u8>)| (m.question.topic, m.text);
+    let not_ready = set.not_ready_moves.iter().filter(|_| matches!(verdict, Verdict::NotReady { .. }));
+    let ready = set.ready_moves.iter().filter(|_| *verdict == Verdict::Ready);
 
-    let mut fallbacks: Vec<(&'static str, &'static str)> = Vec::new();
-    if let Verdict::NotReady { blocking } = verdict {
-        for result in blocking.iter().filter_map(|&i| dimensions.get(i)) {
-            let key = result.dimension.questions.iter().find(|q| q.role == Role::Key);
-            let key_is_yes = result.holding_back.iter().all(|b| b.why != HoldBack::KeyNotYes);
-            if let (Some(text), Some(key), false) = (result.dimension.fix_move, key, key_is_yes) {
-                fallbacks.push((key.topic, text));
-            }
-        }
-        fallbacks.extend(set.not_ready_moves.iter().map(|m| (m.topic, m.text)));
-    }
-    let ready_moves = set.ready_moves.iter().filter(|_| *verdict == Verdict::Ready).map(|m| (m.topic, m.text));
-
-    let candidates = failing.into_iter().map(as_candidate).chain(fallbacks).chain(others.into_iter().map(as_candidate));
+    let candidates = failing
+        .into_iter()
+        .map(as_candidate)
+        .chain(not_ready.map(|m| (m.topic, m.text)))
+        .chain(others.into_iter().map(as_candidate))
+        .chain(ready.map(|m| (m.topic, m.text)));
     let mut topics: Vec<&'static str> = Vec::with_capacity(3);
     let mut moves: Vec<&'static str> = Vec::with_capacity(3);
-    for (topic, text) in candidates.chain(ready_moves) {
+    for (topic, text) in candidates {
         if moves.len() == 3 {
             break;
         }

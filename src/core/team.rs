@@ -132,7 +132,8 @@ pub struct TeamDimension {
     pub average: Option<u8>,
     /// Highest minus lowest score.
     pub spread: Option<u8>,
-    /// The band of the average, by this dimension's thresholds.
+    /// The team's middle view: the median of the complete members' bands (the lower one of
+    /// the two middle bands when the count is even, so a split team is never called a yes).
     pub consensus: Option<Band>,
     /// Members who stand out: a band different from the consensus and 25+ points off the mean.
     pub outliers: Vec<usize>,
@@ -152,6 +153,20 @@ pub struct TeamSummary {
     pub blocking: Vec<usize>,
     /// Dimensions where the team disagrees (spread of [`DISAGREEMENT_SPREAD`] or more).
     pub disagreements: Vec<usize>,
+}
+
+/// The lower median of the members' bands, ignoring members who left the dimension
+/// incomplete. A band, not a score: from set 2 on, a yes depends on the answers, not on an
+/// average, so the team's view is read from its members' bands, whatever their sets.
+fn median_band(members: &[MemberScore]) -> Option<Band> {
+    let bands: Vec<Band> = members.iter().filter_map(|m| m.band).collect();
+    let middle = bands.len().checked_sub(1)? / 2;
+    // Counting instead of sorting: three bands, and no sort code in the wasm.
+    let mut seen = 0;
+    [Band::No, Band::Partly, Band::Yes].into_iter().find(|&band| {
+        seen += bands.iter().filter(|&&b| b == band).count();
+        seen > middle
+    })
 }
 
 /// Summarises several members' results. Members answered possibly different question sets;
@@ -183,7 +198,7 @@ pub fn summarise(members: &[SharedResult]) -> Option<TeamSummary> {
                 (Some(max), Some(min)) => Some((max - min) as u8),
                 _ => None,
             };
-            let consensus = average.map(|a| super::scoring::band_for(dimension, a));
+            let consensus = median_band(&scores);
             let outliers = match (average, consensus) {
                 (Some(avg), Some(band)) if known.len() >= 3 => scores
                     .iter()

@@ -27,6 +27,7 @@ pub fn Intro() -> impl IntoView {
                 <li>{intro::FACTS[0]}</li>
                 <li>{intro::FACTS[1]}</li>
             </ul>
+            {CURRENT.time_frame.map(|text| view! { <p class="time-frame">{text}</p> })}
             <Show
                 when=has_progress
                 fallback=move || {

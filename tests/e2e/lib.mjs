@@ -52,58 +52,70 @@ export async function until(check, message, { timeout = 4000, interval = 50 } = 
 }
 
 // ------------------------------------------------------------------------------------------
-// Content: weights and thresholds read from the author's content file
+// Content: weights, roles and rules, from tests/e2e/scoring-data.json (kept in step with the
+// content by tests/content.rs); the scoring below is written independently of the Rust code.
 // ------------------------------------------------------------------------------------------
 
-/** Reads dimensions, thresholds, question weights and option points from src/core/content/v1.rs. */
-export function readContent(file = path.join(ROOT, 'src/core/content/v1.rs')) {
-  const text = readFileSync(file, 'utf8');
-  const dimensions = [];
-  let question = null;
-  const token = /\bid: "([^"]+)"|\bweight: (\d+)|\bpoints: (\d+)|\bpass: (\d+)|\bpartly: (\d+)/g;
-  for (const m of text.matchAll(token)) {
-    if (m[1] !== undefined) {
-      if (m[1].includes('.')) {
-        question = { id: m[1], weight: 1, points: [] };
-        dimensions.at(-1).questions.push(question);
-      } else {
-        dimensions.push({ id: m[1], pass: 75, partly: 40, questions: [] });
-        question = null;
-      }
-    } else if (m[2] !== undefined && question) question.weight = Number(m[2]);
-    else if (m[3] !== undefined && question) question.points.push(Number(m[3]));
-    else if (m[4] !== undefined) dimensions.at(-1).pass = Number(m[4]);
-    else if (m[5] !== undefined) dimensions.at(-1).partly = Number(m[5]);
-  }
-  const questions = dimensions.flatMap((d) => d.questions);
-  return { dimensions, questions, count: questions.length };
+const SCORING_DATA = JSON.parse(readFileSync(path.join(E2E_DIR, 'scoring-data.json'), 'utf8'));
+
+/** The scoring data of one question set: `{ id, dimensions, questions, count }`. */
+export function contentOf(setId = SCORING_DATA.current) {
+  const set = SCORING_DATA.sets.find((s) => s.id === setId);
+  if (!set) throw new Error(`no question set ${setId} in scoring-data.json`);
+  const questions = set.dimensions.flatMap((d) => d.questions);
+  return { id: set.id, dimensions: set.dimensions, questions, count: questions.length };
 }
 
-export const CONTENT = readContent();
+export const CONTENT = contentOf();
+export const CURRENT_SET = CONTENT.id;
 export const QUESTION_COUNT = CONTENT.count;
 
 /** Pattern of one character per question: '0'..'3' a level, '?' "I don't know", '-' unanswered. */
-export function pattern(text) {
-  if (text.length !== QUESTION_COUNT) throw new Error(`pattern ${text} must have ${QUESTION_COUNT} characters`);
+export function pattern(text, setId = CURRENT_SET) {
+  if (text.length !== contentOf(setId).count) throw new Error(`pattern ${text} must have ${contentOf(setId).count} characters`);
   return text;
+}
+
+/** A pattern of one character per question, dimension by dimension: `byDimension('3', '0', '3', '3')`. */
+export function byDimension(...perDimension) {
+  return CONTENT.dimensions.map((d, i) => perDimension[i].repeat(d.questions.length).slice(0, d.questions.length)).join('');
+}
+
+/**
+ * Whether a complete dimension is a yes: set 1 by its score, from set 2 on by the essay's test
+ * (the key question at its top option, nothing at the lowest option, and no "I don't know" on
+ * an essential question).
+ */
+function isYes(dimension, chars, score) {
+  if (dimension.rule.kind === 'score') return score >= dimension.rule.pass;
+  return dimension.questions.every((q, i) => {
+    const c = chars[i];
+    if (c === '?') return q.role === 'supporting';
+    const level = Number(c);
+    if (q.role === 'key') return level === q.points.length - 1;
+    return level > 0;
+  });
 }
 
 /**
  * The report the widget should show for a pattern, computed from the content's weights:
  * `{ scores: {id: n|null}, bands: {id: 'yes'|'partly'|'no'|'incomplete'}, verdict, slug }`.
  */
-export function expectedReport(answers) {
+export function expectedReport(answers, setId = CURRENT_SET) {
+  const content = contentOf(setId);
   const scores = {};
   const bands = {};
   let position = 0;
   const blocking = [];
   let missing = false;
-  for (const d of CONTENT.dimensions) {
+  for (const d of content.dimensions) {
     let earned = 0;
     let possible = 0;
     let complete = true;
+    const chars = [];
     for (const q of d.questions) {
       const c = answers[position++];
+      chars.push(c);
       const max = Math.max(...q.points);
       possible += q.weight * max;
       if (c === '-') complete = false;
@@ -117,7 +129,7 @@ export function expectedReport(answers) {
     }
     const score = Math.floor((100 * earned + Math.floor(possible / 2)) / possible);
     scores[d.id] = score;
-    bands[d.id] = score >= d.pass ? 'yes' : score >= d.partly ? 'partly' : 'no';
+    bands[d.id] = isYes(d, chars, score) ? 'yes' : score >= d.rule.partly ? 'partly' : 'no';
     if (bands[d.id] !== 'yes') blocking.push(d.id);
   }
   const verdict = blocking.length ? 'not-ready' : missing ? 'incomplete' : 'ready';
@@ -180,10 +192,10 @@ function percentEncode(bytes) {
  * A share code for a pattern and label. Options: `labelBytes` (raw bytes instead of a cleaned
  * label, e.g. invalid UTF-8), `setId` (question-set id), `format` (first character).
  */
-export function encodeCode(answers, label = '', { labelBytes, setId = 1, format = '1' } = {}) {
+export function encodeCode(answers, label = '', { labelBytes, setId = CURRENT_SET, format = '1' } = {}) {
   let number = 0n;
   let states = 1n;
-  CONTENT.questions.forEach((q, i) => {
+  contentOf(setId).questions.forEach((q, i) => {
     const radix = BigInt(q.points.length + 2);
     const c = answers[i];
     const digit = c === '-' ? 0n : c === '?' ? radix - 1n : BigInt(Number(c) + 1);
@@ -242,10 +254,10 @@ export function checkGoldenVectors(file = path.join(ROOT, 'tests/golden/share_co
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     const [code, answers, label = '', scores, verdict] = line.split('\t');
-    if (answers.length !== QUESTION_COUNT) continue; // another question set
-    const mine = encodeCode(answers, label);
+    const setId = ALPHABET.indexOf(code[1]);
+    const mine = encodeCode(answers, label, { setId });
     if (mine !== code) problems.push(`encode(${answers}, ${JSON.stringify(label)}) = ${mine}, golden ${code}`);
-    const report = expectedReport(answers);
+    const report = expectedReport(answers, setId);
     const got = DIMENSIONS.map((id) => (report.scores[id] === null ? '-' : report.scores[id])).join(',');
     if (got !== scores) problems.push(`scores(${answers}) = ${got}, golden ${scores}`);
     if (report.slug !== verdict) problems.push(`verdict(${answers}) = ${report.slug}, golden ${verdict}`);

@@ -36,8 +36,8 @@ pub struct QuestionSet {
     pub dimensions: &'static [Dimension],
     /// Moves offered when every dimension is a yes, after any advice left for weaker answers.
     pub ready_moves: &'static [GeneralMove],
-    /// Moves offered to a pilot that is not ready once the blocking dimensions' own advice and
-    /// fixes are used up, so that it always gets three (empty for set 1).
+    /// Moves offered to a pilot that is not ready once the blocking dimensions' own advice is
+    /// used up, so that it always gets three (empty for set 1).
     pub not_ready_moves: &'static [GeneralMove],
 }
 
@@ -113,11 +113,9 @@ pub struct Dimension {
     pub rule: YesRule,
     /// What each result means.
     pub meanings: Meanings,
-    /// The essay's fix, in our words (shown on the card of a dimension that is not a yes).
+    /// The essay's fix, in our words (shown on the card of a dimension that is not a yes). As
+    /// a move it is the key answer's own advice: the fix fitted to where the reader stands.
     pub fix: &'static str,
-    /// The fix as one move, offered when the dimension blocks and its key question is not a
-    /// yes; its topic is the key question's (set 2 on).
-    pub fix_move: Option<&'static str>,
     /// Set 1: what "I don't know" means, for the whole dimension (set 2 on: per question,
     /// [`Question::unknown`]).
     pub unknown_finding: Option<&'static str>,

@@ -34,7 +34,6 @@ const OWNERSHIP: Dimension = Dimension {
         "After launch the AI will be an orphan: still running, but nobody is responsible for whether it delivers.",
     ]),
     fix: "Before you scale, name an AI Product Owner: a business role, not an IT one, accountable for outcomes rather than uptime. Give them a measurable objective and tie it to their own performance review.",
-    fix_move: None,
     unknown_finding: Some("Not knowing who owns the outcome is the finding: if you can't name the person, the organization can't either, and the AI will have no owner once the pilot team moves on."),
     questions: &[
         Question {
@@ -152,7 +151,6 @@ const DATA: Dimension = Dimension {
         "The AI still depends on pilot-style prepared data; at scale it will starve or run on bad inputs.",
     ]),
     fix: "Treat the data pipeline as a product, not a one-off project. Map every source the AI will touch in production, find the gaps, inconsistencies and manual steps that break under volume, and fix them before you scale the use case.",
-    fix_move: None,
     unknown_finding: Some("Not knowing how data reaches the AI is the finding: whatever isn't mapped hasn't been tested at production volume, and that is where data debt hides."),
     questions: &[
         Question {
@@ -275,7 +273,6 @@ const BUY_IN: Dimension = Dimension {
         "The people who must adopt the AI had no say and nothing to gain; expect workarounds, not adoption.",
     ]),
     fix: "Run a stakeholder track alongside the technical work. Bring in the 5–10 middle managers whose teams are most affected early, have them co-design the workflow change, and give them a real stake in the outcome.",
-    fix_move: None,
     unknown_finding: Some("Not knowing how the affected managers see the AI is the finding: if nobody has asked them, they haven't been involved, and their resistance won't show until rollout."),
     questions: &[
         Question {
@@ -401,7 +398,6 @@ const METRICS: Dimension = Dimension {
         "You can't yet prove the AI works or pays off, so the first budget review can end it.",
     ]),
     fix: "Set two layers of metrics before you scale. Process metrics show the AI performs: accuracy on production data, exception rate, uptime and latency. Outcome metrics show the business gains: revenue impacted, cost reduced, time saved per workflow, error rate against the pre-AI baseline.",
-    fix_move: None,
     unknown_finding: Some("Not knowing what is measured is the finding: if you can't find the number, neither can the CFO, and the case for scaling budget will be hard to make."),
     questions: &[
         Question {

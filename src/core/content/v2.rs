@@ -71,9 +71,6 @@ const OWNERSHIP: Dimension = Dimension {
         held_back: "A business leader owns the results with a measurable target, so the essay's question is a yes. These answers still hold ownership back:",
     },
     fix: "An AI Product Owner in the business, not in IT. They answer for business results rather than uptime, against a measurable target that counts in their own review.",
-    fix_move: Some(
-        "Make one business leader, not IT, the AI's Product Owner, with a measurable target in their own goals, before the AI reaches more teams.",
-    ),
     unknown_finding: None,
     questions: &[
         Question {
@@ -257,9 +254,6 @@ const DATA: Dimension = Dimension {
         held_back: "The pipeline has held full volume without hands, so the essay's question is a yes. These answers still hold data back:",
     },
     fix: "A data pipeline run as a product, not a project. Every source the AI will touch in production is mapped. Gaps, inconsistencies and manual steps that break under volume are fixed ahead of scaling.",
-    fix_move: Some(
-        "Map every production source, automate any step that still needs a person, and test the pipeline at full volume before scaling.",
-    ),
     unknown_finding: None,
     questions: &[
         // Essential: the essay's fix starts by mapping every source the AI will touch in
@@ -413,9 +407,6 @@ const BUY_IN: Dimension = Dimension {
         held_back: "The most affected managers co-designed the change, so the essay's question is a yes. These answers still hold buy-in back:",
     },
     fix: "A stakeholder track next to the technical work. The five to ten most affected middle managers join early, co-design the workflow change and get a stake in the result.",
-    fix_move: Some(
-        "Run workflow design sessions with the five to ten most affected managers, and let them shape the change before the AI reaches their teams.",
-    ),
     unknown_finding: None,
     questions: &[
         Question {
@@ -569,9 +560,6 @@ const METRICS: Dimension = Dimension {
         held_back: "You have a measured business gain to show the CFO, so the essay's question is a yes. These answers still hold metrics back:",
     },
     fix: "Two layers of metrics. Process metrics show the AI performs: accuracy on production data, exception rate, uptime and response time. Outcome metrics show the business gains: revenue, cost, time saved per workflow, errors against the pre-AI baseline.",
-    fix_move: Some(
-        "Agree with finance which revenue, cost or risk line the AI moves, and measure it against the pre-AI baseline before scaling.",
-    ),
     unknown_finding: None,
     questions: &[
         // Essential: the essay says you need both layers. Without knowing the AI's accuracy on
