@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use readiness_check::core::content::{CURRENT, Dimension, Meanings, QUESTION_SETS, QuestionSet, Role, YesRule, question_set};
+use readiness_check::core::content::{
+    CURRENT, Dimension, Meanings, QUESTION_SETS, QuestionSet, Role, YesRule, question_set,
+};
 
 const DIMENSION_IDS: [&str; 4] = ["ownership", "data", "buy_in", "metrics"];
 
@@ -127,7 +129,6 @@ fn check_set(set: &QuestionSet) {
                 check_text(&format!("{q} option {i}"), option.text);
                 assert!(texts.insert(option.text), "{q}: duplicate option text {:?}", option.text);
             }
-
         }
     }
 
@@ -190,7 +191,10 @@ fn check_essay_test_shape(dimension: &Dimension) {
     let d = dimension.id;
     let YesRule::EssayTest { partly } = dimension.rule else { return };
     assert!((1..100).contains(&partly), "{d}: partly {partly} must be within 1..100");
-    assert!(matches!(dimension.meanings, Meanings::ByKeyAnswer { .. }), "{d}: the essay's test reads meanings by key answer");
+    assert!(
+        matches!(dimension.meanings, Meanings::ByKeyAnswer { .. }),
+        "{d}: the essay's test reads meanings by key answer"
+    );
     assert!(dimension.advice.is_empty(), "{d}: advice belongs to answers, not to rules");
     assert!(dimension.unknown_finding.is_none(), "{d}: \"I don't know\" findings belong to questions");
     let keys = dimension.questions.iter().filter(|q| q.role == Role::Key).count();
@@ -302,7 +306,9 @@ fn scoring_data() -> serde_json::Value {
                 .iter()
                 .map(|d| {
                     let rule = match d.rule {
-                        YesRule::Score { pass, partly } => serde_json::json!({"kind": "score", "pass": pass, "partly": partly}),
+                        YesRule::Score { pass, partly } => {
+                            serde_json::json!({"kind": "score", "pass": pass, "partly": partly})
+                        }
                         YesRule::EssayTest { partly } => serde_json::json!({"kind": "essay-test", "partly": partly}),
                     };
                     let questions: Vec<serde_json::Value> = d

@@ -1,22 +1,274 @@
-//! Checks reading the address: routes, pasted links and embed options (themes, accents).
+//! Checks the address both ways: routes, what a link opens by what the visitor holds, the
+//! address of every screen, titles, pasted links and embed options (themes, accents).
 #![cfg(not(target_arch = "wasm32"))]
 
-use readiness_check::core::route::{EmbedOptions, LinkCode, Route, Theme, code_in_link};
+mod common;
+
+use common::{complete_answers, observe, session, some_answers, someone_else};
+use readiness_check::core::route::{Address, EmbedOptions, LinkCode, Route, Theme, code_in_link, open};
+use readiness_check::core::screen::Screen;
+use readiness_check::core::session::{Action, OfferedRun, Session, Step, View};
+use readiness_check::core::share_code::{DecodeError, SharedResult, encode};
+use readiness_check::core::snapshot::Snapshot;
 
 #[test]
 fn routes_by_fragment() {
     let cases = [
-        ("", Route::Own { progress: None }),
-        ("#", Route::Own { progress: None }),
-        ("#s=S2;1Bx;q1;", Route::Own { progress: Some("S2;1Bx;q1;".to_owned()) }),
+        ("", Route::Home),
+        ("#", Route::Home),
+        ("#start", Route::Start),
+        ("#q=1", Route::Question(0)),
+        ("#q=18", Route::Question(17)),
+        ("#q=0", Route::Home),
+        ("#q=x", Route::Home),
+        ("#s=S2;1Bx;q1;", Route::Progress("S2;1Bx;q1;".to_owned())),
         ("#r=1Bg15AMzMTg", Route::Shared("1Bg15AMzMTg".to_owned())),
         ("#t=T1C", Route::Team(Some("T1C".to_owned()))),
         ("#team", Route::Team(None)),
+        ("#readers", Route::Readers),
         ("#embed-kit", Route::EmbedKit),
-        ("#something-else", Route::Own { progress: None }),
+        ("#something-else", Route::Home),
     ];
     for (fragment, expected) in cases {
         assert_eq!(Route::parse(fragment), expected, "{fragment}");
+        // Every route writes a fragment that reads back as itself.
+        assert_eq!(Route::parse(&expected.fragment()), expected, "{fragment} written back");
+    }
+}
+
+fn own_at(step: Step) -> Session {
+    session(some_answers(), step, "mine")
+}
+
+/// The decision a link makes, by what the visitor holds: own, someone else's, or ask first.
+#[test]
+fn a_link_opens_as_own_shared_or_offered_by_what_the_visitor_holds() {
+    let mine = own_at(Step::Question(3));
+    let mine_done = session(complete_answers(), Step::Results, "mine");
+    let nobody = Session::default();
+    let theirs = someone_else();
+    let my_code = encode(&mine_done.answers, "mine");
+    let their_code = encode(&theirs.answers, &theirs.label);
+    let progress_of = |s: &Session| Route::Progress(Snapshot::of(s).to_text());
+    let offered = |s: &Session| {
+        Action::OfferRun(OfferedRun {
+            result: SharedResult { answers: s.answers.clone(), label: s.label.clone() },
+            step: s.step,
+        })
+    };
+    let cases: Vec<(&str, Route, Session, Option<Action>)> = vec![
+        (
+            "my own results link, in my browser",
+            Route::Shared(my_code.clone()),
+            mine_done.clone(),
+            Some(Action::ShowResults),
+        ),
+        (
+            "my results link with another label is not mine",
+            Route::Shared(encode(&mine_done.answers, "other")),
+            mine_done.clone(),
+            Some(Action::OpenShared(SharedResult { answers: mine_done.answers.clone(), label: "other".into() })),
+        ),
+        (
+            "my results link in a fresh browser",
+            Route::Shared(my_code.clone()),
+            nobody.clone(),
+            Some(Action::OpenShared(SharedResult { answers: mine_done.answers.clone(), label: "mine".into() })),
+        ),
+        (
+            "their results link, with my own run",
+            Route::Shared(their_code.clone()),
+            mine.clone(),
+            Some(Action::OpenShared(theirs.clone())),
+        ),
+        (
+            "a damaged results link",
+            Route::Shared(format!("{}x", &their_code[..their_code.len() - 1])),
+            mine.clone(),
+            Some(Action::OpenBadLink { team: false, error: DecodeError::Damaged }),
+        ),
+        (
+            "my own progress link (a reload)",
+            progress_of(&own_at(Step::Question(5))),
+            mine.clone(),
+            Some(Action::GoTo(5)),
+        ),
+        ("my own progress link at the results", progress_of(&mine_done), mine_done.clone(), Some(Action::ShowResults)),
+        (
+            "a progress link in a fresh browser: ask",
+            progress_of(&own_at(Step::Question(5))),
+            nobody.clone(),
+            Some(offered(&own_at(Step::Question(5)))),
+        ),
+        (
+            "someone's progress link, with my own run: offer, never adopt",
+            progress_of(&session(complete_answers(), Step::Question(2), "x")),
+            mine.clone(),
+            Some(offered(&session(complete_answers(), Step::Question(2), "x"))),
+        ),
+        (
+            "a damaged progress link",
+            Route::Progress("S2;garbage;q1;".into()),
+            mine.clone(),
+            Some(Action::OpenBadLink { team: false, error: DecodeError::Damaged }),
+        ),
+        (
+            "a progress link of a newer version",
+            Route::Progress("S3;x".into()),
+            nobody.clone(),
+            Some(Action::OpenBadLink { team: false, error: DecodeError::NewerFormat }),
+        ),
+        ("#q= with a run of my own", Route::Question(4), mine.clone(), Some(Action::GoTo(4))),
+        ("#q= with nothing to resume stays on the intro", Route::Question(4), nobody.clone(), None),
+        ("#start opens the first open question", Route::Start, mine.clone(), Some(Action::GoTo(6))),
+        (
+            "#start on a finished run opens the first question, never the results",
+            Route::Start,
+            mine_done.clone(),
+            Some(Action::GoTo(0)),
+        ),
+        ("home from another view", Route::Home, Session { view: View::Readers, ..mine.clone() }, Some(Action::ShowOwn)),
+        ("home on my own run", Route::Home, mine.clone(), None),
+        ("readers", Route::Readers, mine.clone(), Some(Action::OpenReaders)),
+        ("an empty team", Route::Team(None), mine.clone(), Some(Action::OpenTeam(Vec::new()))),
+    ];
+    for (name, route, own, expected) in cases {
+        assert_eq!(route.action(&own), expected, "{name}");
+    }
+}
+
+/// What the widget opens on, from storage, this tab's history entry and the address.
+#[test]
+fn opening_prefers_storage_and_opens_a_plain_visit_on_the_intro() {
+    let stored = Snapshot::of(&own_at(Step::Question(4)));
+    let done = Snapshot::of(&session(complete_answers(), Step::Results, "mine"));
+    let results_route = |s: &Snapshot| Route::Shared(s.session.share_code());
+    let cases: Vec<(&str, Route, Option<Snapshot>, Option<Snapshot>, String)> = vec![
+        ("nothing anywhere", Route::Home, None, None, observe(&Session::default())),
+        (
+            "a stored run, a plain visit: the intro",
+            Route::Home,
+            Some(stored.clone()),
+            None,
+            observe(&own_at(Step::Intro)),
+        ),
+        ("a reload at a question", Route::Question(4), Some(stored.clone()), None, observe(&own_at(Step::Question(4)))),
+        (
+            "the owner reloads the results address",
+            results_route(&done),
+            Some(done.clone()),
+            None,
+            observe(&done.session),
+        ),
+        (
+            "storage blocked: this tab's history entry holds the run, a reload resumes",
+            Route::Progress(stored.to_text()),
+            None,
+            Some(stored.clone()),
+            observe(&own_at(Step::Question(4))),
+        ),
+        (
+            "storage blocked: the results address reloads as the owner's",
+            results_route(&done),
+            None,
+            Some(done.clone()),
+            observe(&done.session),
+        ),
+        (
+            "the owner's results address opened elsewhere: shared, and nothing adopted",
+            results_route(&done),
+            None,
+            None,
+            observe(&Session {
+                view: View::Shared(SharedResult { answers: done.session.answers.clone(), label: "mine".into() }),
+                ..Session::default()
+            }),
+        ),
+        (
+            "a stored run wins over this tab's older history entry",
+            Route::Home,
+            Some(stored.clone()),
+            Some(done.clone()),
+            observe(&own_at(Step::Intro)),
+        ),
+    ];
+    for (name, route, from_storage, from_history, expected) in cases {
+        assert_eq!(observe(&open(&route, from_storage, from_history)), expected, "{name}");
+    }
+}
+
+/// The address each screen shows, and that it opens that screen again (the pair round-trips).
+#[test]
+fn every_screen_has_an_address_that_opens_it_again() {
+    let done = session(complete_answers(), Step::Results, "mine");
+    let theirs = someone_else();
+    let sessions: Vec<(&str, Session, bool, &str)> = vec![
+        ("intro", own_at(Step::Intro), true, ""),
+        ("a question, storage working: the step only", own_at(Step::Question(3)), true, "#q=4"),
+        ("own results: the results link", done.clone(), true, "r/ready/#r="),
+        (
+            "someone's results",
+            Session { view: View::Shared(theirs.clone()), ..own_at(Step::Question(2)) },
+            true,
+            "r/not-odbm/#r=",
+        ),
+        ("team", Session { view: View::Team(vec![theirs.clone()]), ..own_at(Step::Intro) }, true, "#t=T1"),
+        ("empty team", Session { view: View::Team(Vec::new()), ..own_at(Step::Intro) }, true, "#team"),
+        ("readers", Session { view: View::Readers, ..own_at(Step::Intro) }, true, "#readers"),
+        ("embed kit", Session { view: View::EmbedKit, ..own_at(Step::Intro) }, true, "#embed-kit"),
+        ("a question, storage blocked: the run rides in the address", own_at(Step::Question(3)), false, "#s=S2;"),
+        ("own results, storage blocked: still the results link", done.clone(), false, "r/ready/#r="),
+    ];
+    for (name, s, storage_works, starts) in sessions {
+        let address = Address::of(&s, storage_works).expect("an address");
+        let relative = address.relative();
+        assert!(relative.starts_with(starts), "{name}: {relative}");
+        assert!(!relative.contains("#s=") || !storage_works, "{name}: no run in the address while storage works");
+        // Reloading that address in the same browser (same stored run) opens the same screen.
+        let stored = Some(Snapshot::of(&s));
+        let marked = (!storage_works).then(|| Snapshot::of(&s));
+        let reopened = open(
+            &Route::parse(relative.split_once('#').map_or("", |(_, f)| f)),
+            stored.filter(|_| storage_works),
+            marked,
+        );
+        let expected_step = if s.view == View::Own { s.step } else { Step::Intro };
+        assert_eq!((reopened.view.clone(), reopened.step), (s.view.clone(), expected_step), "{name}: {relative}");
+    }
+    let bad = Session { view: View::BadLink { team: false, error: DecodeError::Damaged }, ..Session::default() };
+    assert_eq!(Address::of(&bad, true), None, "a link that could not be read stays in the address bar");
+}
+
+/// The page title names the screen, and a shared result's title says its own verdict.
+#[test]
+fn screens_have_titles_and_focus_targets() {
+    let theirs = someone_else();
+    let cases = [
+        (own_at(Step::Intro), "Scaling Readiness Check: is your AI pilot ready to scale?", "screen-heading"),
+        (own_at(Step::Question(2)), "Question 3 of 18 · Scaling Readiness Check", "q-legend"),
+        (session(complete_answers(), Step::Results, ""), "Your results · Scaling Readiness Check", "screen-heading"),
+        (
+            Session { view: View::Shared(theirs.clone()), ..Session::default() },
+            "Shared results: Not ready to scale yet · Scaling Readiness Check",
+            "screen-heading",
+        ),
+        (
+            Session {
+                view: View::Shared(SharedResult { answers: complete_answers(), label: String::new() }),
+                ..Session::default()
+            },
+            "Shared results: Ready to scale · Scaling Readiness Check",
+            "screen-heading",
+        ),
+        (
+            Session { view: View::Readers, ..Session::default() },
+            "Readers' results · Scaling Readiness Check",
+            "screen-heading",
+        ),
+    ];
+    for (s, title, focus) in cases {
+        let screen = Screen::of(&s);
+        assert_eq!((screen.title.as_str(), screen.focus), (title, focus));
     }
 }
 

@@ -79,7 +79,10 @@ fn all_worst_answers_block_every_dimension() {
         assert_eq!(d.advice.len(), d.total, "{}: every worst answer gets advice", d.dimension.id);
     }
     assert_eq!(report.next_moves.len(), 3);
-    assert!(report.next_moves.iter().all(|m| !set1().ready_moves.iter().any(|r| r.text == *m)), "a failing pilot gets no ready moves");
+    assert!(
+        report.next_moves.iter().all(|m| !set1().ready_moves.iter().any(|r| r.text == *m)),
+        "a failing pilot gets no ready moves"
+    );
     assert_eq!(report.verdict.outcome_slug(set1()), "not-odbm");
 }
 

@@ -24,7 +24,9 @@ fn half() -> Answers {
         .dimensions
         .iter()
         .enumerate()
-        .flat_map(|(d, dimension)| dimension.questions.iter().map(move |_| Some(Answer::Level(if d < 2 { 3 } else { 0 }))))
+        .flat_map(|(d, dimension)| {
+            dimension.questions.iter().map(move |_| Some(Answer::Level(if d < 2 { 3 } else { 0 })))
+        })
         .collect();
     answers(&slots)
 }

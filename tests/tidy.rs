@@ -99,3 +99,53 @@ fn every_rust_file_starts_with_a_module_doc() {
         files.iter().filter(|path| !read(path).starts_with("//!")).map(|path| relative(path)).collect();
     assert!(missing.is_empty(), "these files do not start with a `//!` line:\n{}", missing.join("\n"));
 }
+
+/// The ui modules each `src/ui` file imports (`super::x` or `crate::ui::x`).
+fn ui_imports() -> Vec<(String, Vec<String>)> {
+    rust_files("src/ui")
+        .iter()
+        .map(|path| {
+            let module = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let text = read(path);
+            let mut used = Vec::new();
+            for (_, code) in code_lines(&text) {
+                for prefix in ["super::", "crate::ui::"] {
+                    let mut rest = code;
+                    while let Some(at) = rest.find(prefix) {
+                        rest = &rest[at + prefix.len()..];
+                        let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                        if !name.is_empty() && !used.contains(&name) {
+                            used.push(name);
+                        }
+                    }
+                }
+            }
+            (module, used)
+        })
+        .collect()
+}
+
+#[test]
+fn ui_imports_run_one_way() {
+    let imports = ui_imports();
+    assert!(imports.len() > 5, "src/ui has too few files for this check to mean anything");
+    // Nothing but `mod.rs` names the composition root.
+    let into_app: Vec<&str> = imports
+        .iter()
+        .filter(|(m, used)| m != "mod" && used.iter().any(|u| u == "app"))
+        .map(|(m, _)| m.as_str())
+        .collect();
+    assert!(into_app.is_empty(), "these ui modules import app.rs, which imports them: {into_app:?}");
+    // And there is no circle at all: repeatedly remove modules that import no remaining one.
+    let mut left: Vec<(String, Vec<String>)> = imports.into_iter().filter(|(m, _)| m != "mod").collect();
+    loop {
+        let names: Vec<String> = left.iter().map(|(m, _)| m.clone()).collect();
+        let before = left.len();
+        left.retain(|(module, used)| used.iter().any(|u| u != module && names.contains(u)));
+        if left.len() == before {
+            break;
+        }
+    }
+    let circle: Vec<&str> = left.iter().map(|(m, _)| m.as_str()).collect();
+    assert!(circle.is_empty(), "an import circle runs through these ui modules: {circle:?}");
+}

@@ -7,19 +7,21 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::CURRENT;
+use readiness_check::core::notices::Notices;
 use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult};
 use readiness_check::core::snapshot::{Snapshot, SnapshotError};
 use readiness_check::shell::address::base_path;
 use readiness_check::shell::storage::{self, Loaded};
+use readiness_check::ui::App;
 use readiness_check::ui::intro::Intro;
 use readiness_check::ui::question::QuestionStep;
-use readiness_check::ui::report::ReportView;
+use readiness_check::ui::report::{CompareView, ReportView};
 use readiness_check::ui::results::Results;
-use readiness_check::ui::shared::{BadLink, CompareView, SharedView};
+use readiness_check::ui::shared_result::{BadLink, SharedView};
+use readiness_check::ui::state::{AppState, Env};
 use readiness_check::ui::team::TeamView;
-use readiness_check::ui::{App, Notices, Store};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
@@ -34,13 +36,8 @@ fn fresh_root() -> HtmlElement {
     root
 }
 
-fn store_with(session: Session) -> Store {
-    Store {
-        session: RwSignal::new(session),
-        notices: RwSignal::new(Notices::default()),
-        embedded: false,
-        host_events: false,
-    }
+fn store_with(session: Session) -> AppState {
+    AppState::new(session, Notices::default(), Env::default())
 }
 
 /// Answers with every question at one level.
@@ -70,18 +67,18 @@ async fn choosing_an_option_records_it_and_next_moves_on() {
     session.step = Step::Question(0);
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <QuestionStep position=0/> }
     });
     assert_eq!(find(&root, "#next").text_content().unwrap(), "Skip");
     find(&root, "#q0-o2").click();
     tick().await;
-    assert_eq!(store.session.with_untracked(|s| s.answers.get(0)), Some(Answer::Level(2)));
+    assert_eq!(store.with_untracked(|s| s.answers.get(0)), Some(Answer::Level(2)));
     assert!(find(&root, "label[for=q0-o2]").class_list().contains("selected"));
     assert_eq!(find(&root, "#next").text_content().unwrap(), "Next");
     find(&root, "#next").click();
     tick().await;
-    assert_eq!(store.session.with_untracked(|s| s.step), Step::Question(1));
+    assert_eq!(store.with_untracked(|s| s.step), Step::Question(1));
 }
 
 #[wasm_bindgen_test]
@@ -91,20 +88,20 @@ async fn enter_in_the_radio_group_goes_on_and_dont_know_is_an_answer() {
     session.step = Step::Question(3);
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <QuestionStep position=3/> }
     });
     let unknown = find(&root, "#q3-unknown");
     unknown.click();
     tick().await;
-    assert_eq!(store.session.with_untracked(|s| s.answers.get(3)), Some(Answer::DontKnow));
+    assert_eq!(store.with_untracked(|s| s.answers.get(3)), Some(Answer::DontKnow));
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("Enter");
     init.set_bubbles(true);
     let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     unknown.dispatch_event(&event).unwrap();
     tick().await;
-    assert_eq!(store.session.with_untracked(|s| s.step), Step::Question(4));
+    assert_eq!(store.with_untracked(|s| s.step), Step::Question(4));
 }
 
 #[wasm_bindgen_test]
@@ -114,12 +111,12 @@ async fn question_screen_names_dimension_and_progress() {
     session.step = Step::Question(5);
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <QuestionStep position=5/> }
     });
     let progress = find(&root, "#progress").text_content().unwrap();
     assert!(progress.contains("Data"), "{progress}");
-    assert!(progress.contains("6 of 16"), "{progress}");
+    assert!(progress.contains(&format!("6 of {}", CURRENT.question_count())), "{progress}");
     assert_eq!(count(&root, "fieldset input[type=radio]"), 5);
     assert_eq!(find(&root, "legend").text_content().unwrap(), CURRENT.locate(5).unwrap().1.prompt);
 }
@@ -131,17 +128,17 @@ async fn start_over_asks_before_discarding() {
     session.answers = all_at(1);
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <Intro/> }
     });
     assert_eq!(count(&root, "#start"), 0);
     find(&root, "#start-over").click();
     tick().await;
-    assert!(store.session.with_untracked(|s| s.has_progress()), "nothing is discarded before confirming");
+    assert!(store.with_untracked(|s| s.has_progress()), "nothing is discarded before confirming");
     find(&root, "#confirm-start-over-yes").click();
     tick().await;
-    assert!(!store.session.with_untracked(|s| s.has_progress()));
-    assert_eq!(store.session.with_untracked(|s| s.step), Step::Question(0));
+    assert!(!store.with_untracked(|s| s.has_progress()));
+    assert_eq!(store.with_untracked(|s| s.step), Step::Question(0));
 }
 
 #[wasm_bindgen_test]
@@ -149,7 +146,7 @@ async fn report_shows_verdict_and_every_dimension() {
     let root = fresh_root();
     let store = store_with(Session::default());
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <ReportView report=Report::new(&all_at(3)) title="Your verdict" editable=false/> }
     });
     assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("ready"));
@@ -166,14 +163,14 @@ async fn failing_report_names_the_blockers_and_edit_jumps_to_the_dimension() {
     session.step = Step::Results;
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <Results/> }
     });
     assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("not-ready"));
     assert_eq!(count(&root, ".dimension[data-band=no] .advice li") >= 4, true);
     find(&root, ".dimension[data-dimension=data] button.edit").click();
     tick().await;
-    assert_eq!(store.session.with_untracked(|s| s.step), Step::Question(CURRENT.first_position(1)));
+    assert_eq!(store.with_untracked(|s| s.step), Step::Question(CURRENT.first_position(1)));
 }
 
 #[wasm_bindgen_test]
@@ -184,7 +181,7 @@ async fn the_label_rides_in_the_link_and_clear_removes_everything() {
     session.step = Step::Results;
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <Results/> }
     });
     let input = find(&root, "#pilot-label").unchecked_into::<web_sys::HtmlInputElement>();
@@ -198,8 +195,8 @@ async fn the_label_rides_in_the_link_and_clear_removes_everything() {
     tick().await;
     find(&root, "#confirm-clear").click();
     tick().await;
-    assert!(!store.session.with_untracked(|s| s.has_progress()));
-    assert_eq!(store.session.with_untracked(|s| s.label.clone()), "");
+    assert!(!store.with_untracked(|s| s.has_progress()));
+    assert_eq!(store.with_untracked(|s| s.label.clone()), "");
 }
 
 #[wasm_bindgen_test]
@@ -211,7 +208,7 @@ async fn a_shared_label_is_shown_as_text_never_as_markup() {
     session.view = View::Shared(result.clone());
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <SharedView result=result.clone()/> }
     });
     assert_eq!(find(&root, "#shared-label").text_content().unwrap(), label);
@@ -219,9 +216,9 @@ async fn a_shared_label_is_shown_as_text_never_as_markup() {
     assert_eq!(count(&root, "#shared-banner"), 1);
     find(&root, "#take-check").click();
     tick().await;
-    assert_eq!(store.session.with_untracked(|s| s.view.clone()), View::Own);
-    assert!(store.session.with_untracked(|s| s.compare_with.is_some()));
-    assert!(!store.session.with_untracked(|s| s.has_progress()), "a shared result never becomes the visitor's answers");
+    assert_eq!(store.with_untracked(|s| s.view.clone()), View::Own);
+    assert!(store.with_untracked(|s| s.compare_with.is_some()));
+    assert!(!store.with_untracked(|s| s.has_progress()), "a shared result never becomes the visitor's answers");
 }
 
 #[wasm_bindgen_test]
@@ -231,14 +228,14 @@ async fn a_bad_link_explains_and_offers_the_check() {
     session.view = View::BadLink { team: false, error: DecodeError::Truncated };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <BadLink team=false error=DecodeError::Truncated/> }
     });
     assert_eq!(find(&root, "#link-error").get_attribute("data-error").as_deref(), Some("truncated"));
     assert!(find(&root, "#link-error").text_content().unwrap().contains("cut off"));
     find(&root, "#take-check").click();
     tick().await;
-    assert_eq!(store.session.with_untracked(|s| (s.view.clone(), s.step)), (View::Own, Step::Question(0)));
+    assert_eq!(store.with_untracked(|s| (s.view.clone(), s.step)), (View::Own, Step::Question(0)));
 }
 
 #[wasm_bindgen_test]
@@ -246,7 +243,7 @@ async fn compare_names_the_differences() {
     let root = fresh_root();
     let store = store_with(Session::default());
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <CompareView mine=Report::new(&all_at(3)) theirs=Report::new(&all_at(0)) their_label="Ops".to_owned()/> }
     });
     assert_eq!(count(&root, "#compare tbody tr[data-dimension]"), 4);
@@ -261,7 +258,7 @@ async fn team_view_reads_pasted_links_and_names_broken_lines() {
     session.view = View::Team(Vec::new());
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
-        provide_context(store);
+        store.provide();
         view! { <TeamView members=Vec::new()/> }
     });
     let best = readiness_check::core::share_code::encode(&all_at(3), "Owner");
@@ -273,7 +270,7 @@ async fn team_view_reads_pasted_links_and_names_broken_lines() {
     assert_eq!(find(&root, "#team-summary").get_attribute("data-members").as_deref(), Some("2"));
     assert_eq!(count(&root, "#team-errors li"), 1);
     assert!(find(&root, "#team-errors").text_content().unwrap().contains("Line 2"));
-    assert!(matches!(store.session.with_untracked(|s| s.view.clone()), View::Team(members) if members.len() == 2));
+    assert!(matches!(store.with_untracked(|s| s.view.clone()), View::Team(members) if members.len() == 2));
 }
 
 #[wasm_bindgen_test]
@@ -338,13 +335,19 @@ fn gloo_storage_migrates_the_text_formats_and_keeps_unreadable_data_aside() {
     let Loaded::Snapshot(old) = storage::load() else { panic!("S1 reads") };
     assert_eq!(old.session.step, Step::Question(6));
     storage::save(&old).expect("saved again");
-    assert!(storage_.get_item(storage::KEY).unwrap().unwrap().starts_with(r#"{"format":3"#), "migrated to JSON on save");
+    assert!(
+        storage_.get_item(storage::KEY).unwrap().unwrap().starts_with(r#"{"format":3"#),
+        "migrated to JSON on save"
+    );
 
-    for (value, newer) in [("garbage{", false), (r#"{"format":4,"run":[]}"#, true), (r#"{"format":3,"run":7}"#, false)] {
+    for (value, newer) in [("garbage{", false), (r#"{"format":4,"run":[]}"#, true), (r#"{"format":3,"run":7}"#, false)]
+    {
         storage_.clear().unwrap();
         storage_.set_item(storage::KEY, value).unwrap();
         match storage::load() {
-            Loaded::Unreadable { error, kept: true } => assert_eq!(error == SnapshotError::NewerFormat, newer, "{value}"),
+            Loaded::Unreadable { error, kept: true } => {
+                assert_eq!(error == SnapshotError::NewerFormat, newer, "{value}")
+            }
             other => panic!("{value}: expected unreadable and kept aside, got {other:?}"),
         }
         assert_eq!(storage_.get_item(storage::UNREADABLE_KEY).unwrap().as_deref(), Some(value), "kept verbatim");
@@ -366,4 +369,45 @@ fn base_path_finds_the_widget_root_under_any_sub_path() {
     ] {
         assert_eq!(base_path(path), base, "{path}");
     }
+}
+
+/// Replaces `navigator.share` with one whose promise rejects with a `DOMException` of this name.
+fn fake_share_sheet(rejection: &str) {
+    let navigator = window().navigator();
+    let script = format!("return Promise.reject(new DOMException('fake', '{rejection}'))");
+    let share = js_sys::Function::new_no_args(&script);
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), &share).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(&navigator, &"share".into(), &descriptor);
+}
+
+/// Mounts the results with a finished run and presses the system share button.
+async fn press_share_with_a_sheet_that(rejection: &str) -> String {
+    fake_share_sheet(rejection);
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.answers = all_at(2);
+    session.step = Step::Results;
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        store.provide();
+        view! { <Results/> }
+    });
+    find(&root, "#system-share").click();
+    for _ in 0..5 {
+        tick().await;
+    }
+    find(&root, "#share-status").text_content().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_cancelled_share_sheet_says_nothing() {
+    assert_eq!(press_share_with_a_sheet_that("AbortError").await, "");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_share_sheet_offers_the_link_instead() {
+    let status = press_share_with_a_sheet_that("DataError").await;
+    assert!(status.contains("copy the link"), "{status}");
 }

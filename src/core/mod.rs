@@ -4,9 +4,12 @@
 //! all of it builds and is tested natively in seconds.
 
 pub mod answers;
+pub mod compare;
 pub mod content;
+pub mod notices;
 pub mod route;
 pub mod scoring;
+pub mod screen;
 pub mod session;
 pub mod share_code;
 pub mod share_text;

@@ -1,30 +1,57 @@
-//! Reading the page address: which view a URL asks for, and the embed options.
+//! The page address, both ways: which screen a URL asks for ([`Route::parse`], then
+//! [`Route::action`]), and which address a screen shows ([`Address::of`]).
 //!
 //! Stage one of decoding external input (ripgrep-style): the raw fragment and query become
-//! typed values here; the app acts on those values and never on raw strings.
+//! typed values here; the app acts on those values and never on raw strings. An address is
+//! never a reader's action: it can open a screen, never answer, finish or share anything.
+//!
+//! What the address holds, screen by screen (ARCHITECTURE.md, "The address"):
+//! - intro: nothing (`#` alone is dropped);
+//! - a question: `#q=N` (1-based), the step only, while storage works; where storage cannot
+//!   be used, the run itself (`#s=<snapshot>`), the only place left to keep it;
+//! - the reader's own results: their results link, `r/<outcome>/#r=<code>`, the same link the
+//!   share field shows;
+//! - someone's shared result: that results link; a team: `#t=<team code>` (or `#team`);
+//!   readers' results `#readers`; the embed kit `#embed-kit`.
+
+use super::answers::Answers;
+use super::scoring::{Report, Verdict};
+use super::session::{Action, OfferedRun, Session, Step, View};
+use super::share_code::{self, DecodeError, SharedResult};
+use super::snapshot::{Snapshot, SnapshotError};
+use super::team;
 
 /// What the fragment (`#...`) asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The reader's own check (optionally with progress carried in the address).
-    Own { progress: Option<String> },
-    /// Someone's shared result: `#r=<code>`.
-    Shared(String),
-    /// A team link `#t=<code>`, or the empty team view `#team`.
-    Team(Option<String>),
-    /// The embed kit: `#embed-kit`.
-    EmbedKit,
-    /// Start the reader's own run: `#start`, the static intro's start link (clicked before
-    /// the app had loaded).
+    /// No fragment, or one the widget does not know: the reader's own check, on the intro.
+    Home,
+    /// `#start`: the static intro's start link (clicked before the app had loaded), or a link
+    /// straight into the questions: the first open question.
     Start,
+    /// `#q=N`: question N (1-based in the address, 0-based here) of the reader's own run.
+    Question(usize),
+    /// `#s=<snapshot>`: a run in progress carried by the address (where storage is blocked,
+    /// or a link written by an earlier version, which mirrored every run).
+    Progress(String),
+    /// `#r=<code>`: a results link.
+    Shared(String),
+    /// `#t=<code>`: a team link; `#team`: the empty team view.
+    Team(Option<String>),
+    /// `#readers`: readers' results, for authors.
+    Readers,
+    /// `#embed-kit`: the embed kit.
+    EmbedKit,
 }
 
 /// Fragment key of a results link.
 pub const RESULT_KEY: &str = "r=";
 /// Fragment key of a team link.
 pub const TEAM_KEY: &str = "t=";
-/// Fragment key of the reader's own progress.
+/// Fragment key of a run in progress carried by the address.
 pub const PROGRESS_KEY: &str = "s=";
+/// Fragment key of the question on screen.
+pub const QUESTION_KEY: &str = "q=";
 
 impl Route {
     /// Reads a fragment, with or without its leading `#`.
@@ -36,17 +63,166 @@ impl Route {
         if let Some(code) = fragment.strip_prefix(TEAM_KEY) {
             return Route::Team(Some(code.to_owned()));
         }
-        if fragment == "team" {
-            return Route::Team(None);
+        if let Some(text) = fragment.strip_prefix(PROGRESS_KEY) {
+            return Route::Progress(text.to_owned());
         }
-        if fragment == "embed-kit" {
-            return Route::EmbedKit;
+        if let Some(number) = fragment.strip_prefix(QUESTION_KEY) {
+            return match number.parse::<usize>() {
+                Ok(n) if n >= 1 => Route::Question(n - 1),
+                _ => Route::Home,
+            };
         }
-        if fragment == "start" {
-            return Route::Start;
+        match fragment {
+            "start" => Route::Start,
+            "team" => Route::Team(None),
+            "readers" => Route::Readers,
+            "embed-kit" => Route::EmbedKit,
+            _ => Route::Home,
         }
-        let progress = fragment.strip_prefix(PROGRESS_KEY).map(str::to_owned);
-        Route::Own { progress }
+    }
+
+    /// The fragment for this route, without `#` (empty for [`Route::Home`]).
+    pub fn fragment(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Start => "start".to_owned(),
+            Route::Question(position) => format!("{QUESTION_KEY}{}", position + 1),
+            Route::Progress(text) => format!("{PROGRESS_KEY}{text}"),
+            Route::Shared(code) => format!("{RESULT_KEY}{code}"),
+            Route::Team(Some(code)) => format!("{TEAM_KEY}{code}"),
+            Route::Team(None) => "team".to_owned(),
+            Route::Readers => "readers".to_owned(),
+            Route::EmbedKit => "embed-kit".to_owned(),
+        }
+    }
+
+    /// What the route asks of a session whose own run is `own`, or `None` to stay where it is.
+    ///
+    /// Whose a run is follows from what the visitor holds: a results link or a progress link
+    /// carrying exactly the visitor's own answers and label opens as their own; anything else
+    /// opens read-only (a results link) or is offered, never silently adopted (a progress link).
+    pub fn action(&self, own: &Session) -> Option<Action> {
+        let is_own =
+            |answers: &Answers, label: &str| own.has_progress() && own.answers == *answers && own.label == label;
+        match self {
+            Route::Home => (own.view != View::Own).then_some(Action::ShowOwn),
+            Route::Start => Some(Action::GoTo(own.answers.first_unanswered().unwrap_or(0))),
+            Route::Question(position) => {
+                let started = own.has_progress() || own.step != Step::Intro;
+                started.then_some(Action::GoTo(*position))
+            }
+            Route::Progress(text) => Some(match Snapshot::parse(text) {
+                Ok(snapshot) if is_own(&snapshot.session.answers, &snapshot.session.label) => {
+                    match snapshot.session.step {
+                        Step::Intro => Action::ShowOwn,
+                        Step::Question(position) => Action::GoTo(position),
+                        Step::Results => Action::ShowResults,
+                    }
+                }
+                Ok(snapshot) => Action::OfferRun(OfferedRun {
+                    result: SharedResult { answers: snapshot.session.answers, label: snapshot.session.label },
+                    step: snapshot.session.step,
+                }),
+                Err(error) => Action::OpenBadLink { team: false, error: progress_error(error) },
+            }),
+            Route::Shared(code) => Some(match share_code::decode(code) {
+                Ok(result) if is_own(&result.answers, &result.label) => Action::ShowResults,
+                Ok(result) => Action::OpenShared(result),
+                Err(error) => Action::OpenBadLink { team: false, error },
+            }),
+            Route::Team(None) => Some(Action::OpenTeam(Vec::new())),
+            Route::Team(Some(code)) => Some(match team::decode_team(code) {
+                Ok(members) => Action::OpenTeam(members),
+                Err(error) => Action::OpenBadLink { team: true, error },
+            }),
+            Route::Readers => Some(Action::OpenReaders),
+            Route::EmbedKit => Some(Action::OpenEmbedKit),
+        }
+    }
+}
+
+/// The session the widget opens with: the reader's own run from storage (or, where storage is
+/// blocked, from this tab's own history entry: `marked`, which only a reload of this tab
+/// carries), then whatever the address asks of it. Without an address that says otherwise, a
+/// visit opens on the intro, which offers to continue.
+pub fn open(route: &Route, stored: Option<Snapshot>, marked: Option<Snapshot>) -> Session {
+    let own = stored.or(marked).map(|snapshot| snapshot.session).unwrap_or_default();
+    // The route reads the run as it was left (a reload at an unanswered first question is
+    // still a run in progress); the screen starts from the intro.
+    let action = route.action(&own);
+    let mut session = own;
+    session.step = Step::Intro;
+    if let Some(action) = action {
+        session.apply(action);
+    }
+    session
+}
+
+/// A progress link that cannot be read, told as the link error it amounts to.
+fn progress_error(error: SnapshotError) -> DecodeError {
+    match error {
+        SnapshotError::Answers(error) => error,
+        SnapshotError::NewerFormat => DecodeError::NewerFormat,
+        SnapshotError::Empty => DecodeError::Empty,
+        SnapshotError::Unreadable => DecodeError::Damaged,
+    }
+}
+
+/// The address a screen shows: an optional per-outcome page folder and a fragment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Address {
+    /// `Some(slug)` for `r/<slug>/` under the widget's base: results links point at the
+    /// per-outcome page, whose preview card says the verdict.
+    pub outcome: Option<String>,
+    /// The route in the fragment.
+    pub route: Route,
+}
+
+impl Address {
+    /// The address for what is on screen, or `None` to leave the address as it is (a link that
+    /// could not be read stays in the address bar, so the reader can see what they opened).
+    /// `storage_works` decides whether a run in progress must ride in the address.
+    pub fn of(session: &Session, storage_works: bool) -> Option<Address> {
+        let plain = |route| Some(Address { outcome: None, route });
+        match (&session.view, session.step) {
+            (View::Own, Step::Intro) => plain(Route::Home),
+            (View::Own, Step::Question(position)) if storage_works => plain(Route::Question(position)),
+            (View::Own, Step::Question(_)) => plain(Route::Progress(Snapshot::of(session).to_text())),
+            (View::Own, Step::Results) => Some(Address::results(&session.answers, &session.label)),
+            (View::Shared(result), _) => Some(Address::results(&result.answers, &result.label)),
+            (View::Offered(offered), _) => {
+                let mut carried = Session::new(offered.result.answers.set());
+                carried.answers = offered.result.answers.clone();
+                carried.label = offered.result.label.clone();
+                carried.step = offered.step;
+                plain(Route::Progress(Snapshot::of(&carried).to_text()))
+            }
+            (View::Team(members), _) if members.is_empty() => plain(Route::Team(None)),
+            (View::Team(members), _) => {
+                let codes: Vec<String> = members.iter().map(|m| share_code::encode(&m.answers, &m.label)).collect();
+                plain(Route::Team(Some(team::encode_team(&codes))))
+            }
+            (View::Readers, _) => plain(Route::Readers),
+            (View::EmbedKit, _) => plain(Route::EmbedKit),
+            (View::BadLink { .. }, _) => None,
+        }
+    }
+
+    /// A results link's address: the per-outcome page (none while incomplete) and `#r=<code>`.
+    pub fn results(answers: &Answers, label: &str) -> Address {
+        let report = Report::new(answers);
+        let outcome = match report.verdict {
+            Verdict::Incomplete { .. } => None,
+            _ => Some(report.verdict.outcome_slug(report.set)),
+        };
+        Address { outcome, route: Route::Shared(share_code::encode(answers, label)) }
+    }
+
+    /// The address relative to the widget's base (`r/<slug>/#…` or `#…`, or empty).
+    pub fn relative(&self) -> String {
+        let folder = self.outcome.as_ref().map(|slug| format!("r/{slug}/")).unwrap_or_default();
+        let fragment = self.route.fragment();
+        if fragment.is_empty() { folder } else { format!("{folder}#{fragment}") }
     }
 }
 

@@ -450,7 +450,8 @@ fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult], verdict: &Verdi
         None => 1,
         Some(Band::Yes) => 2,
     };
-    let blocks = |result: &DimensionResult, m: &Move| result.holding_back.iter().any(|b| std::ptr::eq(b.question, m.question));
+    let blocks =
+        |result: &DimensionResult, m: &Move| result.holding_back.iter().any(|b| std::ptr::eq(b.question, m.question));
     let mut advice: Vec<(&Move, u8, bool, Option<u8>)> = dimensions
         .iter()
         .flat_map(|d| d.advice.iter().map(move |m| (m, rank(d.band), blocks(d, m), d.score)))

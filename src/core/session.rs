@@ -1,8 +1,12 @@
 //! The one owner of the app's state: the reader's own run, and which view is on screen.
 //!
-//! Components never edit fields; they dispatch an [`Action`] and the session applies it.
+//! Components never edit fields; they dispatch an [`Action`] and the session applies it,
+//! saying [`By`] whom: the reader's own input in this page, or anything else (the address, a
+//! script, the page around an embed). Only the reader's own steps to the results count as
+//! the reader finishing the check (the host page hears about results only then).
 //! A shared result or a team is only ever *viewed*: no action copies it into the reader's
-//! own answers.
+//! own answers. A run carried by a progress link is *offered*: it becomes the reader's own
+//! only when they accept it.
 
 use super::answers::{Answer, Answers};
 use super::content::{CURRENT, QuestionSet};
@@ -30,8 +34,30 @@ pub enum View {
     Team(Vec<SharedResult>),
     /// The embed kit for authors.
     EmbedKit,
+    /// A run in progress carried by a link, offered to the visitor (never adopted silently).
+    Offered(OfferedRun),
+    /// Readers' results: what many shared results say together, for authors.
+    Readers,
     /// A link that could not be read.
     BadLink { team: bool, error: DecodeError },
+}
+
+/// A run in progress carried by a link (`#s=…`), and where it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfferedRun {
+    /// The answers and label the link carries.
+    pub result: SharedResult,
+    /// Where its maker was.
+    pub step: Step,
+}
+
+/// Who asked for an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum By {
+    /// The reader, through their own input in this page (a trusted browser event).
+    Reader,
+    /// Anything else: the address, a script, the page around an embedded widget.
+    Page,
 }
 
 /// Everything a component can ask the session to do.
@@ -65,12 +91,24 @@ pub enum Action {
     UpdateTeam(Vec<SharedResult>),
     /// Show the embed kit.
     OpenEmbedKit,
+    /// Show readers' results.
+    OpenReaders,
+    /// Offer a run carried by a link.
+    OfferRun(OfferedRun),
+    /// Take the offered run as the reader's own and go on where it was (only offered when the
+    /// reader has no run of their own).
+    AcceptOffered,
+    /// Show the offered run as someone else's result, read-only.
+    OpenOfferedAsShared,
     /// Show the message for a link that could not be read.
     OpenBadLink { team: bool, error: DecodeError },
     /// From a shared result: take the check yourself and compare afterwards.
     TakeCheckAndCompare,
     /// Return to the reader's own run without changing it.
     ShowOwn,
+    /// Leave another view for the reader's own check: where they were, or its first open
+    /// question when they were on the intro.
+    ReturnToCheck,
 }
 
 /// The reader's own run plus the view on screen.
@@ -89,6 +127,11 @@ pub struct Session {
     /// Navigation counter: grows whenever the view changes, except for edits within a view
     /// (a team's members), so the UI rebuilds a screen only on navigation.
     pub navigations: u32,
+    /// True while the reader's own results are on screen because the reader went there with
+    /// their own input in this page (see [`By`]).
+    pub results_by_reader: bool,
+    /// Grows each time the reader asks to clear everything the widget stored.
+    pub erasures: u32,
 }
 
 impl Default for Session {
@@ -107,6 +150,8 @@ impl Session {
             view: View::Own,
             compare_with: None,
             navigations: 0,
+            results_by_reader: false,
+            erasures: 0,
         }
     }
 
@@ -131,13 +176,32 @@ impl Session {
         }
     }
 
-    /// Applies an action. Impossible requests (a position out of range) are ignored.
+    /// True while the reader's own results are on screen.
+    pub fn on_own_results(&self) -> bool {
+        self.view == View::Own && self.step == Step::Results
+    }
+
+    /// Applies an action asked for by anything but the reader's own input (the address, a
+    /// test, another tab). Impossible requests (a position out of range) are ignored.
     pub fn apply(&mut self, action: Action) {
+        self.apply_by(action, By::Page);
+    }
+
+    /// Applies an action, saying who asked for it.
+    pub fn apply_by(&mut self, action: Action, by: By) {
         let before = (!matches!(action, Action::UpdateTeam(_))).then(|| self.view.clone());
+        let was_on_results = self.on_own_results();
         self.apply_inner(action);
         if before.is_some_and(|view| view != self.view) {
             self.navigations = self.navigations.wrapping_add(1);
         }
+        // Arriving on the results counts as the reader's only when the reader took the step;
+        // staying there (editing the label) keeps what it was; leaving forgets it.
+        self.results_by_reader = match (was_on_results, self.on_own_results()) {
+            (_, false) => false,
+            (false, true) => by == By::Reader,
+            (true, true) => self.results_by_reader,
+        };
     }
 
     fn apply_inner(&mut self, action: Action) {
@@ -178,7 +242,12 @@ impl Session {
             }
             Action::SetLabel(label) => self.label = share_code::clean_label(&label),
             Action::Clear => {
-                *self = Session { view: self.view.clone(), navigations: self.navigations, ..Session::new(CURRENT) }
+                *self = Session {
+                    view: self.view.clone(),
+                    navigations: self.navigations,
+                    erasures: self.erasures.wrapping_add(1),
+                    ..Session::new(CURRENT)
+                }
             }
             Action::Adopt { answers, label } => {
                 self.answers = answers;
@@ -192,6 +261,23 @@ impl Session {
                 }
             }
             Action::OpenEmbedKit => self.view = View::EmbedKit,
+            Action::OpenReaders => self.view = View::Readers,
+            Action::OfferRun(offered) => self.view = View::Offered(offered),
+            Action::AcceptOffered => {
+                if let View::Offered(offered) = &self.view
+                    && !self.has_progress()
+                {
+                    self.answers = offered.result.answers.clone();
+                    self.label = offered.result.label.clone();
+                    self.step = offered.step;
+                    self.view = View::Own;
+                }
+            }
+            Action::OpenOfferedAsShared => {
+                if let View::Offered(offered) = &self.view {
+                    self.view = View::Shared(offered.result.clone());
+                }
+            }
             Action::OpenBadLink { team, error } => self.view = View::BadLink { team, error },
             Action::TakeCheckAndCompare => {
                 if let View::Shared(result) = &self.view {
@@ -201,6 +287,12 @@ impl Session {
                 self.step = if self.has_progress() { self.resume_step() } else { Step::Question(0) };
             }
             Action::ShowOwn => self.view = View::Own,
+            Action::ReturnToCheck => {
+                self.view = View::Own;
+                if self.step == Step::Intro {
+                    self.step = if self.has_progress() { self.resume_step() } else { Step::Question(0) };
+                }
+            }
         }
     }
 }

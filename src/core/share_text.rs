@@ -120,7 +120,12 @@ pub fn image_card(report: &Report, label: &str) -> ImageCard {
     let rows: Vec<ImageRow> = report
         .dimensions
         .iter()
-        .map(|d| ImageRow { name: d.dimension.name, score: d.score, band: d.band, pass: super::scoring::pass_mark(d.dimension) })
+        .map(|d| ImageRow {
+            name: d.dimension.name,
+            score: d.score,
+            band: d.band,
+            pass: super::scoring::pass_mark(d.dimension),
+        })
         .collect();
     let details: Vec<String> = rows
         .iter()

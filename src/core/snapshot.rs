@@ -211,28 +211,3 @@ impl Snapshot {
         Ok(Snapshot { session })
     }
 }
-
-/// Decides the reader's run at start-up from what storage holds and what the address holds.
-///
-/// Storage wins when it holds a readable run, because it is always the newest write; the
-/// address is the fallback for blocked storage. A reload keeps the address fragment (the
-/// same run as stored, or the only run where storage is blocked), so it resumes at its step;
-/// any other visit with stored progress opens on the intro, which offers continue or start
-/// over.
-pub fn resume(stored: Option<Snapshot>, from_address: Option<Snapshot>) -> Session {
-    // A reload carries the same run in the address; any other address run (a link copied
-    // from someone's address bar, a page framing the widget) must not pick the stored step.
-    let reloaded = match (&stored, &from_address) {
-        (Some(stored), Some(address)) => {
-            stored.session.answers == address.session.answers && stored.session.label == address.session.label
-        }
-        (None, Some(_)) => true,
-        _ => false,
-    };
-    let Some(snapshot) = stored.or(from_address) else { return Session::default() };
-    let mut session = snapshot.session;
-    if !reloaded {
-        session.step = Step::Intro;
-    }
-    session
-}

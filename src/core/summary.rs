@@ -11,8 +11,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
+use super::route::Address;
 use super::scoring::{Report, Verdict};
-use super::share_code;
 
 /// The results link for answers and a label, under a widget base address ending in `/`.
 ///
@@ -20,12 +20,7 @@ use super::share_code;
 /// the verdict, with the full code in the fragment (crawlers ignore fragments). Incomplete
 /// results have no preview page of their own and use the base page.
 pub fn results_link(base: &str, answers: &Answers, label: &str) -> String {
-    let report = Report::new(answers);
-    let code = share_code::encode(answers, label);
-    match report.verdict {
-        Verdict::Incomplete { .. } => format!("{base}#r={code}"),
-        _ => format!("{base}r/{}/#r={code}", report.verdict.outcome_slug(report.set)),
-    }
+    format!("{base}{}", Address::results(answers, label).relative())
 }
 
 /// True for the name of a per-outcome page folder: `ready`, or `not-` followed by one or

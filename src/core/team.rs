@@ -215,3 +215,79 @@ pub fn summarise(members: &[SharedResult]) -> Option<TeamSummary> {
         (0..dimensions.len()).filter(|&i| dimensions[i].spread.is_some_and(|s| s >= DISAGREEMENT_SPREAD)).collect();
     Some(TeamSummary { ready: blocking.is_empty(), dimensions, blocking, disagreements })
 }
+
+/// Display names of the members, all different: a label when it tells its member apart,
+/// "Person N" without one, and "Person N (label)" when several people used one label or a
+/// label reads like another member's generated name.
+pub fn member_names(members: &[SharedResult]) -> Vec<String> {
+    let generated = |i: usize| {
+        let label = &members[i].label;
+        if label.is_empty() { format!("Person {}", i + 1) } else { format!("Person {} ({label})", i + 1) }
+    };
+    let unique_label = |i: usize| {
+        let label = &members[i].label;
+        !label.is_empty() && members.iter().filter(|m| m.label == *label).count() == 1
+    };
+    let candidates: Vec<String> =
+        (0..members.len()).map(|i| if unique_label(i) { members[i].label.clone() } else { generated(i) }).collect();
+    // Generated names differ from each other (each holds its own number) and kept labels are
+    // unique, so only a label equal to a generated name can collide: it gives way.
+    (0..members.len())
+        .map(|i| {
+            let collides = unique_label(i) && candidates.iter().enumerate().any(|(j, c)| j != i && *c == candidates[i]);
+            if collides { generated(i) } else { candidates[i].clone() }
+        })
+        .collect()
+}
+
+/// The team verdict in a sentence, from each dimension's middle view.
+pub fn verdict_sentence(summary: &TeamSummary) -> String {
+    if summary.ready {
+        return "Read as a team (each dimension's middle answer), the pilot is ready to scale.".to_owned();
+    }
+    let names_where = |finished: bool| -> Vec<&str> {
+        summary
+            .blocking
+            .iter()
+            .filter_map(|&i| summary.dimensions.get(i))
+            .filter(|d| d.consensus.is_some() == finished)
+            .map(|d| d.name)
+            .collect()
+    };
+    let (failing, unfinished) = (names_where(true), names_where(false));
+    let verb = |n: usize| if n == 1 { "is" } else { "are" };
+    let mut parts = Vec::new();
+    if !failing.is_empty() {
+        parts.push(format!("{} {} not a yes", super::scoring::join_words(&failing), verb(failing.len())));
+    }
+    if !unfinished.is_empty() {
+        parts.push(format!("nobody finished {}", super::scoring::join_words(&unfinished)));
+    }
+    format!("Read as a team (each dimension's middle answer), the pilot is not ready: {}.", parts.join("; "))
+}
+
+/// What stands out in a team, one sentence each: members apart from the rest, and
+/// dimensions the team disagrees on. Names are isolated for right-to-left labels.
+pub fn findings(summary: &TeamSummary, names: &[String]) -> Vec<String> {
+    let mut lines = Vec::new();
+    for d in &summary.dimensions {
+        if d.outliers.is_empty() {
+            continue;
+        }
+        let who: Vec<String> =
+            d.outliers.iter().filter_map(|&i| names.get(i)).map(|n| super::compare::isolate(n)).collect();
+        let who: Vec<&str> = who.iter().map(String::as_str).collect();
+        let verb = if who.len() == 1 { "stands apart" } else { "stand apart" };
+        lines.push(format!("{}: {} {verb} from the rest of the team.", d.name, super::scoring::join_words(&who)));
+    }
+    for &i in &summary.disagreements {
+        if let Some(d) = summary.dimensions.get(i) {
+            lines.push(format!(
+                "{}: scores spread over {} points. The disagreement is a finding in itself: talk it through before scaling.",
+                d.name,
+                d.spread.unwrap_or(0)
+            ));
+        }
+    }
+    lines
+}

@@ -1,7 +1,9 @@
-//! The page address: reading the fragment and query, writing the fragment without adding
-//! history entries, and building results links that work under any sub-path.
+//! The page address: reading the fragment, query and this tab's history entry, showing the
+//! screen's address without adding history entries, and the widget's base under any sub-path.
 
 use wasm_bindgen::JsValue;
+
+use crate::core::route::Address;
 
 /// The fragment, with its `#`, or empty.
 pub fn fragment() -> String {
@@ -13,18 +15,33 @@ pub fn query() -> String {
     super::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// Replaces the fragment (`text` without `#`; empty removes it) with `history.replaceState`,
-/// so progress updates never spam the back button. Does nothing if unchanged.
-pub fn replace_fragment(text: &str) {
+/// The text this tab left in its own history entry ([`show`]'s `marker`): survives a reload of
+/// this tab and nothing else, so it tells the tab's own run apart from a link opened elsewhere.
+pub fn marker() -> Option<String> {
+    super::window()?.history().ok()?.state().ok()?.as_string()
+}
+
+/// Shows an address for the screen with `history.replaceState`, so Back still leaves the
+/// widget as before and no history entries pile up. The path becomes the widget's base (plus
+/// `r/<outcome>/` for results); the query is kept only when `keep_query` (embed options, so a
+/// reload inside a frame lands right). `marker` is stored in this tab's history entry.
+pub fn show(address: &Address, keep_query: bool, marker: &str) {
     let Some(window) = super::window() else { return };
-    if fragment().trim_start_matches('#') == text {
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let query = if keep_query { location.search().unwrap_or_default() } else { String::new() };
+    let relative = address.relative();
+    let (folder, fragment) = relative.split_once('#').map_or((relative.as_str(), ""), |(f, h)| (f, h));
+    let hash = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+    let url = format!("{}{folder}{query}{hash}", base_path(&path));
+    let current = format!("{path}{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+    if url == current && self::marker().as_deref() == Some(marker) {
         return;
     }
-    let location = window.location();
-    let base = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-    let url = if text.is_empty() { base } else { format!("{base}#{text}") };
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    if let Ok(history) = window.history()
+        && let Err(error) = history.replace_state_with_url(&JsValue::from_str(marker), "", Some(&url))
+    {
+        super::log_dropped("replaceState", &error);
     }
 }
 

@@ -3,6 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
+use super::clipboard::ShareError;
 use crate::core::scoring::Band;
 use crate::core::share_text::ImageCard;
 
@@ -74,14 +75,14 @@ fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
 }
 
 /// Saves the image as a file through a temporary download link.
-pub fn download(data_url: &str, file_name: &str) -> bool {
-    let Some(document) = super::document() else { return false };
-    let Ok(link) = document.create_element("a") else { return false };
-    let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() else { return false };
+pub fn download(data_url: &str, file_name: &str) -> Result<(), ShareError> {
+    let document = super::document().ok_or(ShareError::Unsupported)?;
+    let link = document.create_element("a").map_err(|_| ShareError::Failed)?;
+    let link = link.dyn_into::<web_sys::HtmlAnchorElement>().map_err(|_| ShareError::Failed)?;
     link.set_href(data_url);
     link.set_download(file_name);
     link.click();
-    true
+    Ok(())
 }
 
 /// Decodes a `data:...;base64,` address into bytes.
@@ -115,9 +116,12 @@ pub fn can_share_images() -> bool {
 }
 
 /// Shares the image with its alt text through the system share sheet.
-pub async fn share_image(data_url: &str, alt: &str) -> bool {
-    let Some(bytes) = data_url_bytes(data_url) else { return false };
-    let Some((data, navigator)) = shareable_png(&bytes, "scaling-readiness.png") else { return false };
+pub async fn share_image(data_url: &str, alt: &str) -> Result<(), ShareError> {
+    let bytes = data_url_bytes(data_url).ok_or(ShareError::Failed)?;
+    let (data, navigator) = shareable_png(&bytes, "scaling-readiness.png").ok_or(ShareError::Unsupported)?;
     data.set_text(alt);
-    wasm_bindgen_futures::JsFuture::from(navigator.share_with_data(&data)).await.is_ok()
+    wasm_bindgen_futures::JsFuture::from(navigator.share_with_data(&data))
+        .await
+        .map(|_| ())
+        .map_err(|e| super::clipboard::share_error(&e))
 }

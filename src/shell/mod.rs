@@ -50,6 +50,25 @@ pub fn select_text(id: &str) {
     }
 }
 
+/// Notes an error the widget handles by degrading (the reader sees the fallback), in debug
+/// builds only: release builds stay quiet and small.
+pub fn log_dropped(context: &str, error: &JsValue) {
+    #[cfg(debug_assertions)]
+    web_sys::console::warn_2(&JsValue::from_str(&format!("readiness-check: {context} failed:")), error);
+    #[cfg(not(debug_assertions))]
+    let _ = (context, error);
+}
+
+/// Sets one CSS property (a custom property too) on an element through the CSSOM, which a
+/// strict CSP allows where a `style` attribute would be blocked.
+pub fn set_style_property(element: &web_sys::Element, name: &str, value: &str) {
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>()
+        && let Err(error) = element.style().set_property(name, value)
+    {
+        log_dropped("style", &error);
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(document) = document() {

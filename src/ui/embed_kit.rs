@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use super::app::Store;
-use super::share::CopyField;
+use super::state::use_app_state;
+use super::widgets::CopyField;
 use crate::core::session::Action;
 use crate::shell::address;
 
 /// The embed kit screen.
 #[component]
 pub fn EmbedKit() -> impl IntoView {
-    let store = Store::get();
+    let state = use_app_state();
     let base = address::base_url();
     let iframe = format!(
         "<iframe src=\"{base}?embed\" title=\"Scaling Readiness Check\" style=\"width:100%;border:0\" height=\"640\" loading=\"lazy\" allow=\"clipboard-write; web-share\"></iframe>\n<script src=\"{base}embed.js\" defer></script>"
@@ -47,7 +47,7 @@ pub fn EmbedKit() -> impl IntoView {
             <CopyField id="kit-link" label="Text and link to paste" text=link_text/>
             <CopyField id="kit-button" label="Button image (HTML)" text=button_html multiline=true/>
             <div class="actions">
-                <button type="button" class="secondary" on:click=move |_| store.dispatch(Action::ShowOwn)>
+                <button type="button" class="secondary" on:click=move |ev| state.act(&ev, Action::ShowOwn)>
                     "Back to the check"
                 </button>
             </div>

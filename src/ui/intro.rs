@@ -2,18 +2,18 @@
 
 use leptos::prelude::*;
 
-use super::app::Store;
-use super::confirm::ConfirmButton;
+use super::state::use_app_state;
+use super::widgets::{ClearAnswers, ConfirmButton};
 use crate::core::content::{CURRENT, intro};
 use crate::core::session::Action;
 
 /// Intro with start, or continue / start over when progress is saved.
 #[component]
 pub fn Intro() -> impl IntoView {
-    let store = Store::get();
-    let has_progress = move || store.session.with(|s| s.has_progress());
-    let answered = move || store.session.with(|s| s.answers.answered_count());
-    let total = store.session.with_untracked(|s| s.answers.set().question_count());
+    let state = use_app_state();
+    let has_progress = move || state.with(|s| s.has_progress());
+    let answered = move || state.with(|s| s.answers.answered_count());
+    let total = state.with_untracked(|s| s.answers.set().question_count());
     view! {
         <section id="intro" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">{intro::HEADLINE}</h1>
@@ -23,7 +23,7 @@ pub fn Intro() -> impl IntoView {
                 {intro::LEAD_END}
             </p>
             <ul class="facts">
-                <li>{format!("{total}{}", intro::DURATION)}</li>
+                <li>{format!("{}{}", CURRENT.question_count(), intro::DURATION)}</li>
                 <li>{intro::FACTS[0]}</li>
                 <li>{intro::FACTS[1]}</li>
             </ul>
@@ -33,7 +33,7 @@ pub fn Intro() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <div class="actions">
-                            <button id="start" type="button" class="primary" on:click=move |_| store.dispatch(Action::Start)>
+                            <button id="start" type="button" class="primary" on:click=move |ev| state.act(&ev, Action::Start)>
                                 {intro::START}
                             </button>
                         </div>
@@ -42,7 +42,7 @@ pub fn Intro() -> impl IntoView {
             >
                 <p id="saved-progress">{move || format!("You have answered {} of {total} questions.", answered())}</p>
                 <div class="actions">
-                    <button id="continue" type="button" class="primary" on:click=move |_| store.dispatch(Action::Start)>
+                    <button id="continue" type="button" class="primary" on:click=move |ev| state.act(&ev, Action::Start)>
                         "Continue"
                     </button>
                     <ConfirmButton
@@ -53,10 +53,10 @@ pub fn Intro() -> impl IntoView {
                         question="Start over? Your current answers will be discarded."
                         confirm_label="Yes, discard and start over"
                         cancel_label="Keep my answers"
-                        on_confirm=Callback::new(move |()| store.dispatch(Action::StartOver))
+                        action=Action::StartOver
                     />
                 </div>
-                <super::results::ClearAnswers/>
+                <ClearAnswers/>
             </Show>
         </section>
     }

@@ -1,18 +1,24 @@
-//! Leptos components: they read the session, render, and dispatch actions. Nothing here
-//! touches browser APIs except through `crate::shell`.
+//! Leptos components: they read the state, render, and dispatch actions. Nothing here touches
+//! browser APIs except through `crate::shell`.
+//!
+//! Imports run one way: `state` (the context) ← `widgets` and `report` (pieces) ← the screens
+//! (`intro`, `question`, `results` with `share_panel`, `shared_result`, `team`, `embed_kit`)
+//! ← `sync` (the outside world) and `app` (the composition root). `tests/tidy.rs` checks it.
 
 pub mod app;
-pub mod confirm;
 pub mod embed_kit;
 pub mod intro;
 pub mod question;
 pub mod report;
 pub mod results;
-pub mod share;
-pub mod shared;
+pub mod share_panel;
+pub mod shared_result;
+pub mod state;
+pub mod sync;
 pub mod team;
+pub mod widgets;
 
-pub use app::{App, Notices, Store};
+pub use app::App;
 
 use wasm_bindgen::JsCast;
 

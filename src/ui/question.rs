@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::Store;
+use super::state::use_app_state;
 use crate::core::answers::Answer;
 use crate::core::session::Action;
 
@@ -19,41 +19,47 @@ pub fn QuestionStep(
     /// Position of the question in asking order.
     position: usize,
 ) -> impl IntoView {
-    let store = Store::get();
-    let set = store.session.with_untracked(|s| s.answers.set());
+    let state = use_app_state();
+    let set = state.with_untracked(|s| s.answers.set());
     let Some((dimension_index, question)) = set.locate(position) else {
         return view! { <p>"This question does not exist."</p> }.into_any();
     };
     let dimension = &set.dimensions[dimension_index];
     let total = set.question_count();
     let within = position - set.first_position(dimension_index) + 1;
-    let answer = Memo::new(move |_| store.session.with(|s| s.answers.get(position)));
-    let choose = move |value: Option<Answer>| store.dispatch(Action::Choose { position, answer: value });
-    let next = move || store.dispatch(Action::Next);
+    let answer = Memo::new(move |_| state.with(|s| s.answers.get(position)));
+    let answered = Memo::new(move |_| state.with(|s| s.answers.answered_count()));
     let is_last = position + 1 == total;
 
+    let option = move |id: String, value: String, text: &'static str, choice: Answer| {
+        let label_for = id.clone();
+        view! {
+            <label class="option" class:unknown=choice == Answer::DontKnow for=label_for class:selected=move || answer.get() == Some(choice)>
+                <input
+                    type="radio"
+                    id=id
+                    name="answer"
+                    value=value
+                    prop:checked=move || answer.get() == Some(choice)
+                    on:change=move |ev| state.act(&ev, Action::Choose { position, answer: Some(choice) })
+                />
+                <span>{text}</span>
+            </label>
+        }
+    };
     let options = question
         .options
         .iter()
         .enumerate()
         .map(|(index, choice)| {
-            let level = index as u8;
-            let id = format!("q{position}-o{index}");
-            let label_for = id.clone();
-            view! {
-                <label class="option" for=label_for class:selected=move || answer.get() == Some(Answer::Level(level))>
-                    <input
-                        type="radio"
-                        id=id
-                        name="answer"
-                        value=index.to_string()
-                        prop:checked=move || answer.get() == Some(Answer::Level(level))
-                        on:change=move |_| choose(Some(Answer::Level(level)))
-                    />
-                    <span>{choice.text}</span>
-                </label>
-            }
+            option(format!("q{position}-o{index}"), index.to_string(), choice.text, Answer::Level(index as u8))
         })
+        .chain(std::iter::once(option(
+            format!("q{position}-unknown"),
+            UNKNOWN_VALUE.to_owned(),
+            "I don't know",
+            Answer::DontKnow,
+        )))
         .collect_view();
 
     // Enter goes on only from a radio: after a step, focus is on the legend, and a second
@@ -66,7 +72,7 @@ pub fn QuestionStep(
         let plain = !event.shift_key() && !event.ctrl_key() && !event.alt_key() && !event.meta_key();
         if event.key() == "Enter" && plain && from_radio {
             event.prevent_default();
-            next();
+            state.act(&event, Action::Next);
         }
     };
 
@@ -85,47 +91,26 @@ pub fn QuestionStep(
                     aria-label="Progress through the check"
                     aria-valuemin="0"
                     aria-valuemax=total.to_string()
-                    aria-valuenow=move || store.session.with(|s| s.answers.answered_count()).to_string()
-                    aria-valuetext=move || {
-                        format!("{} of {total} answered", store.session.with(|s| s.answers.answered_count()))
-                    }
+                    aria-valuenow=move || answered.get().to_string()
+                    aria-valuetext=move || format!("{} of {total} answered", answered.get())
                 >
-                    <span style=move || {
-                        let answered = store.session.with(|s| s.answers.answered_count());
-                        format!("width: {}%", answered * 100 / total.max(1))
-                    }></span>
+                    // Set through the CSSOM, which the page's CSP allows (no inline style attributes).
+                    <span style:width=move || format!("{}%", answered.get() * 100 / total.max(1))></span>
                 </div>
             </div>
-            <form class="question" on:submit=move |event| { event.prevent_default(); next(); }>
+            {(position == 0).then_some(set.time_frame).flatten().map(|text| view! { <p class="time-frame">{text}</p> })}
+            <form class="question" on:submit=move |ev| { ev.prevent_default(); state.act(&ev, Action::Next); }>
                 <fieldset on:keydown=on_keydown>
                     <legend id="q-legend" tabindex="-1">{question.prompt}</legend>
                     {question.group.map(|group| view! { <p class="group">{group}</p> })}
-                    <div class="options">
-                        {options}
-                        <label
-                            class="option unknown"
-                            for=format!("q{position}-unknown")
-                            class:selected=move || answer.get() == Some(Answer::DontKnow)
-                        >
-                            <input
-                                type="radio"
-                                id=format!("q{position}-unknown")
-                                name="answer"
-                                value=UNKNOWN_VALUE
-                                prop:checked=move || answer.get() == Some(Answer::DontKnow)
-                                on:change=move |_| choose(Some(Answer::DontKnow))
-                            />
-                            <span>"I don't know"</span>
-                        </label>
-                    </div>
+                    <div class="options">{options}</div>
                 </fieldset>
                 <div class="nav">
-                    <button id="back" type="button" class="secondary" on:click=move |_| store.dispatch(Action::Back)>
+                    <button id="back" type="button" class="secondary" on:click=move |ev| state.act(&ev, Action::Back)>
                         "Back"
                     </button>
                     {move || {
-                        store
-                            .session
+                        state
                             .with(|s| s.answers.is_complete())
                             .then(|| {
                                 view! {
@@ -133,7 +118,7 @@ pub fn QuestionStep(
                                         id="to-results"
                                         type="button"
                                         class="secondary"
-                                        on:click=move |_| store.dispatch(Action::ShowResults)
+                                        on:click=move |ev| state.act(&ev, Action::ShowResults)
                                     >
                                         "Back to results"
                                     </button>

@@ -1,11 +1,14 @@
-//! Rendering a report: verdict first, a chart, each dimension, the next three moves.
-//! Used for the reader's own results and, read-only, for a shared result.
+//! A report, drawn: verdict first, a chart, each dimension, the next three moves; and two
+//! reports side by side. Used by the reader's own results and, read-only, by a shared result.
 
 use leptos::prelude::*;
 
-use crate::core::scoring::{Band, DimensionResult, Report};
-
-pub use crate::core::scoring::{band_label, join_words};
+use super::state::use_app_state;
+use crate::core::answers::Answer;
+use crate::core::compare::differences;
+use crate::core::content::CURRENT;
+use crate::core::scoring::{Band, Blocker, DimensionResult, Report, band_label, pass_mark, yes_rule_sentence};
+use crate::core::session::Action;
 
 fn band_class(band: Option<Band>) -> &'static str {
     band.map_or("incomplete", Band::word)
@@ -22,17 +25,21 @@ pub fn VerdictBlock(
     let headline = report.verdict.headline();
     let sentence = report.verdict_sentence();
     let key = report.verdict.key();
+    let earlier = report.set.id != CURRENT.id;
     view! {
-        <div id="verdict" class=format!("verdict {key}") data-verdict=key role="status">
+        <div id="verdict" class=format!("verdict {key}") data-verdict=key data-set=report.set.id.to_string() role="status">
             <p class="verdict-title">{title}</p>
             <p class="verdict-headline">{headline}</p>
             <p>{sentence}</p>
             <p class="passing">{format!("{} of {} dimensions pass", report.passing_count(), report.dimensions.len())}</p>
+            <p class="rule">{yes_rule_sentence(report.set)}</p>
+            {earlier.then(|| view! { <p id="earlier-version" class="note">"Taken with an earlier version of the check: its questions and its rule for a yes differ from today's."</p> })}
         </div>
     }
 }
 
-/// A bar chart of the four dimensions with the pass line; the text alternative lists them.
+/// A bar chart of the four dimensions (with the pass mark where a score decides the yes); the
+/// text alternative lists them.
 #[component]
 pub fn Chart(
     /// The report to draw.
@@ -49,6 +56,7 @@ pub fn Chart(
         .join("; ");
     let row_height = 34;
     let height = report.dimensions.len() as i32 * row_height + 8;
+    let has_pass_marks = report.dimensions.iter().any(|d| pass_mark(d.dimension).is_some());
     let bars = report
         .dimensions
         .iter()
@@ -57,8 +65,7 @@ pub fn Chart(
             let y = i as i32 * row_height + 4;
             let score = d.score.map_or(0, i32::from);
             let value = d.score.map_or("–".to_owned(), |s| s.to_string());
-            // A score rule has a pass mark per dimension (set 1); the essay's test has none.
-            let pass_x = crate::core::scoring::pass_mark(d.dimension).map(|pass| 90 + i32::from(pass) * 2);
+            let pass_x = pass_mark(d.dimension).map(|pass| 90 + i32::from(pass) * 2);
             view! {
                 <g class=format!("bar {}", band_class(d.band))>
                     <text x="0" y=y + 20 class="bar-name">{d.dimension.name}</text>
@@ -70,17 +77,31 @@ pub fn Chart(
             }
         })
         .collect_view();
+    let caption = if has_pass_marks {
+        "Dashed line: each dimension's pass mark."
+    } else {
+        "Bars show each dimension's score; the verdict follows the essay's test, not the length of a bar."
+    };
     view! {
         <figure class="chart">
             <svg viewBox=format!("0 0 340 {height}") role="img" aria-label=format!("Scores by dimension: {description}.")>
                 {bars}
             </svg>
-            <figcaption>"Dashed line: each dimension's pass mark."</figcaption>
+            <figcaption>{caption}</figcaption>
         </figure>
     }
 }
 
-/// One dimension's card: score, band, meaning, fix, tailored advice, "I don't know" call-outs.
+/// What an answer said, for lists on a card.
+fn answer_text(blocker: &Blocker) -> &'static str {
+    match blocker.answer {
+        Answer::DontKnow => "I don't know",
+        Answer::Level(level) => blocker.question.options.get(usize::from(level)).map_or("", |o| o.text),
+    }
+}
+
+/// One dimension's card: score, band, what it means, what holds it back, "I don't know"
+/// findings, the fix and the advice for the reader's own answers.
 #[component]
 pub fn DimensionCard(
     /// The dimension's result.
@@ -89,12 +110,61 @@ pub fn DimensionCard(
     edit_from: Option<usize>,
 ) -> impl IntoView {
     let dimension = result.dimension;
-    let meaning = result.meaning;
     let score_text = match result.score {
         Some(score) => format!("{score}/100"),
         None => format!("{} of {} answered", result.answered, result.total),
     };
-    let store = edit_from.map(|_| super::app::Store::get());
+    let state = edit_from.map(|_| use_app_state());
+    let holding_back = (!result.holding_back.is_empty()).then(|| {
+        let items = result
+            .holding_back
+            .iter()
+            .map(|b| view! { <li>{format!("{}: \u{201c}{}\u{201d}", b.question.short, answer_text(b))}</li> })
+            .collect_view();
+        view! {
+            <div class="holding-back">
+                <p class="advice-title">"What keeps it from a yes:"</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    // Set 1 has one "I don't know" finding per dimension; later sets one per question. A
+    // finding already shown as the card's meaning is not repeated.
+    let unknowns = (!result.unknowns.is_empty()).then(|| {
+        let count = result.unknowns.len();
+        let shared_finding = dimension.unknown_finding;
+        let items = result
+            .unknowns
+            .iter()
+            .map(|q| {
+                let finding = q.unknown.as_ref().map(|u| u.finding).filter(|f| Some(*f) != result.meaning);
+                view! {
+                    <li>
+                        <span class="unknown-question">{q.prompt}</span>
+                        {finding.map(|f| view! { " " <span>{f}</span> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="unknowns">
+                <p>
+                    <strong>
+                        {format!("You answered \u{201c}I don't know\u{201d} to {count} question{}. ", if count == 1 { "" } else { "s" })}
+                    </strong>
+                    {shared_finding}
+                </p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
+    let passes = result.band == Some(Band::Yes);
+    let advice = (!result.advice.is_empty()).then(|| {
+        view! {
+            <p class="advice-title">{if passes { "To make it stronger:" } else { "Based on your answers:" }}</p>
+            <ul class="advice">{result.advice.iter().map(|m| view! { <li>{m.text}</li> }).collect_view()}</ul>
+        }
+    });
     view! {
         <article
             class=format!("dimension band-{}", band_class(result.band))
@@ -108,41 +178,10 @@ pub fn DimensionCard(
                 <span class="band">{band_label(result.band)}</span>
             </h3>
             <p class="test-question">{dimension.test_question}</p>
-            {meaning.map(|m| view! { <p class="meaning">{m}</p> })}
-            {(!result.groups.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="groups">
-                            {result
-                                .groups
-                                .iter()
-                                .map(|g| {
-                                    let value = g.score.map_or("incomplete".to_owned(), |s| format!("{s}/100"));
-                                    view! { <li>{format!("{}: {value}", g.name)}</li> }
-                                })
-                                .collect_view()}
-                        </ul>
-                    }
-                })}
-            {(!result.unknowns.is_empty())
-                .then(|| {
-                    view! {
-                        <div class="unknowns">
-                            <p>
-                                <strong>
-                                    {format!(
-                                        "You answered \u{201c}I don't know\u{201d} to {} question{}. ",
-                                        result.unknowns.len(),
-                                        if result.unknowns.len() == 1 { "" } else { "s" },
-                                    )}
-                                </strong>
-                                {result.unknowns.first().and_then(|q| result.unknown_finding(q))}
-                            </p>
-                            <ul>{result.unknowns.iter().map(|q| view! { <li>{q.prompt}</li> }).collect_view()}</ul>
-                        </div>
-                    }
-                })}
-            {(result.band != Some(Band::Yes))
+            {result.meaning.map(|m| view! { <p class="meaning">{m}</p> })}
+            {holding_back}
+            {unknowns}
+            {(!passes)
                 .then(|| {
                     view! {
                         <div class="fix">
@@ -150,27 +189,15 @@ pub fn DimensionCard(
                                 <strong>"The fix: "</strong>
                                 {dimension.fix}
                             </p>
-                            {(!result.advice.is_empty())
-                                .then(|| {
-                                    view! {
-                                        <p class="advice-title">"Based on your answers:"</p>
-                                        <ul class="advice">
-                                            {result.advice.iter().map(|m| view! { <li>{m.text}</li> }).collect_view()}
-                                        </ul>
-                                    }
-                                })}
                         </div>
                     }
                 })}
+            {advice}
             {edit_from
-                .zip(store)
-                .map(|(position, store)| {
+                .zip(state)
+                .map(|(position, state)| {
                     view! {
-                        <button
-                            type="button"
-                            class="link-button edit"
-                            on:click=move |_| store.dispatch(crate::core::session::Action::GoTo(position))
-                        >
+                        <button type="button" class="link-button edit" on:click=move |ev| state.act(&ev, Action::GoTo(position))>
                             {format!("Edit {} answers", dimension.name)}
                         </button>
                     }
@@ -179,7 +206,7 @@ pub fn DimensionCard(
     }
 }
 
-/// The whole report: verdict, chart, dimensions, next moves, essay link.
+/// The whole report: verdict, chart, next moves, dimensions, essay link.
 #[component]
 pub fn ReportView(
     /// The report.
@@ -218,5 +245,58 @@ pub fn ReportView(
                 "From Pilot to Production: Why Most AI Projects Never Scale"
             </a>
         </p>
+    }
+}
+
+/// Side-by-side comparison of the reader's results and a shared one, with the differences
+/// named in words.
+#[component]
+pub fn CompareView(
+    /// The reader's report.
+    mine: Report,
+    /// The shared report.
+    theirs: Report,
+    /// The shared result's label (plain text).
+    their_label: String,
+) -> impl IntoView {
+    let who = if their_label.is_empty() { "Theirs".to_owned() } else { format!("Theirs ({their_label})") };
+    let rows = mine
+        .dimensions
+        .iter()
+        .map(|d| {
+            let other = theirs.dimensions.iter().find(|t| t.dimension.id == d.dimension.id);
+            let score = |s: Option<u8>| s.map_or("–".to_owned(), |v| v.to_string());
+            view! {
+                <tr data-dimension=d.dimension.id>
+                    <th scope="row">{d.dimension.name}</th>
+                    <td>{format!("{} · {}", score(d.score), band_label(d.band))}</td>
+                    <td>{other.map(|o| format!("{} · {}", score(o.score), band_label(o.band))).unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let differences = differences(&mine, &theirs);
+    view! {
+        <section id="compare" class="compare" aria-labelledby="compare-heading">
+            <h2 id="compare-heading">"Side by side"</h2>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"Dimension"</th>
+                        <th scope="col">"Yours"</th>
+                        <th scope="col"><bdi>{who}</bdi></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows}
+                    <tr class="verdict-row">
+                        <th scope="row">"Verdict"</th>
+                        <td data-verdict=mine.verdict.key()>{mine.verdict.headline()}</td>
+                        <td data-verdict=theirs.verdict.key()>{theirs.verdict.headline()}</td>
+                    </tr>
+                </tbody>
+            </table>
+            <ul id="differences">{differences.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+        </section>
     }
 }

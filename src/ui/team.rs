@@ -3,26 +3,14 @@
 
 use leptos::prelude::*;
 
-use super::app::Store;
-use super::report::{band_label, join_words};
-use super::share::CopyField;
+use super::state::use_app_state;
+use super::widgets::CopyField;
+use crate::core::scoring::band_label;
 use crate::core::session::{Action, View};
 use crate::core::share_code::{self, SharedResult};
 use crate::core::summary::team_link;
 use crate::core::team::{self, PastedEntry, TeamSummary};
 use crate::shell::address;
-
-/// Display name of a member: their label when it tells them apart, else "Person N" (with
-/// the label, when several people labelled the same pilot).
-fn member_name(members: &[SharedResult], index: usize) -> String {
-    let person = format!("Person {}", index + 1);
-    let Some(member) = members.get(index) else { return person };
-    if member.label.is_empty() {
-        return person;
-    }
-    let shared = members.iter().filter(|m| m.label == member.label).count() > 1;
-    if shared { format!("{person} ({})", member.label) } else { member.label.clone() }
-}
 
 /// The team view, opened empty (to paste links) or from a team link.
 #[component]
@@ -30,7 +18,7 @@ pub fn TeamView(
     /// Members carried by a team link.
     members: Vec<SharedResult>,
 ) -> impl IntoView {
-    let store = Store::get();
+    let state = use_app_state();
     let initial = members.iter().map(|m| share_code::encode(&m.answers, &m.label)).collect::<Vec<_>>().join("\n");
     let pasted = RwSignal::new(initial);
     let entries = Memo::new(move |_| pasted.with(|text| team::read_pasted(text)));
@@ -46,16 +34,16 @@ pub fn TeamView(
     };
     // The session holds the team (so the address carries it); the text stays local.
     let valid = Memo::new(move |_| {
-        store.session.with(|s| match &s.view {
+        state.with(|s| match &s.view {
             View::Team(members) => members.clone(),
             _ => Vec::new(),
         })
     });
-    let on_input = move |event| {
+    let on_input = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
         let members = team::members_of(&team::read_pasted(&text));
         pasted.set(text);
-        store.dispatch(Action::UpdateTeam(members));
+        state.act(&event, Action::UpdateTeam(members));
     };
     let base = address::base_url();
     let link = Memo::new(move |_| {
@@ -107,7 +95,7 @@ pub fn TeamView(
                 }
             }}
             <div class="actions">
-                <button type="button" class="secondary" on:click=move |_| store.dispatch(Action::ShowOwn)>
+                <button type="button" class="secondary" on:click=move |ev| state.act(&ev, Action::ShowOwn)>
                     "Back to my own check"
                 </button>
             </div>
@@ -123,7 +111,7 @@ fn TeamTable(
     /// The members, for their names.
     members: Vec<SharedResult>,
 ) -> impl IntoView {
-    let names: Vec<String> = (0..members.len()).map(|i| member_name(&members, i)).collect();
+    let names = team::member_names(&members);
     let header = names.iter().map(|n| view! { <th scope="col"><bdi>{n.clone()}</bdi></th> }).collect_view();
     let rows = summary
         .dimensions
@@ -158,50 +146,8 @@ fn TeamTable(
             }
         })
         .collect_view();
-    let mut findings: Vec<String> = Vec::new();
-    for d in &summary.dimensions {
-        if !d.outliers.is_empty() {
-            let who: Vec<&str> = d.outliers.iter().filter_map(|&i| names.get(i)).map(String::as_str).collect();
-            findings.push(format!(
-                "{}: {} {} from the rest of the team.",
-                d.name,
-                join_words(&who),
-                if who.len() == 1 { "stands apart" } else { "stand apart" }
-            ));
-        }
-    }
-    for &i in &summary.disagreements {
-        if let Some(d) = summary.dimensions.get(i) {
-            findings.push(format!(
-                "{}: scores spread over {} points. The disagreement is a finding in itself: talk it through before scaling.",
-                d.name,
-                d.spread.unwrap_or(0)
-            ));
-        }
-    }
-    let names_where = |finished: bool| -> Vec<&str> {
-        summary
-            .blocking
-            .iter()
-            .filter_map(|&i| summary.dimensions.get(i))
-            .filter(|d| d.consensus.is_some() == finished)
-            .map(|d| d.name)
-            .collect()
-    };
-    let (failing, unfinished) = (names_where(true), names_where(false));
-    let verdict = if summary.ready {
-        "On average, the team says the pilot is ready to scale.".to_owned()
-    } else {
-        let verb = |n: usize| if n == 1 { "is" } else { "are" };
-        let mut parts = Vec::new();
-        if !failing.is_empty() {
-            parts.push(format!("{} {} not a yes", join_words(&failing), verb(failing.len())));
-        }
-        if !unfinished.is_empty() {
-            parts.push(format!("nobody finished {}", join_words(&unfinished)));
-        }
-        format!("On average, the team says the pilot is not ready: {}.", parts.join("; "))
-    };
+    let findings = team::findings(&summary, &names);
+    let verdict = team::verdict_sentence(&summary);
     let count = members.len();
     view! {
         <div id="team-summary" data-members=count.to_string() data-ready=summary.ready.to_string()>

@@ -5,7 +5,9 @@
 #![allow(dead_code)]
 
 use readiness_check::core::answers::{Answer, Answers};
-use readiness_check::core::content::QuestionSet;
+use readiness_check::core::content::{CURRENT, QuestionSet};
+use readiness_check::core::session::{Session, Step, View};
+use readiness_check::core::share_code::SharedResult;
 
 /// The answers a pattern describes.
 pub fn answers_from_pattern(set: &'static QuestionSet, pattern: &str) -> Answers {
@@ -31,4 +33,62 @@ pub fn pattern_of(answers: &Answers) -> String {
             Some(Answer::Level(l)) => char::from(b'0' + l),
         })
         .collect()
+}
+
+/// The last position of the current set.
+pub fn last() -> usize {
+    CURRENT.question_count() - 1
+}
+
+/// Six answers, one of them "I don't know", the rest open.
+pub fn some_answers() -> Answers {
+    let mut answers = Answers::empty(CURRENT);
+    for position in 0..6 {
+        let answer = if position == 2 { Answer::DontKnow } else { Answer::Level((position % 4) as u8) };
+        answers.set_answer(position, Some(answer));
+    }
+    answers
+}
+
+/// Every question at its best option.
+pub fn complete_answers() -> Answers {
+    let slots = CURRENT.questions().map(|q| Some(Answer::Level(q.options.len() as u8 - 1))).collect();
+    Answers::from_slots(CURRENT, slots).expect("valid")
+}
+
+/// The reader's own run with these answers, step and label.
+pub fn session(answers: Answers, step: Step, label: &str) -> Session {
+    let mut session = Session::new(CURRENT);
+    session.answers = answers;
+    session.step = step;
+    session.label = label.to_owned();
+    session
+}
+
+/// Someone else's result: every question at its worst, labelled "their pilot".
+pub fn someone_else() -> SharedResult {
+    let slots = CURRENT.questions().map(|_| Some(Answer::Level(0))).collect();
+    SharedResult { answers: Answers::from_slots(CURRENT, slots).expect("valid"), label: "their pilot".into() }
+}
+
+/// A compact, readable picture of everything an action may change (but the navigation
+/// counter, which has its own test), so a failure message fits on a screen.
+pub fn observe(session: &Session) -> String {
+    let answers = pattern_of(&session.answers);
+    let view = match &session.view {
+        View::Own => "own".to_owned(),
+        View::Shared(result) => format!("shared({})", result.label),
+        View::Team(members) => format!("team({})", members.len()),
+        View::Offered(offered) => format!("offered({}, {:?})", pattern_of(&offered.result.answers), offered.step),
+        View::Readers => "readers".to_owned(),
+        View::EmbedKit => "embed-kit".to_owned(),
+        View::BadLink { team, error } => format!("bad-link(team={team}, {})", error.kind()),
+    };
+    let compare = session.compare_with.as_ref().map(|r| r.label.as_str());
+    format!(
+        "set={} answers={answers} step={:?} label={:?} view={view} compare={compare:?}",
+        session.answers.set().id,
+        session.step,
+        session.label
+    )
 }

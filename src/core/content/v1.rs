@@ -11,9 +11,18 @@ pub(super) static SET: QuestionSet = QuestionSet {
     time_frame: None,
     dimensions: &[OWNERSHIP, DATA, BUY_IN, METRICS],
     ready_moves: &[
-        GeneralMove { topic: "ready.stages", text: "Scale in stages – one more team or region at a time – with a go/no-go review on the outcome metric before each step." },
-        GeneralMove { topic: "ready.runbook", text: "Write the runbook now: who monitors the AI, who may override or pause it, who fixes the pipeline, and how problems escalate." },
-        GeneralMove { topic: "ready.next_use_case", text: "Pick the next use case and plan it to reuse what this one built: the ownership model, the data pipeline and the stakeholder track." },
+        GeneralMove {
+            topic: "ready.stages",
+            text: "Scale in stages – one more team or region at a time – with a go/no-go review on the outcome metric before each step.",
+        },
+        GeneralMove {
+            topic: "ready.runbook",
+            text: "Write the runbook now: who monitors the AI, who may override or pause it, who fixes the pipeline, and how problems escalate.",
+        },
+        GeneralMove {
+            topic: "ready.next_use_case",
+            text: "Pick the next use case and plan it to reuse what this one built: the ownership model, the data pipeline and the stakeholder track.",
+        },
     ],
     not_ready_moves: &[],
 };
@@ -34,7 +43,9 @@ const OWNERSHIP: Dimension = Dimension {
         "After launch the AI will be an orphan: still running, but nobody is responsible for whether it delivers.",
     ]),
     fix: "Before you scale, name an AI Product Owner: a business role, not an IT one, accountable for outcomes rather than uptime. Give them a measurable objective and tie it to their own performance review.",
-    unknown_finding: Some("Not knowing who owns the outcome is the finding: if you can't name the person, the organization can't either, and the AI will have no owner once the pilot team moves on."),
+    unknown_finding: Some(
+        "Not knowing who owns the outcome is the finding: if you can't name the person, the organization can't either, and the AI will have no owner once the pilot team moves on.",
+    ),
     questions: &[
         Question {
             id: "ownership.named_owner",
@@ -48,7 +59,10 @@ const OWNERSHIP: Dimension = Dimension {
                 Choice::scored("Nobody is named; the pilot team moves on after launch", 0),
                 Choice::scored("IT or the vendor owns it, judged on uptime rather than business results", 1),
                 Choice::scored("A business leader is named as owner, but there is no measurable target", 2),
-                Choice::scored("A named business leader owns it, with a measurable target such as cost per case or cycle time", 3),
+                Choice::scored(
+                    "A named business leader owns it, with a measurable target such as cost per case or cycle time",
+                    3,
+                ),
             ],
             unknown: None,
         },
@@ -62,9 +76,15 @@ const OWNERSHIP: Dimension = Dimension {
             topic: "ownership.wrong_calls",
             options: &[
                 Choice::scored("Nobody checks its output; errors surface when a customer or colleague complains", 0),
-                Choice::scored("Users report problems ad hoc, and it's unclear who decides to fix, override or pause", 1),
+                Choice::scored(
+                    "Users report problems ad hoc, and it's unclear who decides to fix, override or pause",
+                    1,
+                ),
                 Choice::scored("Someone reviews output quality now and then, but has no clear authority to act", 2),
-                Choice::scored("A named person checks quality on a schedule and has the authority to override or pause the AI", 3),
+                Choice::scored(
+                    "A named person checks quality on a schedule and has the authority to override or pause the AI",
+                    3,
+                ),
             ],
             unknown: None,
         },
@@ -151,7 +171,9 @@ const DATA: Dimension = Dimension {
         "The AI still depends on pilot-style prepared data; at scale it will starve or run on bad inputs.",
     ]),
     fix: "Treat the data pipeline as a product, not a one-off project. Map every source the AI will touch in production, find the gaps, inconsistencies and manual steps that break under volume, and fix them before you scale the use case.",
-    unknown_finding: Some("Not knowing how data reaches the AI is the finding: whatever isn't mapped hasn't been tested at production volume, and that is where data debt hides."),
+    unknown_finding: Some(
+        "Not knowing how data reaches the AI is the finding: whatever isn't mapped hasn't been tested at production volume, and that is where data debt hides.",
+    ),
     questions: &[
         Question {
             id: "data.sources_mapped",
@@ -162,7 +184,10 @@ const DATA: Dimension = Dimension {
             role: Role::Supporting,
             topic: "data.sources_mapped",
             options: &[
-                Choice::scored("The AI has only seen the pilot's hand-prepared dataset; production sources aren't identified", 0),
+                Choice::scored(
+                    "The AI has only seen the pilot's hand-prepared dataset; production sources aren't identified",
+                    0,
+                ),
                 Choice::scored("We know roughly which systems will feed it, but nothing is mapped or checked", 1),
                 Choice::scored("Most production sources are mapped; a few are assumed to look like the pilot data", 2),
                 Choice::scored("Every production source is mapped and has been tested with the AI on real data", 3),
@@ -179,7 +204,10 @@ const DATA: Dimension = Dimension {
             topic: "data.manual_steps",
             options: &[
                 Choice::scored("Yes; someone would clean, label or export data by hand, as in the pilot", 0),
-                Choice::scored("Several steps are manual (spreadsheets, uploads, fixes) and would break at full volume", 1),
+                Choice::scored(
+                    "Several steps are manual (spreadsheets, uploads, fixes) and would break at full volume",
+                    1,
+                ),
                 Choice::scored("It's mostly automated, with one or two manual steps we know we must remove", 2),
                 Choice::scored("It runs end to end without manual steps and has been tested at production volume", 3),
             ],
@@ -213,7 +241,10 @@ const DATA: Dimension = Dimension {
                 Choice::scored("Nobody; it's scripts and exports the pilot team put together", 0),
                 Choice::scored("IT runs pieces of it, system by system; nobody owns it end to end", 1),
                 Choice::scored("A team owns it, but integrations with some production systems are still missing", 2),
-                Choice::scored("A named team runs it as a product, with a roadmap, connected to every system the AI needs", 3),
+                Choice::scored(
+                    "A named team runs it as a product, with a roadmap, connected to every system the AI needs",
+                    3,
+                ),
             ],
             unknown: None,
         },
@@ -273,7 +304,9 @@ const BUY_IN: Dimension = Dimension {
         "The people who must adopt the AI had no say and nothing to gain; expect workarounds, not adoption.",
     ]),
     fix: "Run a stakeholder track alongside the technical work. Bring in the 5–10 middle managers whose teams are most affected early, have them co-design the workflow change, and give them a real stake in the outcome.",
-    unknown_finding: Some("Not knowing how the affected managers see the AI is the finding: if nobody has asked them, they haven't been involved, and their resistance won't show until rollout."),
+    unknown_finding: Some(
+        "Not knowing how the affected managers see the AI is the finding: if nobody has asked them, they haven't been involved, and their resistance won't show until rollout.",
+    ),
     questions: &[
         Question {
             id: "buy_in.co_design",
@@ -287,7 +320,10 @@ const BUY_IN: Dimension = Dimension {
                 Choice::scored("They haven't been involved; they'll hear about it at rollout", 0),
                 Choice::scored("They were shown a demo or an announcement once it was built", 1),
                 Choice::scored("Some were consulted on the workflow, but the decisions were made elsewhere", 2),
-                Choice::scored("The most affected managers co-designed the new workflow, and the plan changed because of it", 3),
+                Choice::scored(
+                    "The most affected managers co-designed the new workflow, and the plan changed because of it",
+                    3,
+                ),
             ],
             unknown: None,
         },
@@ -303,7 +339,10 @@ const BUY_IN: Dimension = Dimension {
                 Choice::scored("No; people are guessing, and rumors fill the gap", 0),
                 Choice::scored("There was a general message about efficiency, with nothing specific to their team", 1),
                 Choice::scored("Some managers have had a specific conversation; others haven't", 2),
-                Choice::scored("Every affected manager has it in writing: what changes for their team's targets, headcount and roles", 3),
+                Choice::scored(
+                    "Every affected manager has it in writing: what changes for their team's targets, headcount and roles",
+                    3,
+                ),
             ],
             unknown: None,
         },
@@ -317,9 +356,15 @@ const BUY_IN: Dimension = Dimension {
             topic: "buy_in.workarounds",
             options: &[
                 Choice::scored("We have no view of actual use; steering meetings just sound positive", 0),
-                Choice::scored("We've heard of workarounds (shadow spreadsheets, manual rework) but haven't looked into them", 1),
+                Choice::scored(
+                    "We've heard of workarounds (shadow spreadsheets, manual rework) but haven't looked into them",
+                    1,
+                ),
                 Choice::scored("We track how much the AI is used, but not why people bypass it", 2),
-                Choice::scored("We track use by team, and managers raise workarounds openly so the cause gets fixed", 3),
+                Choice::scored(
+                    "We track use by team, and managers raise workarounds openly so the cause gets fixed",
+                    3,
+                ),
             ],
             unknown: None,
         },
@@ -398,7 +443,9 @@ const METRICS: Dimension = Dimension {
         "You can't yet prove the AI works or pays off, so the first budget review can end it.",
     ]),
     fix: "Set two layers of metrics before you scale. Process metrics show the AI performs: accuracy on production data, exception rate, uptime and latency. Outcome metrics show the business gains: revenue impacted, cost reduced, time saved per workflow, error rate against the pre-AI baseline.",
-    unknown_finding: Some("Not knowing what is measured is the finding: if you can't find the number, neither can the CFO, and the case for scaling budget will be hard to make."),
+    unknown_finding: Some(
+        "Not knowing what is measured is the finding: if you can't find the number, neither can the CFO, and the case for scaling budget will be hard to make.",
+    ),
     questions: &[
         Question {
             id: "metrics.production_accuracy",
@@ -460,7 +507,10 @@ const METRICS: Dimension = Dimension {
                 Choice::scored("No; nobody recorded how the work performed before the AI", 0),
                 Choice::scored("We have rough recollections or estimates of how the old process performed", 1),
                 Choice::scored("We measured the old process, but only for the pilot group", 2),
-                Choice::scored("We have a measured baseline – time, cost or error rate per case – for the whole workflow", 3),
+                Choice::scored(
+                    "We have a measured baseline – time, cost or error rate per case – for the whole workflow",
+                    3,
+                ),
             ],
             unknown: None,
         },

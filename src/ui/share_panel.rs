@@ -1,75 +1,18 @@
-//! The share panel: the short results link, copy, system share sheet, plain share links,
-//! a ready comment, and the optional pilot label that rides in the link.
+//! The share panel of the reader's own results: the short results link, copy, the system share
+//! sheet, plain share links, a ready comment, the result image, and the optional pilot label
+//! that rides in the link.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::app::Store;
+use super::state::use_app_state;
+use super::widgets::CopyField;
 use crate::core::scoring::Report;
 use crate::core::session::Action;
 use crate::core::share_code::MAX_LABEL_CHARS;
 use crate::core::share_text::{image_card, share_texts};
-use crate::shell::{clipboard, image};
-
-/// Copy state of one field.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Copied {
-    Idle,
-    Done,
-    /// The clipboard refused: the text is selected for a manual copy.
-    Selected,
-}
-
-/// A read-only field with a copy button that falls back to selecting the text.
-#[component]
-pub fn CopyField(
-    /// The element id of the field.
-    id: &'static str,
-    /// Visible label.
-    label: &'static str,
-    /// The text to show and copy.
-    #[prop(into)]
-    text: Signal<String>,
-    /// Render as a multi-line text area.
-    #[prop(optional)]
-    multiline: bool,
-) -> impl IntoView {
-    let copied = RwSignal::new(Copied::Idle);
-    let copy = move |_| {
-        let value = text.get_untracked();
-        spawn_local(async move {
-            if clipboard::copy_text(&value).await {
-                copied.set(Copied::Done);
-            } else {
-                crate::shell::select_text(id);
-                copied.set(Copied::Selected);
-            }
-        });
-    };
-    let field = if multiline {
-        view! { <textarea id=id readonly rows="5" prop:value=move || text.get()></textarea> }.into_any()
-    } else {
-        view! { <input id=id type="text" readonly prop:value=move || text.get()/> }.into_any()
-    };
-    view! {
-        <div class="copy-field">
-            <label for=id>{label}</label>
-            <div class="copy-row">
-                {field}
-                <button id=format!("{id}-copy") type="button" class="secondary" on:click=copy>
-                    "Copy"
-                </button>
-            </div>
-            <p class="copy-status" role="status">
-                {move || match copied.get() {
-                    Copied::Idle => "",
-                    Copied::Done => "Copied to the clipboard.",
-                    Copied::Selected => "Copying isn't allowed here: the text is selected, press Ctrl+C or ⌘C.",
-                }}
-            </p>
-        </div>
-    }
-}
+use crate::shell::clipboard::{self, ShareError};
+use crate::shell::image;
 
 /// The share panel for the reader's own results.
 #[component]
@@ -79,50 +22,56 @@ pub fn SharePanel(
     /// The reader's results link.
     link: Memo<String>,
 ) -> impl IntoView {
-    let store = Store::get();
-    let texts = Memo::new(move |_| {
-        let label = store.session.with(|s| s.label.clone());
-        report.with(|r| share_texts(r, &link.get(), &label))
-    });
+    let state = use_app_state();
+    let label = Memo::new(move |_| state.with(|s| s.label.clone()));
+    let texts = Memo::new(move |_| report.with(|r| share_texts(r, &link.get(), &label.get())));
     // Set once: writing the cleaned label back while typing would eat trailing spaces.
-    let initial_label = store.session.with_untracked(|s| s.label.clone());
-    let card = Memo::new(move |_| {
-        let label = store.session.with(|s| s.label.clone());
-        report.with(|r| image_card(r, &label))
-    });
+    let initial_label = label.get_untracked();
+    let card = Memo::new(move |_| report.with(|r| image_card(r, &label.get())));
     let image_status = RwSignal::new("");
     let download_image = move |_| {
-        let saved =
-            card.with_untracked(image::render_png).is_some_and(|url| image::download(&url, "scaling-readiness.png"));
-        image_status.set(if saved {
-            "Image saved: scaling-readiness.png."
-        } else {
-            "This browser could not draw the image."
+        let saved = card.with_untracked(image::render_png).map(|url| image::download(&url, "scaling-readiness.png"));
+        image_status.set(match saved {
+            Some(Ok(())) => "Image saved: scaling-readiness.png.",
+            _ => "This browser could not draw the image.",
         });
     };
     let share_image = move |_| {
-        let Some(url) = card.with_untracked(image::render_png) else { return };
+        let Some(url) = card.with_untracked(image::render_png) else {
+            image_status.set("This browser could not draw the image.");
+            return;
+        };
         let alt = card.with_untracked(|c| c.alt.clone());
         spawn_local(async move {
-            if !image::share_image(&url, &alt).await {
-                image_status.set("Sharing the image isn't possible here: download it instead.");
-            }
+            image_status.set(match image::share_image(&url, &alt).await {
+                Ok(()) | Err(ShareError::Cancelled) => "",
+                Err(ShareError::Unsupported | ShareError::Failed) => {
+                    "Sharing the image isn't possible here: download it instead."
+                }
+            });
         });
     };
     let can_share_image = image::can_share_images();
     let can_share = clipboard::can_share();
+    let share_status = RwSignal::new("");
     let share = move |_| {
         let url = link.get_untracked();
         let text = texts.with_untracked(|t| t.comment.clone());
         spawn_local(async move {
-            let _ = clipboard::share("Scaling Readiness Check", &text, &url).await;
+            share_status.set(match clipboard::share("Scaling Readiness Check", &text, &url).await {
+                Ok(()) | Err(ShareError::Cancelled) => "",
+                Err(ShareError::Unsupported | ShareError::Failed) => {
+                    "The share sheet didn't open: copy the link above instead."
+                }
+            });
         });
     };
     view! {
         <section id="share" class="share" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share your results"</h2>
             <p>"The link holds your answers in a few characters, nothing else. Whoever opens it sees your results, marked as yours."</p>
-            {store
+            {state
+                .env
                 .host_events
                 .then(|| {
                     view! {
@@ -140,7 +89,7 @@ pub fn SharePanel(
                     placeholder="e.g. invoice triage"
                     autocomplete="off"
                     prop:value=initial_label
-                    on:input=move |event| store.dispatch(Action::SetLabel(event_target_value(&event)))
+                    on:input=move |ev| state.act(&ev, Action::SetLabel(event_target_value(&ev)))
                 />
             </div>
             <CopyField id="share-link" label="Your results link" text=link/>
@@ -164,6 +113,7 @@ pub fn SharePanel(
                     "E-mail"
                 </a>
             </div>
+            <p id="share-status" class="copy-status" role="status">{move || share_status.get()}</p>
             <h3>"Result image"</h3>
             <p>"A picture of your verdict and the four dimensions, sized for a LinkedIn post. Paste the alt text with it."</p>
             <div class="share-buttons">

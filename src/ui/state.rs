@@ -1,0 +1,83 @@
+//! The app's state as every component sees it: one context value, read with
+//! [`use_app_state`], changed only through actions and notice events.
+
+use leptos::prelude::*;
+
+use crate::core::notices::{Notice, Notices};
+use crate::core::session::{Action, By, Session};
+
+/// Where the widget runs, read once at start-up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Env {
+    /// Inside an iframe or asked for with `?embed`: no page chrome, height reported.
+    pub embedded: bool,
+    /// Inside a frame of another page (whatever the address says).
+    pub framed: bool,
+    /// The embedding page asked for the result event (`?events`).
+    pub host_events: bool,
+}
+
+/// The app's state, shared through context. `Copy`, so handlers capture it freely. The session
+/// and the notices are private: components read them and dispatch; nothing edits fields.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    session: RwSignal<Session>,
+    notices: RwSignal<Notices>,
+    /// Where the widget runs.
+    pub env: Env,
+}
+
+impl AppState {
+    /// The state the app (and each component test) starts from.
+    pub fn new(session: Session, notices: Notices, env: Env) -> Self {
+        Self { session: RwSignal::new(session), notices: RwSignal::new(notices), env }
+    }
+
+    /// Makes this state the one [`use_app_state`] finds below the current owner.
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    /// Reads the session, tracking it: the caller reruns when it changes.
+    pub fn with<T>(&self, read: impl FnOnce(&Session) -> T) -> T {
+        self.session.with(read)
+    }
+
+    /// Reads the session without tracking it.
+    pub fn with_untracked<T>(&self, read: impl FnOnce(&Session) -> T) -> T {
+        self.session.with_untracked(read)
+    }
+
+    /// Applies an action that did not come from the reader's own input (the address, another
+    /// tab, a test).
+    pub fn dispatch(&self, action: Action) {
+        self.session.update(|session| session.apply(action));
+    }
+
+    /// Applies an action asked for by a browser event: the reader's own when the browser says
+    /// the event is trusted (a real click or key press), not a script's.
+    pub fn act(&self, event: &web_sys::Event, action: Action) {
+        let by = if event.is_trusted() { By::Reader } else { By::Page };
+        self.session.update(|session| session.apply_by(action, by));
+    }
+
+    /// The notices, tracked.
+    pub fn notices(&self) -> Notices {
+        self.notices.get()
+    }
+
+    /// The notices, untracked.
+    pub fn notices_untracked(&self) -> Notices {
+        self.notices.get_untracked()
+    }
+
+    /// Records a notice event.
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|notices| notices.apply(notice));
+    }
+}
+
+/// The state provided by the app (or a test) above this component.
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
