@@ -195,7 +195,9 @@ function percentEncode(bytes) {
 export function encodeCode(answers, label = '', { labelBytes, setId = CURRENT_SET, format = '1' } = {}) {
   let number = 0n;
   let states = 1n;
-  contentOf(setId).questions.forEach((q, i) => {
+  // A set this build does not know (a code "from the future") takes the current set's shape.
+  const known = SCORING_DATA.sets.some((s) => s.id === setId);
+  (known ? contentOf(setId) : CONTENT).questions.forEach((q, i) => {
     const radix = BigInt(q.points.length + 2);
     const c = answers[i];
     const digit = c === '-' ? 0n : c === '?' ? radix - 1n : BigInt(Number(c) + 1);
@@ -209,6 +211,13 @@ export function encodeCode(answers, label = '', { labelBytes, setId = CURRENT_SE
   const values = [...head].map((c) => charValue(c) ?? 0);
   const code = head + digits(checkValue(values, bytes), 2);
   return bytes.length ? `${code}.${percentEncode(bytes)}` : code;
+}
+
+/** The results link for a pattern under a base address: `r/<outcome>/#r=<code>` (the base page while incomplete). */
+export function resultsLink(base, answers, label = '', setId = CURRENT_SET) {
+  const { verdict, slug } = expectedReport(answers, setId);
+  const code = encodeCode(answers, label, { setId });
+  return verdict === 'incomplete' ? `${base}#r=${code}` : `${base}r/${slug}/#r=${code}`;
 }
 
 /** A team code carrying several share codes. */

@@ -19,6 +19,7 @@ import {
   load,
   radioValue,
   snapshotText,
+  seedStorage,
   writtenSnapshot,
   start,
   storage,
@@ -94,7 +95,8 @@ export async function zoom200NoHorizontalScroll(t) {
 export async function reducedMotionHonoured(t) {
   const duration = async (options) => {
     const page = await t.newPage(options);
-    await load(page, t.base + '#s=' + snapshotText('33' + '-'.repeat(N - 2), 'q2'));
+    await seedStorage(page, t.base, { [STORAGE_KEY]: writtenSnapshot('33' + '-'.repeat(N - 2), 'q2') });
+    await load(page, t.base + '#q=3');
     await page.waitForSelector('.progress-bar span');
     return page.evaluate(() => {
       const span = document.querySelector('.progress-bar span');
@@ -129,7 +131,8 @@ async function axTree(page) {
 
 export async function accessibilityTree(t) {
   const page = await t.newPage();
-  await load(page, t.base + '#s=' + snapshotText('3' + '-'.repeat(N - 1), 'q1'));
+  await seedStorage(page, t.base, { [STORAGE_KEY]: writtenSnapshot('3' + '-'.repeat(N - 1), 'q1') });
+  await load(page, t.base + '#q=2');
   await page.waitForSelector('#question');
   const legend = (await page.textContent('#q-legend')).trim();
   let tree = await axTree(page);
@@ -144,7 +147,7 @@ export async function accessibilityTree(t) {
   const progressLive = await page.getAttribute('#progress', 'aria-live');
   eq(progressLive, 'polite', 'progress text is announced politely');
 
-  await load(page, t.base + '#r=' + encodeCode('1302212032130123'));
+  await load(page, t.base + '#r=' + encodeCode(MIXED));
   await page.waitForSelector('#verdict');
   tree = await axTree(page);
   const status = tree.find((n) => n.role === 'status' && /ready|not ready/i.test(n.name + (n.valuetext || '')));
@@ -161,7 +164,7 @@ export async function accessibilityTree(t) {
 // Hostile links, all through one page by changing location.hash
 // ------------------------------------------------------------------------------------------
 
-const MIXED = '1302212032130123';
+const MIXED = '130221203213012303';
 
 /**
  * What `location.hash` reports after assigning `#fragment`: the URL standard's fragment

@@ -3,20 +3,25 @@
 // `_visitScreens` is shared with the accessibility and narrow-screen checks in hardening.mjs.
 
 import path from 'node:path';
-import { QUESTION_COUNT as N, encodeCode, encodeTeam, load, snapshotText, until } from '../lib.mjs';
-import { _linkFor } from './shared.mjs';
+import { QUESTION_COUNT as N, STORAGE_KEY, addressSnapshot, encodeCode, encodeTeam, load, pattern, resultsLink, until, writtenSnapshot } from '../lib.mjs';
 import { _hostUrl } from './embed.mjs';
 
-const MINE = '1302212032130123';
-const THEIRS = '3333333320333333';
+const MINE = pattern('13022' + '1203' + '2130' + '12303');
+const THEIRS = pattern('33333' + '3332' + '0333' + '33333');
 const TEAM = [
-  ['Owner', '2222222233332222'],
-  ['Data lead', '2222222200002222'],
-  ['Manager', '2222222200002222'],
+  ['Owner', pattern('22222' + '2222' + '3333' + '22222')],
+  ['Data lead', pattern('22222' + '2222' + '0000' + '22222')],
+  ['Manager', pattern('22222' + '2222' + '0000' + '22222')],
 ];
 
+/** Puts the reader's own run into the page's storage, then opens `url`. */
+async function withStoredRun(page, url, answers, step) {
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [STORAGE_KEY, writtenSnapshot(answers, step)]);
+  await load(page, url);
+}
+
 /** The screens in an order that keeps the reader's own run from mixing into views before it. */
-export const SCREENS = ['intro', 'question', 'shared', 'bad-link', 'team', 'embed-kit', 'results', 'share', 'compare', 'embed'];
+export const SCREENS = ['intro', 'question', 'offered', 'shared', 'bad-link', 'team', 'embed-kit', 'results', 'share', 'compare', 'embed'];
 
 /**
  * Opens each screen in a fresh context made with `options`, and calls `onScreen(name, target,
@@ -34,12 +39,18 @@ export async function _visitScreens(t, options, onScreen, only = SCREENS) {
   await page.waitForSelector('#intro #start');
   await visit('intro');
 
-  await load(page, t.base + '#s=' + snapshotText(MINE.slice(0, 5) + '-'.repeat(N - 5), 'q5'));
+  await withStoredRun(page, t.base + '#q=6', MINE.slice(0, 5) + '-'.repeat(N - 5), 'q5');
   await page.waitForSelector('#question');
   await page.check('#question input[name=answer][value="2"]');
   await visit('question');
 
-  await load(page, _linkFor(t.base, THEIRS, 'invoice triage'));
+  // A progress link from another browser, opened with no run of one's own: asked first.
+  await page.evaluate(() => localStorage.clear());
+  await load(page, t.base + '#s=' + addressSnapshot(THEIRS.slice(0, 9) + '-'.repeat(N - 9), 'q9'));
+  await page.waitForSelector('#offered');
+  await visit('offered');
+
+  await load(page, resultsLink(t.base, THEIRS, 'invoice triage'));
   await page.waitForSelector('#shared');
   await visit('shared');
 
@@ -55,9 +66,7 @@ export async function _visitScreens(t, options, onScreen, only = SCREENS) {
   await page.waitForSelector('#embed-kit');
   await visit('embed-kit');
 
-  // Storage wins over the address at start-up: forget the partial run from 'question' first.
-  await page.evaluate(() => localStorage.clear());
-  await load(page, t.base + '#s=' + snapshotText(MINE, 'r'));
+  await withStoredRun(page, resultsLink(t.base, MINE), MINE, 'r');
   await page.waitForSelector('#results #verdict');
   await visit('results');
 
@@ -69,7 +78,7 @@ export async function _visitScreens(t, options, onScreen, only = SCREENS) {
     await visit('share');
   }
 
-  await load(page, _linkFor(t.base, THEIRS, 'invoice triage'));
+  await load(page, resultsLink(t.base, THEIRS, 'invoice triage'));
   await page.waitForSelector('#shared #compare');
   await visit('compare');
 

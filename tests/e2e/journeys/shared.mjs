@@ -21,17 +21,16 @@ import {
   start,
   storage,
   storedParts,
+  pattern,
+  resultsLink,
+  seedStorage,
+  writtenSnapshot,
+  STORAGE_KEY,
 } from '../lib.mjs';
 
-const THEIRS = '2222333311110000';
-const MINE = '3333033322223?33';
+const THEIRS = pattern('22223' + '3331' + '1110' + '00000');
+const MINE = pattern('33333' + '3332' + '2223' + '?3333');
 
-/** The results link the widget would make for a pattern, under `base`. */
-export function _linkFor(base, answers, label = '') {
-  const { verdict, slug } = expectedReport(answers);
-  const code = encodeCode(answers, label);
-  return verdict === 'incomplete' ? `${base}#r=${code}` : `${base}r/${slug}/#r=${code}`;
-}
 
 export async function linkFromOneContextOpensInAnother(t) {
   // Context A makes a link through the UI.
@@ -68,7 +67,7 @@ export async function linkFromOneContextOpensInAnother(t) {
 }
 
 export async function takeTheCheckThenCompare(t) {
-  const link = _linkFor(t.base, THEIRS, 'their pilot');
+  const link = resultsLink(t.base, THEIRS, 'their pilot');
   const page = await t.newPage();
   await load(page, link);
   await page.waitForSelector('#shared');
@@ -120,7 +119,7 @@ export async function damagedLinksAreExplained(t) {
     ['empty', '#r=', 'empty'],
     ['team link from a newer version', `#t=T2${encodeTeam([good]).slice(2)}`, 'newer-format'],
     ['team link cut before its last member', `#t=${teamCut(encodeTeam([good, core]))}`, 'truncated'],
-    ['team link with a character changed', `#t=${encodeTeam([good, core]).replace('~1B', '~1C')}`, 'damaged'],
+    ['team link with a character changed', `#t=${encodeTeam([good, core]).replace('~1C', '~1D')}`, 'damaged'],
   ];
   const page = await t.newPage();
   const problems = [];
@@ -151,8 +150,8 @@ export async function badLinkOffersTheCheck(t) {
 }
 
 /** Team members: an owner who rates Buy-in best, and four who rate it worst. */
-const OWNER = '2222' + '2222' + '3333' + '2222';
-const MANAGER = '2222' + '2222' + '0000' + '2222';
+const OWNER = pattern('22222' + '2222' + '3333' + '22222');
+const MANAGER = pattern('22222' + '2222' + '0000' + '22222');
 const TEAM = [
   ['Manager A', MANAGER],
   ['Manager B', MANAGER],
@@ -179,7 +178,7 @@ export async function teamViewShowsTheOutlier(t) {
   const page = await t.newPage();
   await load(page, t.base + '#team');
   await page.waitForSelector('#team #team-input');
-  const lines = TEAM.map(([label, answers]) => _linkFor(t.base, answers, label));
+  const lines = TEAM.map(([label, answers]) => resultsLink(t.base, answers, label));
   await page.fill('#team-input', lines.join('\n'));
   await page.waitForSelector('#team-summary[data-members="5"]');
   eq(await page.getAttribute('#team-summary', 'data-ready'), 'false', 'team verdict');
@@ -203,9 +202,9 @@ export async function teamListWithBrokenLines(t) {
   const page = await t.newPage();
   await load(page, t.base + '#team');
   await page.waitForSelector('#team-input');
-  const good1 = _linkFor(t.base, OWNER, 'Owner');
+  const good1 = resultsLink(t.base, OWNER, 'Owner');
   const good2 = encodeCode(MANAGER, 'Manager');
-  const truncated = _linkFor(t.base, MANAGER).slice(0, -2);
+  const truncated = resultsLink(t.base, MANAGER).slice(0, -2);
   const lines = [good1, truncated, good2, 'this is not a link <b>at all</b>'];
   await page.fill('#team-input', lines.join('\n'));
   await page.waitForSelector('#team-summary[data-members="2"]');
@@ -220,7 +219,7 @@ export async function teamLinkReproducesTheTable(t) {
   const page = await t.newPage();
   await load(page, t.base + '#team');
   await page.waitForSelector('#team-input');
-  await page.fill('#team-input', TEAM.map(([label, answers]) => _linkFor(t.base, answers, label)).join('\n'));
+  await page.fill('#team-input', TEAM.map(([label, answers]) => resultsLink(t.base, answers, label)).join('\n'));
   await page.waitForSelector('#team-summary[data-members="5"]');
   const table = await teamTable(page);
   const findings = await page.$$eval('#team-findings li', (lis) => lis.map((li) => li.textContent));
@@ -236,7 +235,8 @@ export async function teamLinkReproducesTheTable(t) {
 
 export async function resultImageDownloads(t) {
   const page = await t.newPage({ acceptDownloads: true });
-  await load(page, t.base + '#s=' + snapshotText(MINE, 'r'));
+  await seedStorage(page, t.base, { [STORAGE_KEY]: writtenSnapshot(MINE, 'r') });
+  await load(page, resultsLink(t.base, MINE));
   await page.waitForSelector('#results #download-image');
   await page.fill('#pilot-label', 'invoice triage');
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.click('#download-image')]);
