@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod content;
+pub mod readers;
 pub mod route;
 pub mod scoring;
 pub mod session;
