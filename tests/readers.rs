@@ -1,11 +1,18 @@
 //! Checks readers' results: link extraction from messy text (a committed thread fixture, table
-//! cases, a property test, hostile inputs).
+//! cases, a property test, hostile inputs), the aggregates against hand-computed tables and the
+//! summary sentence.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::answers_from_pattern;
 use proptest::prelude::*;
 use readiness_check::core::answers::{Answer, Answers};
-use readiness_check::core::content::CURRENT;
-use readiness_check::core::readers::{Extracted, PROBLEM_KINDS, extract};
+use readiness_check::core::content::{CURRENT, QUESTION_SETS};
+use readiness_check::core::readers::{
+    BlockingCombination, BlockingDimension, Extracted, PROBLEM_KINDS, ReadersSummary, extract, percent, summarise,
+    summary_sentence,
+};
 use readiness_check::core::share_code::{DecodeError, SharedResult, clean_label, decode, encode};
 use readiness_check::core::team::encode_team;
 
@@ -41,7 +48,10 @@ fn encode_uri_component(text: &str) -> String {
 // Codes from tests/golden/share_codes.txt (question set 1), with their answers and scores.
 const BEST: &str = "1Bg15AMzMTg"; // 3333333333333333  100,100,100,100  ready
 const MIXED: &str = "1BSjHqt32bx"; // 1302212032130123  47,40,80,53  not-odm
+const UNKNOWNS: &str = "1BNC5JKqJOg"; // 0?123?3332333330  20,60,93,80  not-od
+const PARTIAL: &str = "1BfU8H_IAQz"; // 3213??0---------  80,-,-,-  incomplete
 const LABELLED: &str = "1BZxxxIqoFz.invoice_triage"; // 2322330333333233  73,80,100,93  not-o
+const WORST: &str = "1BINeQDMzO5"; // 0000000000000000  0,0,0,0  not-odbm
 const UNICODE: &str = "1Bg15AMzMNw.Rechnungspr%C3%BCfung_%E2%9C%93"; // all best, "Rechnungsprüfung ✓"
 
 // ---------------------------------------------------------------------------------------------
@@ -359,10 +369,12 @@ fn the_hostile_link_corpus_embedded_in_text_never_panics() {
             if text.contains("#r=") || text.contains("#t=") {
                 assert!(found > 0, "{text:?}: nothing found");
             }
+            let _ = summarise(&extracted.results);
         }
         all += &format!("https://x.io/#{fragment}\n");
     }
-    let _ = extract(&all);
+    let extracted = extract(&all);
+    let _ = summarise(&extracted.results);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,4 +610,199 @@ proptest! {
         let extracted = extract(&text);
         prop_assert_eq!(codes(&extracted), expected, "text: {:?}", text);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregates, against tables computed by hand from tests/golden/share_codes.txt
+// ---------------------------------------------------------------------------------------------
+
+fn six() -> Vec<SharedResult> {
+    [BEST, MIXED, UNKNOWNS, PARTIAL, LABELLED, WORST].iter().map(|c| result(c)).collect()
+}
+
+#[test]
+fn counts_blockers_and_combinations() {
+    let summary = summarise(&six());
+    assert_eq!((summary.results, summary.ready, summary.not_ready, summary.incomplete), (6, 1, 4, 1));
+    let blocking: Vec<(&str, usize)> = summary.blocking.iter().map(|b| (b.id, b.count)).collect();
+    // Ownership blocks MIXED, UNKNOWNS, LABELLED, WORST; Data MIXED, UNKNOWNS, WORST; Metrics
+    // MIXED, WORST; Buy-in WORST.
+    assert_eq!(blocking, vec![("ownership", 4), ("data", 3), ("metrics", 2), ("buy_in", 1)]);
+    // Each combination once: fewer dimensions first.
+    let combinations: Vec<(Vec<&str>, usize)> =
+        summary.combinations.iter().map(|c| (c.names.clone(), c.count)).collect();
+    assert_eq!(
+        combinations,
+        vec![
+            (vec!["Ownership"], 1),
+            (vec!["Ownership", "Data"], 1),
+            (vec!["Ownership", "Data", "Metrics"], 1),
+            (vec!["Ownership", "Data", "Buy-in", "Metrics"], 1),
+        ]
+    );
+}
+
+#[test]
+fn combinations_are_ranked_and_cut_at_five() {
+    let patterns = [
+        ("3333333333330000", 3), // Metrics
+        ("0000333333333333", 2), // Ownership
+        ("0000000033333333", 4), // Ownership, Data
+        ("3333000000003333", 1), // Data, Buy-in
+        ("3333333300000000", 1), // Buy-in, Metrics
+        ("0000333300003333", 1), // Ownership, Buy-in
+        ("3333333333333333", 5), // ready: no combination
+    ];
+    let results: Vec<SharedResult> = patterns
+        .iter()
+        .flat_map(|&(p, n)| {
+            std::iter::repeat_n(SharedResult { answers: answers_from_pattern(CURRENT, p), label: String::new() }, n)
+        })
+        .collect();
+    let summary = summarise(&results);
+    let combinations: Vec<(Vec<&str>, usize)> =
+        summary.combinations.iter().map(|c| (c.names.clone(), c.count)).collect();
+    assert_eq!(
+        combinations,
+        vec![
+            (vec!["Ownership", "Data"], 4),
+            (vec!["Metrics"], 3),
+            (vec!["Ownership"], 2),
+            (vec!["Ownership", "Buy-in"], 1),
+            (vec!["Data", "Buy-in"], 1),
+        ]
+    );
+    assert_eq!((summary.ready, summary.not_ready), (5, 12));
+}
+
+#[test]
+fn per_dimension_bands_and_histograms() {
+    let summary = summarise(&six());
+    let table: Vec<(&str, [usize; 4], [usize; 10])> =
+        summary.dimensions.iter().map(|d| (d.id, [d.yes, d.partly, d.no, d.incomplete], d.histogram)).collect();
+    // Scores (pass 75, partly 40): Ownership 100 47 20 80 73 0; Data 100 40 60 - 80 0;
+    // Buy-in 100 80 93 - 100 0; Metrics 100 53 80 - 93 0.
+    assert_eq!(
+        table,
+        vec![
+            ("ownership", [2, 2, 2, 0], [1, 0, 1, 0, 1, 0, 0, 1, 1, 1]),
+            ("data", [2, 2, 1, 1], [1, 0, 0, 0, 1, 0, 1, 0, 1, 1]),
+            ("buy_in", [4, 0, 1, 1], [1, 0, 0, 0, 0, 0, 0, 0, 1, 3]),
+            ("metrics", [3, 1, 1, 1], [1, 0, 0, 0, 0, 1, 0, 0, 1, 2]),
+        ]
+    );
+}
+
+#[test]
+fn per_question_answers_sorted_by_dont_know() {
+    let summary = summarise(&six());
+    assert_eq!(summary.sets.len(), 1);
+    let set = &summary.sets[0];
+    assert_eq!((set.set.id, set.results), (1, 6));
+    let order: Vec<usize> = set.questions.iter().map(|q| q.position).collect();
+    // "I don't know": position 5 twice (UNKNOWNS, PARTIAL) of 6, positions 1 and 4 once of 6.
+    assert_eq!(order, vec![5, 1, 4, 0, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]);
+    let row = |position: usize| set.questions.iter().find(|q| q.position == position).expect("question");
+    let q5 = row(5);
+    assert_eq!(q5.question.id, "data.manual_steps");
+    assert_eq!(q5.dimension, "Data");
+    assert_eq!((q5.options.clone(), q5.dont_know, q5.unanswered), (vec![1, 1, 0, 2], 2, 0));
+    assert_eq!((q5.answered(), q5.dont_know_percent()), (6, Some(33)));
+    let q1 = row(1);
+    assert_eq!(
+        (q1.options.clone(), q1.dont_know, q1.unanswered, q1.dont_know_percent()),
+        (vec![1, 0, 1, 3], 1, 0, Some(17))
+    );
+    let q0 = row(0);
+    assert_eq!(
+        (q0.options.clone(), q0.dont_know, q0.unanswered, q0.dont_know_percent()),
+        (vec![2, 1, 1, 2], 0, 0, Some(0))
+    );
+    let q15 = row(15);
+    assert_eq!((q15.options.clone(), q15.dont_know, q15.unanswered, q15.answered()), (vec![2, 0, 0, 3], 0, 1, 5));
+    // Every question's counts add up to the set's results.
+    for q in &set.questions {
+        assert_eq!(q.answered() + q.unanswered, 6, "{}", q.question.id);
+    }
+}
+
+#[test]
+fn summaries_are_generic_over_sets_and_empty_input() {
+    let empty = summarise(&[]);
+    assert_eq!((empty.results, empty.blocking.len(), empty.sets.len()), (0, 0, 0));
+    let summary = summarise(&six());
+    // One table per set used, one question table per question of the set, dimension by id.
+    assert_eq!(summary.sets.len(), 1);
+    assert_eq!(summary.sets[0].questions.len(), QUESTION_SETS[0].question_count());
+    let ids: Vec<&str> = summary.dimensions.iter().map(|d| d.id).collect();
+    assert_eq!(ids, QUESTION_SETS[0].dimensions.iter().map(|d| d.id).collect::<Vec<_>>());
+}
+
+#[test]
+fn percentages_round_half_up() {
+    let cases = [
+        ((1, 8), 13),
+        ((1, 3), 33),
+        ((2, 3), 67),
+        ((0, 5), 0),
+        ((5, 5), 100),
+        ((1, 200), 1),
+        ((1, 201), 0),
+        ((3, 0), 0),
+        ((12, 137), 9),
+    ];
+    for ((part, whole), expected) in cases {
+        assert_eq!(percent(part, whole), expected, "{part}/{whole}");
+    }
+}
+
+fn summary_with(results: usize, ready: usize, incomplete: usize, blocking: &[(&'static str, usize)]) -> ReadersSummary {
+    ReadersSummary {
+        results,
+        ready,
+        not_ready: results - ready - incomplete,
+        incomplete,
+        blocking: blocking.iter().map(|&(name, count)| BlockingDimension { id: name, name, count }).collect(),
+        combinations: Vec::<BlockingCombination>::new(),
+        dimensions: Vec::new(),
+        sets: Vec::new(),
+    }
+}
+
+#[test]
+fn the_summary_sentence() {
+    let cases: Vec<(ReadersSummary, &str)> = vec![
+        (
+            summary_with(137, 12, 0, &[("Metrics", 89), ("Data", 68), ("Ownership", 50), ("Buy-in", 0)]),
+            "Of 137 readers who shared results, 12 (9%) are ready to scale. Metrics blocks 71% of the others, Data 54% and Ownership 40%.",
+        ),
+        (
+            summary_with(16, 1, 7, &[("Buy-in", 1), ("Data", 0)]),
+            "Of 16 readers who shared results, 1 (6%) is ready to scale and 7 have not finished the check. Buy-in blocks 13% of the 8 not ready.",
+        ),
+        (
+            summary_with(3, 0, 1, &[("Data", 2), ("Metrics", 1)]),
+            "Of 3 readers who shared results, none are ready to scale and 1 has not finished the check. Data blocks 100% of the 2 not ready and Metrics 50%.",
+        ),
+        (
+            summary_with(2, 0, 0, &[("Data", 2)]),
+            "Of 2 readers who shared results, none are ready to scale. Data blocks 100% of them.",
+        ),
+        (summary_with(4, 4, 0, &[("Data", 0)]), "Of 4 readers who shared results, 4 (100%) are ready to scale."),
+        (summary_with(1, 1, 0, &[]), "1 reader shared results, and their pilot is ready to scale."),
+        (summary_with(1, 0, 1, &[]), "1 reader shared results, and has not finished the check."),
+        (
+            summary_with(1, 0, 0, &[("Ownership", 1), ("Data", 1)]),
+            "1 reader shared results, and their pilot is not ready to scale: Ownership and Data block it.",
+        ),
+        (summary_with(0, 0, 0, &[]), "No readers' results found yet."),
+    ];
+    for (summary, expected) in cases {
+        assert_eq!(summary_sentence(&summary), expected);
+    }
+    assert_eq!(
+        summary_sentence(&summarise(&six())),
+        "Of 6 readers who shared results, 1 (17%) is ready to scale and 1 has not finished the check. \
+         Ownership blocks 100% of the 4 not ready, Data 75%, Metrics 50% and Buy-in 25%."
+    );
 }
