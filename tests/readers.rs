@@ -1,6 +1,6 @@
 //! Checks readers' results: link extraction from messy text (a committed thread fixture, table
-//! cases, a property test, hostile inputs), the aggregates against hand-computed tables and the
-//! summary sentence.
+//! cases, a property test, hostile inputs), the aggregates against hand-computed tables, the
+//! summary sentence, and the CSV and plain-text exports.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::{CURRENT, QUESTION_SETS};
 use readiness_check::core::readers::{
-    BlockingCombination, BlockingDimension, Extracted, PROBLEM_KINDS, ReadersSummary, extract, percent, summarise,
-    summary_sentence,
+    BlockingCombination, BlockingDimension, Extracted, PROBLEM_KINDS, ReadersSummary, csv, extract, percent,
+    plain_text, summarise, summary_sentence,
 };
 use readiness_check::core::share_code::{DecodeError, SharedResult, clean_label, decode, encode};
 use readiness_check::core::team::encode_team;
@@ -374,7 +374,9 @@ fn the_hostile_link_corpus_embedded_in_text_never_panics() {
         all += &format!("https://x.io/#{fragment}\n");
     }
     let extracted = extract(&all);
-    let _ = summarise(&extracted.results);
+    let summary = summarise(&extracted.results);
+    let _ = plain_text(&summary, &extracted);
+    let _ = csv(&extracted.results, "https://x.io/");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -805,4 +807,131 @@ fn the_summary_sentence() {
         "Of 6 readers who shared results, 1 (17%) is ready to scale and 1 has not finished the check. \
          Ownership blocks 100% of the 4 not ready, Data 75%, Metrics 50% and Buy-in 25%."
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports: plain text and CSV
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_plain_text_summary() {
+    let extracted = extract(&golden("readers_thread.txt"));
+    let summary = summarise(&extracted.results);
+    let text = plain_text(&summary, &extracted);
+    assert!(text.starts_with("What readers found\n"), "{text}");
+    assert!(text.contains(&summary_sentence(&summary)), "{text}");
+    assert!(text.contains("readers who chose to share a results link, not all readers"), "{text}");
+    assert!(text.contains("What blocks the "), "{text}");
+    assert!(text.contains("Most common blocking combinations:"), "{text}");
+    assert!(text.contains("The questions readers could least answer"), "{text}");
+    assert!(text.contains("5 repeated links counted once"), "{text}");
+    assert!(text.contains("1 team link with 3 results"), "{text}");
+    assert!(text.contains("7 links could not be read (2 damaged, 2 cut off, 1 too long, 1 from a newer version and 1 from an unknown question set)"), "{text}");
+}
+
+/// Reads our CSV back: rows of cells, checking that every cell is quoted.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let body = text.strip_prefix('\u{feff}').expect("starts with a BOM");
+    assert!(body.ends_with("\r\n"), "ends with CRLF");
+    body.strip_suffix("\r\n")
+        .expect("CRLF")
+        .split("\r\n")
+        .map(|line| {
+            assert!(!line.contains('\n') && !line.contains('\r'), "a line break inside a row: {line:?}");
+            let mut cells = Vec::new();
+            let mut chars = line.chars().peekable();
+            loop {
+                assert_eq!(chars.next(), Some('"'), "every cell is quoted: {line}");
+                let mut cell = String::new();
+                loop {
+                    match chars.next().expect("closing quote") {
+                        '"' if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            cell.push('"');
+                        }
+                        '"' => break,
+                        c => cell.push(c),
+                    }
+                }
+                cells.push(cell);
+                match chars.next() {
+                    Some(',') => continue,
+                    None => break,
+                    Some(c) => panic!("unexpected {c:?} after a cell in {line}"),
+                }
+            }
+            cells
+        })
+        .collect()
+}
+
+#[test]
+fn csv_has_one_quoted_row_per_result() {
+    let mut results = six();
+    let formula = result(&encode(&result(BEST).answers, "=SUM(A1) \"quoted\", yes"));
+    results.push(formula);
+    for label in ["-5% cost", "+1 team", "@home", "plain, \"quoted\""] {
+        results.push(result(&encode(&result(MIXED).answers, label)));
+    }
+    let text = csv(&results, "https://pilots.example.org/check/");
+    let rows = parse_csv(&text);
+    assert_eq!(rows.len(), results.len() + 1);
+    let width = 6 + 2 * 4 + 16;
+    assert!(rows.iter().all(|r| r.len() == width), "every row has {width} cells");
+    let header = &rows[0];
+    assert_eq!(&header[..6], ["label", "code", "link", "question set", "verdict", "blocking"]);
+    assert_eq!(&header[6..8], ["Ownership score", "Ownership band"]);
+    assert_eq!(header[14], "Accountable owner (1:ownership.named_owner)");
+
+    let labelled = &rows[5];
+    assert_eq!(
+        &labelled[..6],
+        [
+            "invoice triage",
+            LABELLED,
+            &format!("https://pilots.example.org/check/r/not-o/#r={LABELLED}"),
+            "1",
+            "not-ready",
+            "Ownership",
+        ]
+    );
+    assert_eq!(&labelled[6..14], ["73", "partly", "80", "yes", "100", "yes", "93", "yes"]);
+    assert_eq!(&labelled[14..18], ["3", "4", "3", "3"], "2322… written as option numbers from 1");
+    let partial = &rows[4];
+    assert_eq!(&partial[4..10], ["incomplete", "", "80", "yes", "", "incomplete"]);
+    assert_eq!(&partial[18..24], ["don't know", "don't know", "1", "unanswered", "unanswered", "unanswered"]);
+    let mixed = &rows[2];
+    assert_eq!(mixed[5], "Data; Ownership; Metrics", "blocking, weakest first (40, 47, 53)");
+
+    // Formula-like cells are neutralised; quotes are doubled in the file and read back.
+    assert_eq!(rows[7][0], "'=SUM(A1) \"quoted\", yes");
+    assert!(text.contains("\"'=SUM(A1) \"\"quoted\"\", yes\""));
+    assert_eq!(rows[8][0], "'-5% cost");
+    assert_eq!(rows[9][0], "'+1 team");
+    assert_eq!(rows[10][0], "'@home");
+    assert_eq!(rows[11][0], "plain, \"quoted\"");
+}
+
+#[test]
+fn csv_neutralises_every_risky_cell() {
+    let results = vec![result(BEST)];
+    for base in ["=cmd|' /C calc'!A0/", "+x/", "-x/", "@x/", "\thttps://x.io/", "\rhttps://x.io/"] {
+        let rows = parse_csv(&csv(&results, base));
+        let link = &rows[1][2];
+        assert!(link.starts_with('\''), "{base:?} → {link:?}");
+    }
+    let rows = parse_csv(&csv(&[], "https://x.io/"));
+    assert_eq!(rows.len(), 1, "an empty export is just the header");
+}
+
+#[test]
+fn csv_of_the_thread_fixture_reads_back() {
+    let extracted = extract(&golden("readers_thread.txt"));
+    let rows = parse_csv(&csv(&extracted.results, "https://pilots.example.org/check/"));
+    assert_eq!(rows.len(), extracted.results.len() + 1);
+    for (row, r) in rows.iter().skip(1).zip(&extracted.results) {
+        assert_eq!(decode(&row[1]).as_ref(), Ok(r), "the code column decodes to the result");
+        let link = extract(&row[2]);
+        assert_eq!(link.results.first(), Some(r), "the link column is a results link");
+    }
 }
