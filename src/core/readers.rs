@@ -32,7 +32,7 @@ use std::collections::BTreeSet;
 
 use super::answers::Answer;
 use super::content::{Question, QuestionSet};
-use super::scoring::{Band, Report, Verdict, join_words};
+use super::scoring::{Band, Report, Verdict, join_words, sort_small_by_key};
 use super::share_code::{self, DecodeError, SharedResult};
 use super::summary::results_link;
 use super::team;
@@ -661,18 +661,6 @@ pub fn percent(part: usize, whole: usize) -> u8 {
         return 0;
     }
     ((200 * part + whole) / (2 * whole)).min(100) as u8
-}
-
-/// A stable insertion sort for the few items a summary orders (std's sorts cost kilobytes
-/// of wasm per element type).
-fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
-    }
 }
 
 /// The question sets these results use, oldest first.

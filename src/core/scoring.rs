@@ -484,10 +484,10 @@ fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult], verdict: &Verdi
     moves
 }
 
-/// A stable insertion sort for the handful of items scoring orders (at most a few dozen).
+/// A stable insertion sort for the handful of items the core orders (at most a few dozen).
 /// The standard library's sorts are faster on large slices but add several kilobytes of
 /// wasm per element type; here every byte of the first load counts.
-fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+pub(crate) fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 && key(&items[j - 1]) > key(&items[j]) {

@@ -138,3 +138,37 @@ pub fn image_card(report: &Report, label: &str) -> ImageCard {
     let alt = format!("Scaling Readiness Check result{whose}: {headline}. {}. {passing}.", details.join(", "));
     ImageCard { label: label.to_owned(), headline, ready: report.verdict == Verdict::Ready, passing, rows, alt }
 }
+
+/// What the readers' results image shows, and its alt text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadersCard {
+    /// The summary sentence.
+    pub sentence: String,
+    /// "Based on 137 shared results", and that they are the readers who chose to share.
+    pub basis: String,
+    /// One bar per dimension: its name, how many not-ready results it blocks, and that share
+    /// of the not-ready results in whole percent.
+    pub bars: Vec<(&'static str, usize, u8)>,
+    /// A text alternative that says everything the image says.
+    pub alt: String,
+}
+
+/// Builds the readers' results image from a summary.
+pub fn readers_card(summary: &super::readers::ReadersSummary) -> ReadersCard {
+    use super::readers::percent;
+    let sentence = super::readers::summary_sentence(summary);
+    let basis = format!(
+        "Based on {} shared result{}: the readers who chose to share, not all readers.",
+        summary.results,
+        if summary.results == 1 { "" } else { "s" }
+    );
+    let bars: Vec<(&'static str, usize, u8)> =
+        summary.blocking.iter().map(|b| (b.name, b.count, percent(b.count, summary.not_ready))).collect();
+    let details: Vec<String> =
+        bars.iter().map(|(name, count, share)| format!("{name} blocks {count} ({share}%)")).collect();
+    let alt = format!(
+        "Scaling Readiness Check, readers' results. {sentence} {basis}{}",
+        if details.is_empty() { String::new() } else { format!(" Of the pilots not ready: {}.", details.join(", ")) }
+    );
+    ReadersCard { sentence, basis, bars, alt }
+}

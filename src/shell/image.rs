@@ -1,25 +1,117 @@
-//! The result image: drawn on a canvas as a 1200×627 PNG (LinkedIn's post image size), then
-//! downloaded or handed to the system share sheet where it accepts files.
+//! The result images: drawn on a canvas as 1200×627 PNGs (LinkedIn's post image size), then
+//! downloaded or handed to the system share sheet where it accepts files. Text that comes
+//! from a reader (a pilot label) or grows with the data is fitted to the width it has.
 
 use wasm_bindgen::JsCast;
 
 use super::clipboard::ShareError;
 use crate::core::scoring::Band;
-use crate::core::share_text::ImageCard;
+use crate::core::share_text::{ImageCard, ReadersCard};
 
 const WIDTH: u32 = 1200;
 const HEIGHT: u32 = 627;
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
-/// Draws the card and returns it as a `data:image/png` address.
-pub fn render_png(card: &ImageCard) -> Option<String> {
+/// Draws with `draw` on a fresh canvas and returns the picture as a `data:image/png` address.
+fn render(draw: impl FnOnce(&web_sys::CanvasRenderingContext2d)) -> Option<String> {
     let document = super::document()?;
     let canvas = document.create_element("canvas").ok()?.dyn_into::<web_sys::HtmlCanvasElement>().ok()?;
     canvas.set_width(WIDTH);
     canvas.set_height(HEIGHT);
     let context = canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
-    draw(&context, card);
+    context.set_text_baseline("alphabetic");
+    draw(&context);
     canvas.to_data_url_with_type("image/png").ok()
+}
+
+/// Draws the result card.
+pub fn render_png(card: &ImageCard) -> Option<String> {
+    render(|c| draw(c, card))
+}
+
+/// Draws the readers' results card.
+pub fn render_readers_png(card: &ReadersCard) -> Option<String> {
+    render(|c| draw_readers(c, card))
+}
+
+/// Width of a text in the context's current font.
+fn width_of(c: &web_sys::CanvasRenderingContext2d, text: &str) -> f64 {
+    c.measure_text(text).map_or(0.0, |m| m.width())
+}
+
+/// Writes one line that fits `max_width`: the font shrinks from `size` down to `min_size`
+/// pixels, then the text is cut with an ellipsis.
+fn fitted(c: &web_sys::CanvasRenderingContext2d, value: &str, x: f64, y: f64, weight: &str, size: u32, colour: &str, max_width: f64) {
+    let mut size = size;
+    loop {
+        c.set_font(&format!("{weight} {size}px {FONT}"));
+        if width_of(c, value) <= max_width || size <= MIN_FONT {
+            break;
+        }
+        size -= 2;
+    }
+    let mut line = value.to_owned();
+    while width_of(c, &line) > max_width && !line.is_empty() {
+        line.pop();
+        while line.ends_with(' ') {
+            line.pop();
+        }
+        if width_of(c, &format!("{line}…")) <= max_width {
+            line.push('…');
+            break;
+        }
+    }
+    c.set_fill_style_str(colour);
+    let _ = c.fill_text(&line, x, y);
+}
+
+/// Smallest font a fitted line shrinks to.
+const MIN_FONT: u32 = 20;
+
+/// Breaks a text into lines of at most `max_width` in the current font, word by word.
+fn wrapped(c: &web_sys::CanvasRenderingContext2d, text: &str, max_width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+        if width_of(c, &candidate) > max_width && !line.is_empty() {
+            lines.push(std::mem::replace(&mut line, word.to_owned()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn draw_readers(c: &web_sys::CanvasRenderingContext2d, card: &ReadersCard) {
+    c.set_fill_style_str("#f6f7f9");
+    c.fill_rect(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT));
+    c.set_fill_style_str("#0b5cc2");
+    c.fill_rect(0.0, 0.0, f64::from(WIDTH), 12.0);
+    c.set_font(&format!("600 30px {FONT}"));
+    c.set_fill_style_str("#4f5660");
+    let _ = c.fill_text("Scaling Readiness Check · what readers found", 64.0, 80.0);
+    c.set_font(&format!("700 34px {FONT}"));
+    c.set_fill_style_str("#1c1e21");
+    let lines = wrapped(c, &card.sentence, 1072.0);
+    let shown = lines.len().min(4);
+    for (i, line) in lines.iter().take(shown).enumerate() {
+        let _ = c.fill_text(line, 64.0, 136.0 + i as f64 * 44.0);
+    }
+    let top = 150.0 + shown as f64 * 44.0;
+    for (i, (name, count, share)) in card.bars.iter().enumerate() {
+        let y = top + i as f64 * 54.0;
+        fitted(c, name, 64.0, y + 28.0, "600", 28, "#1c1e21", 220.0);
+        c.set_fill_style_str("#dfe3e8");
+        c.fill_rect(300.0, y + 6.0, 560.0, 28.0);
+        c.set_fill_style_str("#b3261e");
+        c.fill_rect(300.0, y + 6.0, 560.0 * f64::from(*share) / 100.0, 28.0);
+        fitted(c, &format!("{count} ({share}%)"), 880.0, y + 30.0, "700", 28, "#1c1e21", 256.0);
+    }
+    fitted(c, &card.basis, 64.0, 598.0, "400", 22, "#4f5660", 1072.0);
 }
 
 fn band_colour(band: Option<Band>) -> &'static str {
@@ -41,10 +133,10 @@ fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
     c.fill_rect(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT));
     c.set_fill_style_str("#0b5cc2");
     c.fill_rect(0.0, 0.0, f64::from(WIDTH), 12.0);
-    c.set_text_baseline("alphabetic");
     text("Scaling Readiness Check", 64.0, 86.0, "600 30px", "#4f5660");
     if !card.label.is_empty() {
-        text(&card.label, 64.0, 128.0, "600 30px", "#1c1e21");
+        // A label may be 60 wide characters: it shrinks, then is cut, never runs off the image.
+        fitted(c, &card.label, 64.0, 128.0, "600", 30, "#1c1e21", 1072.0);
     }
     let verdict_colour = if card.ready { "#1d7a3a" } else { "#b3261e" };
     text(card.headline, 64.0, 206.0, "800 64px", verdict_colour);

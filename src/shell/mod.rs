@@ -7,6 +7,7 @@
 
 pub mod address;
 pub mod clipboard;
+pub mod files;
 pub mod host;
 pub mod image;
 pub mod panic;

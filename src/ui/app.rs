@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::embed_kit::EmbedKit;
 use super::intro::Intro;
 use super::question::QuestionStep;
+use super::readers::ReadersView;
 use super::results::Results;
 use super::shared_result::{BadLink, OfferedView, SharedView};
 use super::state::{AppState, Env, use_app_state};
@@ -89,7 +90,7 @@ fn Screen() -> impl IntoView {
             View::Shared(result) => view! { <SharedView result=result/> }.into_any(),
             View::Offered(offered) => view! { <OfferedView offered=offered/> }.into_any(),
             View::Team(members) => view! { <TeamView members=members/> }.into_any(),
-            View::Readers => view! { <p>"Readers' results"</p> }.into_any(),
+            View::Readers => ReadersView().into_any(),
             View::EmbedKit => EmbedKit().into_any(),
             View::BadLink { team, error } => view! { <BadLink team=team error=error/> }.into_any(),
         }

@@ -46,6 +46,12 @@ pub fn EmbedKit() -> impl IntoView {
             <p>"These don't allow iframes. Link to the check instead: the link shows a preview card, and a button image works in posts and newsletters."</p>
             <CopyField id="kit-link" label="Text and link to paste" text=link_text/>
             <CopyField id="kit-button" label="Button image (HTML)" text=button_html multiline=true/>
+            <h2>"After you publish"</h2>
+            <p>
+                "Readers paste their results links into your comments. Copy the whole comment thread into "
+                <a href="#readers">"Readers' results"</a>
+                " to see how many pilots are ready, what blocks the others and which questions readers couldn't answer."
+            </p>
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |ev| state.act(&ev, Action::ShowOwn)>
                     "Back to the check"

@@ -2,13 +2,15 @@
 //! browser APIs except through `crate::shell`.
 //!
 //! Imports run one way: `state` (the context) ← `widgets` and `report` (pieces) ← the screens
-//! (`intro`, `question`, `results` with `share_panel`, `shared_result`, `team`, `embed_kit`)
+//! (`intro`, `question`, `results` with `share_panel`, `shared_result`, `team`, `readers`,
+//! `embed_kit`)
 //! ← `sync` (the outside world) and `app` (the composition root). `tests/tidy.rs` checks it.
 
 pub mod app;
 pub mod embed_kit;
 pub mod intro;
 pub mod question;
+pub mod readers;
 pub mod report;
 pub mod results;
 pub mod share_panel;

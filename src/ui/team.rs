@@ -94,6 +94,11 @@ pub fn TeamView(
                     None => view! { <p class="empty">"Paste at least one results link to begin."</p> }.into_any(),
                 }
             }}
+            <p class="note">
+                "An author with a whole comment thread of results? "
+                <a href="#readers">"Readers' results"</a>
+                " reads every link in it at once."
+            </p>
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |ev| state.act(&ev, Action::ShowOwn)>
                     "Back to my own check"

@@ -21,8 +21,9 @@ import * as shared from './journeys/shared.mjs';
 import * as embed from './journeys/embed.mjs';
 import * as hardening from './journeys/hardening.mjs';
 import * as screens from './journeys/screens.mjs';
+import * as readers from './journeys/readers.mjs';
 
-const MODULES = { own, shared, embed, hardening, screens };
+const MODULES = { own, shared, embed, hardening, screens, readers };
 const JOURNEY_TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 90000);
 const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS || 2));
 export const LAUNCH_ARGS = [

@@ -1,0 +1,326 @@
+//! Readers' results, for authors: paste a whole comment thread (or drop a file) and see what
+//! the shared results in it say together. The pasted text stays in the page: it is never
+//! stored or sent, and the analysis runs in the core (`core::readers`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::state::use_app_state;
+use super::widgets::CopyField;
+use crate::core::readers::{self, Extracted, ReadersSummary, percent, problem_words};
+use crate::core::session::Action;
+use crate::core::share_text::readers_card;
+use crate::shell::{address, files, image};
+
+/// Wait after the last keystroke before reading the text again, so typing in a pasted
+/// thread of thousands of links stays fluid.
+const SETTLE_MS: u64 = 250;
+
+/// What a pasted text says.
+#[derive(Debug)]
+struct Analysis {
+    extracted: Extracted,
+    summary: ReadersSummary,
+}
+
+fn analyse(text: &str) -> Arc<Analysis> {
+    let extracted = readers::extract(text);
+    let summary = readers::summarise(&extracted.results);
+    Arc::new(Analysis { extracted, summary })
+}
+
+/// The readers' results screen.
+#[component]
+pub fn ReadersView() -> impl IntoView {
+    let state = use_app_state();
+    let analysis = RwSignal::new(None::<Arc<Analysis>>);
+    let edits = StoredValue::new(0u32);
+    let file_status = RwSignal::new(String::new());
+    let read_later = move |text: String| {
+        let edit = edits.get_value().wrapping_add(1);
+        edits.set_value(edit);
+        set_timeout(
+            move || {
+                if edits.get_value() == edit {
+                    analysis.set((!text.trim().is_empty()).then(|| analyse(&text)));
+                }
+            },
+            std::time::Duration::from_millis(SETTLE_MS),
+        );
+    };
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let take_file = move |file: web_sys::File| {
+        let name = file.name();
+        if !files::is_text_file(&name) {
+            file_status.set(format!("{name} is not a text, CSV or HTML file: nothing was read."));
+            return;
+        }
+        spawn_local(async move {
+            match files::read_text(&file).await {
+                Some(text) => {
+                    if let Some(area) = area.get_untracked() {
+                        area.set_value(&text);
+                    }
+                    file_status.set(format!("Read {name}."));
+                    analysis.set(Some(analyse(&text)));
+                }
+                None => file_status.set(format!("{name} could not be read.")),
+            }
+        });
+    };
+    let on_drop = move |event: leptos::ev::DragEvent| {
+        event.prevent_default();
+        if let Some(file) = files::dropped_file(&event) {
+            take_file(file);
+        }
+    };
+    let on_choose = move |event: leptos::ev::Event| {
+        if let Some(file) = files::chosen_file(&event) {
+            take_file(file);
+        }
+    };
+    view! {
+        <section id="readers" aria-labelledby="screen-heading">
+            <h1 id="screen-heading" tabindex="-1">"Readers' results"</h1>
+            <p>
+                "For authors: paste a whole comment thread from Substack or LinkedIn, an e-mail or a spreadsheet column. "
+                "Every results link and team link in it is found and counted, wherever it stands."
+            </p>
+            <p class="note">"The text stays in this page: it is not stored and nothing is sent anywhere."</p>
+            <div class="field drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <label for="readers-input">"Comment thread, or any text with results links"</label>
+                <textarea
+                    id="readers-input"
+                    node_ref=area
+                    rows="10"
+                    spellcheck="false"
+                    on:input=move |ev| read_later(event_target_value(&ev))
+                ></textarea>
+                <label for="readers-file" class="file-label">
+                    "Or choose a .txt, .csv or .html file (dropping one on the box works too): "
+                </label>
+                <input id="readers-file" type="file" accept=".txt,.csv,.html,.htm,.md,text/plain,text/csv,text/html" on:change=on_choose/>
+                <p id="readers-file-status" class="copy-status" role="status">{move || file_status.get()}</p>
+            </div>
+            {move || match analysis.get() {
+                None => view! { <p id="readers-empty" class="empty">"Paste a thread to see what readers found."</p> }.into_any(),
+                Some(analysis) => view! { <ReadersReport analysis=analysis/> }.into_any(),
+            }}
+            <div class="actions">
+                <a href="#team" class="button secondary">"Team view"</a>
+                <button type="button" class="secondary" on:click=move |ev| state.act(&ev, Action::ReturnToCheck)>
+                    "Back to my own check"
+                </button>
+            </div>
+        </section>
+    }
+}
+
+/// What was counted, in one sentence: links found, repeats dropped, team links, problems.
+fn counted(extracted: &Extracted) -> String {
+    let mut parts = vec![format!("{} results", extracted.results.len())];
+    if extracted.duplicates > 0 {
+        parts.push(format!("{} repeated links counted once", extracted.duplicates));
+    }
+    if extracted.team_links > 0 {
+        parts.push(format!("{} team links with {} results", extracted.team_links, extracted.team_members));
+    }
+    for (error, count) in extracted.problems.by_reason() {
+        parts.push(format!("{count} {}", problem_words(error)));
+    }
+    format!("Counted: {}.", parts.join(", "))
+}
+
+/// A horizontal bar chart as SVG with a text alternative: one row per (name, value, label).
+fn bars(id: &'static str, rows: Vec<(String, u32, String)>, max: u32, label: String) -> impl IntoView {
+    let height = rows.len() as i32 * 30 + 6;
+    let max = max.max(1);
+    let drawn = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, value, text))| {
+            let y = i as i32 * 30 + 4;
+            let width = (value * 180 / max) as i32;
+            view! {
+                <g class="bar">
+                    <text x="0" y=y + 17 class="bar-name">{name}</text>
+                    <rect x="110" y=y + 4 width="180" height="18" rx="3" class="bar-track"></rect>
+                    <rect x="110" y=y + 4 width=width height="18" rx="3" class="bar-fill"></rect>
+                    <text x="298" y=y + 17 class="bar-value">{text}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg id=id class="readers-chart" viewBox=format!("0 0 380 {height}") role="img" aria-label=label>
+            {drawn}
+        </svg>
+    }
+}
+
+/// The picture: summary, what blocks readers, each dimension, each question, and exports.
+#[component]
+fn ReadersReport(
+    /// The analysed text.
+    analysis: Arc<Analysis>,
+) -> impl IntoView {
+    let Analysis { extracted, summary } = &*analysis;
+    if summary.results == 0 {
+        return view! {
+            <div id="readers-summary" data-results="0">
+                <p role="status">"No readable results link in this text yet."</p>
+                <p>{counted(extracted)}</p>
+            </div>
+        }
+        .into_any();
+    }
+    let blocking_rows: Vec<(String, u32, String)> = summary
+        .blocking
+        .iter()
+        .map(|b| (b.name.to_owned(), b.count as u32, format!("{} ({}%)", b.count, percent(b.count, summary.not_ready))))
+        .collect();
+    let blocking_label = format!(
+        "How often each dimension blocks the {} pilots not ready: {}.",
+        summary.not_ready,
+        blocking_rows.iter().map(|(n, _, t)| format!("{n} {t}")).collect::<Vec<_>>().join(", ")
+    );
+    let combinations = summary
+        .combinations
+        .iter()
+        .map(|c| view! { <li>{format!("{}: {}", crate::core::scoring::join_words(&c.names), c.count)}</li> })
+        .collect_view();
+    let dimensions = summary
+        .dimensions
+        .iter()
+        .map(|d| {
+            let histogram: Vec<(String, u32, String)> = d
+                .histogram
+                .iter()
+                .enumerate()
+                .map(|(i, &n)| (format!("{}–{}", i * 10, if i == 9 { 100 } else { i * 10 + 9 }), n as u32, n.to_string()))
+                .collect();
+            let max = d.histogram.iter().copied().max().unwrap_or(0) as u32;
+            let label = format!(
+                "{} scores: {}.",
+                d.name,
+                histogram.iter().map(|(range, _, n)| format!("{range}: {n}")).collect::<Vec<_>>().join(", ")
+            );
+            view! {
+                <article class="readers-dimension" data-dimension=d.id data-yes=d.yes.to_string() data-partly=d.partly.to_string() data-no=d.no.to_string()>
+                    <h3>{d.name}</h3>
+                    <p>{format!("✓ yes {} · ◐ partly {} · ✗ no {} · … incomplete {}", d.yes, d.partly, d.no, d.incomplete)}</p>
+                    {bars("histogram", histogram, max, label)}
+                </article>
+            }
+        })
+        .collect_view();
+    let several_sets = summary.sets.len() > 1;
+    let sets = summary
+        .sets
+        .iter()
+        .map(|set| {
+            let current = set.set.id == crate::core::content::CURRENT.id;
+            let heading = match (several_sets, current) {
+                (false, _) => format!("Each question ({} results)", set.results),
+                (true, true) => format!("Questions of the current version ({} results)", set.results),
+                (true, false) => format!("Questions of an earlier version ({} results)", set.results),
+            };
+            let most_options = set.set.questions().map(|q| q.options.len()).max().unwrap_or(0);
+            let option_headers = (1..=most_options)
+                .map(|n| {
+                    let words = if n == 1 { "1 (lowest)".to_owned() } else if n == most_options { format!("{n} (top)") } else { n.to_string() };
+                    view! { <th scope="col">{words}</th> }
+                })
+                .collect_view();
+            let rows = set
+                .questions
+                .iter()
+                .map(|q| {
+                    let options = (0..most_options)
+                        .map(|i| view! { <td>{q.options.get(i).map(|n| n.to_string()).unwrap_or_default()}</td> })
+                        .collect_view();
+                    let rate = q.dont_know_percent().map_or("–".to_owned(), |p| format!("{p}%"));
+                    view! {
+                        <tr data-question=q.question.id>
+                            <th scope="row">
+                                <span class="short">{q.question.short}</span>
+                                <span class="prompt">{q.question.prompt}</span>
+                            </th>
+                            {options}
+                            <td class="dont-know">{format!("{} ({rate})", q.dont_know)}</td>
+                            <td>{q.unanswered.to_string()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>{heading}</h3>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="Answers to each question">
+                    <table class="readers-questions" data-set=set.set.id.to_string()>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Question (most often unknown first)"</th>
+                                {option_headers}
+                                <th scope="col">"I don't know"</th>
+                                <th scope="col">"Unanswered"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        })
+        .collect_view();
+    let base = address::base_url();
+    let csv_results = extracted.results.clone();
+    let download_csv = move |_| {
+        let csv = readers::csv(&csv_results, &base);
+        let _ = files::download_text(&csv, "readers-results.csv", "text/csv;charset=utf-8");
+    };
+    let card = readers_card(summary);
+    let alt = card.alt.clone();
+    let image_status = RwSignal::new("");
+    let download_image = move |_| {
+        let saved = image::render_readers_png(&card).map(|url| image::download(&url, "readers-results.png"));
+        image_status.set(match saved {
+            Some(Ok(())) => "Image saved: readers-results.png.",
+            _ => "This browser could not draw the image.",
+        });
+    };
+    let plain = readers::plain_text(summary, extracted);
+    view! {
+        <div id="readers-summary" data-results=summary.results.to_string() data-ready=summary.ready.to_string()>
+            <p id="readers-sentence" class="readers-sentence" role="status">{readers::summary_sentence(summary)}</p>
+            <p class="note">"These are the readers who chose to share a results link, not all readers."</p>
+            <p id="readers-counted">{counted(extracted)}</p>
+            {(summary.not_ready > 0)
+                .then(|| {
+                    view! {
+                        <h2>"What blocks them"</h2>
+                        {bars("readers-blocking", blocking_rows, summary.not_ready as u32, blocking_label)}
+                        <h3>"Most common blocking combinations"</h3>
+                        <ol id="readers-combinations">{combinations}</ol>
+                    }
+                })}
+            <h2>"Each dimension"</h2>
+            <div class="readers-dimensions">{dimensions}</div>
+            <h2>"What readers answered"</h2>
+            {sets}
+            <h2>"Take it away"</h2>
+            <div class="share-buttons">
+                <button id="readers-csv" type="button" class="secondary" on:click=download_csv>
+                    "Download CSV"
+                </button>
+                <button id="readers-image" type="button" class="secondary" on:click=download_image>
+                    "Download summary image"
+                </button>
+            </div>
+            <p id="readers-image-status" class="copy-status" role="status">{move || image_status.get()}</p>
+            <CopyField id="readers-image-alt" label="Alt text for the image" text=alt multiline=true/>
+            <CopyField id="readers-plain" label="Summary to paste into a follow-up post" text=plain multiline=true/>
+        </div>
+    }
+    .into_any()
+}
