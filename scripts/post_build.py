@@ -16,6 +16,8 @@ import sys
 DIMENSIONS = [("o", "Ownership"), ("d", "Data"), ("b", "Buy-in"), ("m", "Metrics")]
 STAGING = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
 SITE_URL = os.environ.get("SITE_URL", "").strip()
+# Origins allowed to frame the widget, separated by spaces or commas; empty or "*" = any site.
+EMBED_ALLOWED = " ".join(os.environ.get("EMBED_ALLOWED", "").replace(",", " ").split())
 if SITE_URL and not SITE_URL.endswith("/"):
     SITE_URL += "/"
 
@@ -41,6 +43,23 @@ def script_hashes(html):
 
 def pin_csp(html):
     return html.replace("CSP_SCRIPT_HASHES", script_hashes(html))
+
+
+def set_embedders(html):
+    """The author's list of sites that may frame the widget, for the widget to read."""
+    allowed = EMBED_ALLOWED or "*"
+    if not re.fullmatch(r"\*|(https?://[A-Za-z0-9.-]+(:\d+)?( |$))+", allowed):
+        sys.exit("post_build: EMBED_ALLOWED must be * or origins like https://blog.example.com, got %r" % allowed)
+    return set_meta(html, "readiness-embedders", allowed, "name")
+
+
+def write_headers():
+    """A `_headers` file (Netlify, Cloudflare Pages) that says the same to browsers: only the
+    listed sites may frame any page of the widget."""
+    if not EMBED_ALLOWED or EMBED_ALLOWED == "*":
+        return
+    with open(os.path.join(STAGING, "_headers"), "w", encoding="utf-8") as f:
+        f.write("/*\n  Content-Security-Policy: frame-ancestors %s\n" % EMBED_ALLOWED)
 
 
 def set_meta(html, key, value, attr="property"):
@@ -77,9 +96,18 @@ def outcome_page(template, slug, title, description):
 
 
 def main():
+    if os.environ.get("READINESS_PAGE") == "tools":
+        # The tools' page: its own CSP hashes and the same embedding rule; no outcome pages.
+        path = os.path.join(STAGING, "index.html")
+        with open(path, encoding="utf-8") as f:
+            html = pin_csp(set_embedders(f.read()))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(html)
+        print("post_build: pinned the tools page's CSP")
+        return
     index_path = os.path.join(STAGING, "index.html")
     with open(index_path, encoding="utf-8") as f:
-        template = f.read()
+        template = set_embedders(f.read())
     if "CSP_SCRIPT_HASHES" not in template:
         sys.exit("post_build: index.html has no CSP_SCRIPT_HASHES placeholder")
     count = 0
@@ -91,6 +119,7 @@ def main():
         count += 1
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(pin_csp(absolutize(template, "")))
+    write_headers()
     print(f"post_build: pinned CSP and wrote {count} outcome pages")
 
 

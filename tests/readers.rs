@@ -217,6 +217,8 @@ fn a_link_written_twice_in_one_html_or_markdown_link_counts_once() {
         (format!("[{url}]({url})"), 0),
         // Two separate links are a duplicate.
         (format!("<a href=\"{url}\">mine</a> <a href=\"{url}\">{url}</a>"), 1),
+        // A reply quoting a quoted link repeats it; the `>` is a quote marker, not a tag's end.
+        (format!("\"{url}\", said the data lead.\n> {url}"), 1),
         (format!("<{url}>, \"{url}\""), 1),
         (format!("{url} {url}"), 1),
     ];

@@ -212,10 +212,10 @@ fn every_screen_has_an_address_that_opens_it_again() {
             true,
             "r/not-odbm/#r=",
         ),
-        ("team", Session { view: View::Team(vec![theirs.clone()]), ..own_at(Step::Intro) }, true, "#t=T1"),
-        ("empty team", Session { view: View::Team(Vec::new()), ..own_at(Step::Intro) }, true, "#team"),
-        ("readers", Session { view: View::Readers, ..own_at(Step::Intro) }, true, "#readers"),
-        ("embed kit", Session { view: View::EmbedKit, ..own_at(Step::Intro) }, true, "#embed-kit"),
+        ("team", Session { view: View::Team(vec![theirs.clone()]), ..own_at(Step::Intro) }, true, "tools/#t=T1"),
+        ("empty team", Session { view: View::Team(Vec::new()), ..own_at(Step::Intro) }, true, "tools/#team"),
+        ("readers", Session { view: View::Readers, ..own_at(Step::Intro) }, true, "tools/#readers"),
+        ("embed kit", Session { view: View::EmbedKit, ..own_at(Step::Intro) }, true, "tools/#embed-kit"),
         ("a question, storage blocked: the run rides in the address", own_at(Step::Question(3)), false, "#s=S2;"),
         ("own results, storage blocked: still the results link", done.clone(), false, "r/ready/#r="),
     ];
@@ -317,5 +317,29 @@ fn an_accent_applies_only_to_the_themes_where_it_reads_at_aa() {
     for bad in ["javascript:alert(1)", "ff0000;background:url(x)", "fff", "gggggg", "ff00001", ""] {
         let options = EmbedOptions::parse(&format!("accent={bad}"));
         assert_eq!((options.accent_light, options.accent_dark), (None, None), "{bad}");
+    }
+}
+
+#[test]
+fn framing_follows_the_authors_list() {
+    let list = "https://blog.example.com, https://www.example.com/";
+    let cases = [
+        ("", Some("https://anyone.example"), true),
+        ("*", None, true),
+        (list, Some("https://blog.example.com"), true),
+        (list, Some("https://www.example.com"), true),
+        (list, Some("HTTPS://BLOG.EXAMPLE.COM"), true),
+        (list, Some("https://evil.example"), false),
+        (list, Some("http://blog.example.com"), false),
+        (list, Some("https://blog.example.com.evil.example"), false),
+        (list, None, false),
+        ("https://a.example *", Some("https://b.example"), true),
+    ];
+    for (allowed, parent, expected) in cases {
+        assert_eq!(
+            readiness_check::core::route::framing_allowed(allowed, parent),
+            expected,
+            "{allowed:?} / {parent:?}"
+        );
     }
 }

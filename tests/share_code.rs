@@ -413,6 +413,12 @@ fn labels_are_plain_text() {
         ("\u{00A0}nbsp\u{00A0}", "nbsp"),
         ("", ""),
         ("\u{200B}\u{200B}", ""),
+        // Fillers and blanks that look like nothing: a label of them is no label.
+        ("\u{3164}\u{3164}", ""),
+        ("\u{2800}", ""),
+        ("\u{115F}\u{1160}\u{FFA0}", ""),
+        ("pilot\u{3164}one", "pilotone"),
+        ("한국어 파일럿", "한국어 파일럿"),
     ];
     for (raw, expected) in cases {
         assert_eq!(clean_label(raw), expected, "clean_label({raw:?})");

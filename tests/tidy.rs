@@ -149,3 +149,13 @@ fn ui_imports_run_one_way() {
     let circle: Vec<&str> = left.iter().map(|(m, _)| m.as_str()).collect();
     assert!(circle.is_empty(), "an import circle runs through these ui modules: {circle:?}");
 }
+
+#[test]
+fn nothing_shown_to_a_reader_is_formatted_with_debug() {
+    // The release build compiles `Debug` output away (-Zfmt-debug=none, scripts/build.sh).
+    let mut files = rust_files("src/ui");
+    files.extend(rust_files("src/shell"));
+    files.extend(rust_files("src/core"));
+    let found = find_in_code(&files, &[":?}", ":#?}", "dbg!("]);
+    assert!(found.is_empty(), "Debug formatting prints nothing in the release build:\n{}", found.join("\n"));
+}

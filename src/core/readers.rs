@@ -182,10 +182,12 @@ pub fn extract(text: &str) -> Extracted {
 }
 
 /// True when the text between two identical codes shows they are one link written twice:
-/// the `href` and the text of one HTML `<a>` (the attribute's closing quote, then a `>` and
-/// no new tag), or the text and the address of one markdown link (`](`).
+/// the `href` and the text of one HTML `<a>` (the attribute's closing quote, then a `>` that
+/// ends the tag, and no new tag), or the text and the address of one markdown link (`](`). A
+/// `>` opening a line is a reply quoting the link: a repeat, not an echo.
 fn is_echo_gap(gap: &str) -> bool {
-    let html = || gap.starts_with(['"', '\'']) && gap.contains('>') && !gap.contains('<');
+    let ends_a_tag = |line: &str| line.trim_start().find('>').is_some_and(|at| at > 0);
+    let html = || gap.starts_with(['"', '\'']) && gap.lines().any(ends_a_tag) && !gap.contains('<');
     gap.len() <= MAX_ECHO_GAP && (gap.starts_with("](") || html())
 }
 

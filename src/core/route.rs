@@ -11,8 +11,10 @@
 //!   be used, the run itself (`#s=<snapshot>`), the only place left to keep it;
 //! - the reader's own results: their results link, `r/<outcome>/#r=<code>`, the same link the
 //!   share field shows;
-//! - someone's shared result: that results link; a team: `#t=<team code>` (or `#team`);
-//!   readers' results `#readers`; the embed kit `#embed-kit`.
+//! - someone's shared result: that results link;
+//! - the author tools, on their own page `tools/` so the check's first load stays small: a
+//!   team `tools/#t=<team code>` (or `#team`), readers' results `#readers`, the embed kit
+//!   `#embed-kit`. The same fragments on the check's page lead there.
 
 use super::answers::Answers;
 use super::scoring::{Report, Verdict};
@@ -168,12 +170,24 @@ fn progress_error(error: SnapshotError) -> DecodeError {
     }
 }
 
-/// The address a screen shows: an optional per-outcome page folder and a fragment.
+/// Which page of the widget's site shows a screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// The check itself, at the widget's base.
+    Check,
+    /// A per-outcome page, `r/<slug>/`: results links point there, because its preview card
+    /// says the verdict (crawlers ignore the fragment).
+    Outcome(String),
+    /// The author tools, `tools/`: team view, readers' results and the embed kit, kept out of
+    /// the check's own first load.
+    Tools,
+}
+
+/// The address a screen shows: a page of the widget's site and a fragment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Address {
-    /// `Some(slug)` for `r/<slug>/` under the widget's base: results links point at the
-    /// per-outcome page, whose preview card says the verdict.
-    pub outcome: Option<String>,
+    /// The page.
+    pub page: Page,
     /// The route in the fragment.
     pub route: Route,
 }
@@ -183,7 +197,8 @@ impl Address {
     /// could not be read stays in the address bar, so the reader can see what they opened).
     /// `storage_works` decides whether a run in progress must ride in the address.
     pub fn of(session: &Session, storage_works: bool) -> Option<Address> {
-        let plain = |route| Some(Address { outcome: None, route });
+        let plain = |route| Some(Address { page: Page::Check, route });
+        let tools = |route| Some(Address { page: Page::Tools, route });
         match (&session.view, session.step) {
             (View::Own, Step::Intro) => plain(Route::Home),
             (View::Own, Step::Question(position)) if storage_works => plain(Route::Question(position)),
@@ -197,13 +212,13 @@ impl Address {
                 carried.step = offered.step;
                 plain(Route::Progress(Snapshot::of(&carried).to_text()))
             }
-            (View::Team(members), _) if members.is_empty() => plain(Route::Team(None)),
+            (View::Team(members), _) if members.is_empty() => tools(Route::Team(None)),
             (View::Team(members), _) => {
                 let codes: Vec<String> = members.iter().map(|m| share_code::encode(&m.answers, &m.label)).collect();
-                plain(Route::Team(Some(team::encode_team(&codes))))
+                tools(Route::Team(Some(team::encode_team(&codes))))
             }
-            (View::Readers, _) => plain(Route::Readers),
-            (View::EmbedKit, _) => plain(Route::EmbedKit),
+            (View::Readers, _) => tools(Route::Readers),
+            (View::EmbedKit, _) => tools(Route::EmbedKit),
             (View::BadLink { .. }, _) => None,
         }
     }
@@ -211,16 +226,25 @@ impl Address {
     /// A results link's address: the per-outcome page (none while incomplete) and `#r=<code>`.
     pub fn results(answers: &Answers, label: &str) -> Address {
         let report = Report::new(answers);
-        let outcome = match report.verdict {
-            Verdict::Incomplete { .. } => None,
-            _ => Some(report.verdict.outcome_slug(report.set)),
+        let page = match report.verdict {
+            Verdict::Incomplete { .. } => Page::Check,
+            _ => Page::Outcome(report.verdict.outcome_slug(report.set)),
         };
-        Address { outcome, route: Route::Shared(share_code::encode(answers, label)) }
+        Address { page, route: Route::Shared(share_code::encode(answers, label)) }
     }
 
-    /// The address relative to the widget's base (`r/<slug>/#…` or `#…`, or empty).
+    /// The page's folder under the widget's base: empty, `r/<slug>/` or `tools/`.
+    pub fn folder(&self) -> String {
+        match &self.page {
+            Page::Check => String::new(),
+            Page::Outcome(slug) => format!("r/{slug}/"),
+            Page::Tools => "tools/".to_owned(),
+        }
+    }
+
+    /// The address relative to the widget's base (`r/<slug>/#…`, `tools/#…` or `#…`, or empty).
     pub fn relative(&self) -> String {
-        let folder = self.outcome.as_ref().map(|slug| format!("r/{slug}/")).unwrap_or_default();
+        let folder = self.folder();
         let fragment = self.route.fragment();
         if fragment.is_empty() { folder } else { format!("{folder}#{fragment}") }
     }
@@ -324,6 +348,23 @@ impl EmbedOptions {
         }
         options
     }
+}
+
+/// Whether a page of `parent_origin` may show the widget in a frame, by the list of origins the
+/// author allowed at build time (`*`, or nothing, allows every site; entries are separated by
+/// spaces or commas, e.g. `https://blog.example.com https://www.example.com`). An unknown
+/// parent (the browser would not say) is refused as soon as there is a list.
+pub fn framing_allowed(allowed: &str, parent_origin: Option<&str>) -> bool {
+    let entries: Vec<&str> = allowed
+        .split([' ', ',', '\n', '\t'])
+        .map(|e| e.trim().trim_end_matches('/'))
+        .filter(|e| !e.is_empty())
+        .collect();
+    if entries.is_empty() || entries.contains(&"*") {
+        return true;
+    }
+    let Some(parent) = parent_origin.map(|p| p.trim_end_matches('/')) else { return false };
+    entries.iter().any(|entry| entry.eq_ignore_ascii_case(parent))
 }
 
 /// The light theme's page background (style/main.css `--bg`).

@@ -29,11 +29,7 @@ pub fn show(address: &Address, keep_query: bool, marker: &str) {
     let Some(window) = super::window() else { return };
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
-    let query = if keep_query { location.search().unwrap_or_default() } else { String::new() };
-    let relative = address.relative();
-    let (folder, fragment) = relative.split_once('#').map_or((relative.as_str(), ""), |(f, h)| (f, h));
-    let hash = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
-    let url = format!("{}{folder}{query}{hash}", base_path(&path));
+    let url = url_for(address, keep_query);
     let current = format!("{path}{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
     if url == current && self::marker().as_deref() == Some(marker) {
         return;
@@ -45,8 +41,30 @@ pub fn show(address: &Address, keep_query: bool, marker: &str) {
     }
 }
 
+/// The path, query and fragment of an address under the widget's base, keeping this page's
+/// query only when `keep_query`.
+fn url_for(address: &Address, keep_query: bool) -> String {
+    let Some(location) = super::window().map(|w| w.location()) else { return String::new() };
+    let path = location.pathname().unwrap_or_default();
+    let query = if keep_query { location.search().unwrap_or_default() } else { String::new() };
+    let fragment = address.route.fragment();
+    let hash = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
+    format!("{}{}{query}{hash}", base_path(&path), address.folder())
+}
+
+/// Loads another page of the widget's site for an address: replacing this page in the
+/// history when `replace` (it was opened with that address), else as a new entry.
+pub fn go(address: &Address, keep_query: bool, replace: bool) {
+    let Some(location) = super::window().map(|w| w.location()) else { return };
+    let url = url_for(address, keep_query);
+    let result = if replace { location.replace(&url) } else { location.assign(&url) };
+    if let Err(error) = result {
+        super::log_dropped("navigation", &error);
+    }
+}
+
 /// The widget's base address (ending in `/`), wherever it is hosted: the page address
-/// without query, fragment, `index.html`, or a per-outcome `r/<slug>/` folder.
+/// without query, fragment, `index.html`, a per-outcome `r/<slug>/` or the `tools/` folder.
 pub fn base_url() -> String {
     let Some(window) = super::window() else { return String::new() };
     let location = window.location();
@@ -63,6 +81,9 @@ pub fn base_path(path: &str) -> String {
         if let Some(cut) = path.rfind('/') {
             path.truncate(cut + 1);
         }
+    }
+    if let Some(base) = path.strip_suffix("tools/") {
+        return base.to_owned();
     }
     let segments: Vec<&str> = path.split('/').collect();
     // `.../r/<slug>/` → `...`: segments end with ["r", slug, ""].

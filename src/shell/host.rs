@@ -24,6 +24,30 @@ pub fn is_framed() -> bool {
     parent().is_some()
 }
 
+/// The origin of the page framing the widget, as far as the browser says:
+/// `location.ancestorOrigins` where it exists (Chromium, WebKit), else the origin of
+/// `document.referrer` (the framing page, unless it withholds its address).
+pub fn parent_origin() -> Option<String> {
+    let window = super::window()?;
+    let location = window.location();
+    let ancestors = js_sys::Reflect::get(&location, &wasm_bindgen::JsValue::from_str("ancestorOrigins")).ok();
+    if let Some(list) = ancestors.and_then(|a| a.dyn_into::<web_sys::DomStringList>().ok()) {
+        return list.item(0).filter(|origin| !origin.is_empty() && origin != "null");
+    }
+    let referrer = super::document()?.referrer();
+    let origin = web_sys::Url::new(&referrer).ok()?.origin();
+    (!origin.is_empty() && origin != "null").then_some(origin)
+}
+
+/// The sites the author allows to frame the widget, from `<meta name="readiness-embedders">`
+/// (written at build time from `EMBED_ALLOWED`; `*` when unset).
+pub fn allowed_embedders() -> String {
+    super::document()
+        .and_then(|d| d.query_selector("meta[name=readiness-embedders]").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .unwrap_or_else(|| "*".to_owned())
+}
+
 fn post(body: HostEvent) {
     let Some(parent) = parent() else { return };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();

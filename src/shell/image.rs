@@ -41,7 +41,16 @@ fn width_of(c: &web_sys::CanvasRenderingContext2d, text: &str) -> f64 {
 
 /// Writes one line that fits `max_width`: the font shrinks from `size` down to `min_size`
 /// pixels, then the text is cut with an ellipsis.
-fn fitted(c: &web_sys::CanvasRenderingContext2d, value: &str, x: f64, y: f64, weight: &str, size: u32, colour: &str, max_width: f64) {
+fn fitted(
+    c: &web_sys::CanvasRenderingContext2d,
+    value: &str,
+    x: f64,
+    y: f64,
+    weight: &str,
+    size: u32,
+    colour: &str,
+    max_width: f64,
+) {
     let mut size = size;
     loop {
         c.set_font(&format!("{weight} {size}px {FONT}"));

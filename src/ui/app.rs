@@ -3,27 +3,32 @@
 
 use leptos::prelude::*;
 
-use super::embed_kit::EmbedKit;
 use super::intro::Intro;
 use super::question::QuestionStep;
-use super::readers::ReadersView;
 use super::results::Results;
 use super::shared_result::{BadLink, OfferedView, SharedView};
-use super::state::{AppState, Env, use_app_state};
+use super::state::{AppState, Env, ToolScreens, use_app_state};
 use super::sync;
-use super::team::TeamView;
 use crate::core::notices::Notice;
-use crate::core::route::{EmbedOptions, Route};
+use crate::core::route::{EmbedOptions, Route, framing_allowed};
 use crate::core::session::{Step, View};
 use crate::shell::{self, address, host};
 
-/// The whole widget.
+/// The whole widget; `tools` renders the author tools on the page that carries them.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The author tools' screens, or `None` on the check's own page.
+    #[prop(default = None)]
+    tools: Option<ToolScreens>,
+) -> impl IntoView {
     let options = EmbedOptions::parse(&address::query());
     let framed = host::is_framed();
+    // A frame on a site the author did not allow gets a way out, never the check itself.
+    if framed && !framing_allowed(&host::allowed_embedders(), host::parent_origin().as_deref()) {
+        return FramingRefused().into_any();
+    }
     let embedded = options.embed || framed;
-    let env = Env { embedded, framed, host_events: embedded && options.events };
+    let env = Env { embedded, framed, host_events: embedded && options.events, tools };
     // The static intro's start link, pressed before the app loaded (never inside a frame,
     // where the static intro is hidden and `#start` may come from the page around it).
     let started_early = !framed && Route::parse(&address::fragment()) == Route::Start;
@@ -75,6 +80,28 @@ pub fn App() -> impl IntoView {
             </Show>
         </div>
     }
+    .into_any()
+}
+
+/// Shown instead of the check inside a frame of a site the author did not allow: the page
+/// around it could be anything, so the check opens in its own tab.
+#[component]
+fn FramingRefused() -> impl IntoView {
+    view! {
+        <div id="widget" class="widget embedded">
+            <main class="screen">
+                <section id="framing-refused" aria-labelledby="screen-heading">
+                    <h1 id="screen-heading">"Scaling Readiness Check"</h1>
+                    <p>"This check can't be shown inside this page. Open it in its own tab: your answers stay on your device."</p>
+                    <p>
+                        <a id="open-in-tab" class="button primary" href=address::base_url() target="_blank" rel="noopener">
+                            "Open the check in a new tab"
+                        </a>
+                    </p>
+                </section>
+            </main>
+        </div>
+    }
 }
 
 /// The screen for the view on display, rebuilt on navigation only: edits within a screen
@@ -89,10 +116,14 @@ fn Screen() -> impl IntoView {
             View::Own => OwnRun().into_any(),
             View::Shared(result) => view! { <SharedView result=result/> }.into_any(),
             View::Offered(offered) => view! { <OfferedView offered=offered/> }.into_any(),
-            View::Team(members) => view! { <TeamView members=members/> }.into_any(),
-            View::Readers => ReadersView().into_any(),
-            View::EmbedKit => EmbedKit().into_any(),
             View::BadLink { team, error } => view! { <BadLink team=team error=error/> }.into_any(),
+            tool @ (View::Team(_) | View::Readers | View::EmbedKit) => {
+                match state.env.tools.and_then(|render| render(&tool)) {
+                    Some(screen) => screen,
+                    // `sync::mirror_address` is taking the reader to the tools page.
+                    None => view! { <p id="opening-tools" class="loading">"Opening the author tools…"</p> }.into_any(),
+                }
+            }
         }
     }
 }

@@ -4,7 +4,8 @@
 //! Imports run one way: `state` (the context) ← `widgets` and `report` (pieces) ← the screens
 //! (`intro`, `question`, `results` with `share_panel`, `shared_result`, `team`, `readers`,
 //! `embed_kit`)
-//! ← `sync` (the outside world) and `app` (the composition root). `tests/tidy.rs` checks it.
+//! ← `sync` (the outside world) and `app` (the composition root); `tools` gathers the author
+//! tools' screens for their own page. `tests/tidy.rs` checks it.
 
 pub mod app;
 pub mod embed_kit;
@@ -18,20 +19,32 @@ pub mod shared_result;
 pub mod state;
 pub mod sync;
 pub mod team;
+pub mod tools;
 pub mod widgets;
 
 pub use app::App;
 
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the app into `#app` (replacing its loading placeholder), or into the body.
+/// Mounts the check into `#app` (replacing its static content), or into the body.
 pub fn mount() {
+    mount_with(None);
+}
+
+/// Mounts the check with the author tools, for the tools page.
+pub fn mount_tools() {
+    mount_with(Some(tools::screens));
+}
+
+fn mount_with(tools: Option<state::ToolScreens>) {
     let Some(document) = crate::shell::document() else { return };
+    let app = move || view! { <App tools=tools/> };
     match document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(root) => {
             root.set_text_content(None);
-            leptos::mount::mount_to(root, App).forget();
+            leptos::mount::mount_to(root, app).forget();
         }
-        None => leptos::mount::mount_to_body(App),
+        None => leptos::mount::mount_to_body(app),
     }
 }

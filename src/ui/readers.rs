@@ -230,7 +230,13 @@ fn ReadersReport(
             let most_options = set.set.questions().map(|q| q.options.len()).max().unwrap_or(0);
             let option_headers = (1..=most_options)
                 .map(|n| {
-                    let words = if n == 1 { "1 (lowest)".to_owned() } else if n == most_options { format!("{n} (top)") } else { n.to_string() };
+                    let words = if n == 1 {
+                        "1 (lowest)".to_owned()
+                    } else if n == most_options {
+                        format!("{n} (top)")
+                    } else {
+                        n.to_string()
+                    };
                     view! { <th scope="col">{words}</th> }
                 })
                 .collect_view();

@@ -4,10 +4,15 @@
 use leptos::prelude::*;
 
 use crate::core::notices::{Notice, Notices};
-use crate::core::session::{Action, By, Session};
+use crate::core::session::{Action, By, Session, View};
+
+/// The author tools' screens (team view, readers' results, embed kit), as the page that carries
+/// them renders them: `None` for a view that is not a tool. The check's own page has none and
+/// leads to the tools page instead, so their code stays out of the check's first load.
+pub type ToolScreens = fn(&View) -> Option<AnyView>;
 
 /// Where the widget runs, read once at start-up.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Env {
     /// Inside an iframe or asked for with `?embed`: no page chrome, height reported.
     pub embedded: bool,
@@ -15,6 +20,8 @@ pub struct Env {
     pub framed: bool,
     /// The embedding page asked for the result event (`?events`).
     pub host_events: bool,
+    /// The author tools, on the page that carries them.
+    pub tools: Option<ToolScreens>,
 }
 
 /// The app's state, shared through context. `Copy`, so handlers capture it freely. The session

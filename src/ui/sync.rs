@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::core::notices::{Notice, Notices};
-use crate::core::route::{self, Address, Route};
+use crate::core::route::{self, Address, Page, Route};
 use crate::core::screen::Screen;
 use crate::core::session::{Action, Session, Step};
 use crate::core::snapshot::Snapshot;
@@ -66,10 +66,17 @@ pub fn persist(state: AppState) {
 
 /// Shows the screen's address (see `core::route`), and marks this tab's history entry with
 /// the reader's own run, so that a reload can tell it from a link opened elsewhere.
+///
+/// A tool's screen (team view, readers' results, embed kit) lives on the tools page: the
+/// check's own page goes there, replacing itself when it was opened with that address.
 pub fn mirror_address(state: AppState) {
-    Effect::new(move |_| {
+    Effect::new(move |opened: Option<()>| {
         let storage_works = !state.notices().cannot_save();
         let Some(address) = state.with(|s| Address::of(s, storage_works)) else { return };
+        if address.page == Page::Tools && state.env.tools.is_none() {
+            address::go(&address, state.env.embedded, opened.is_none());
+            return;
+        }
         let marker = state.with(|s| Snapshot::of(s).to_text());
         address::show(&address, state.env.embedded, &marker);
     });

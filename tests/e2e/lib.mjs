@@ -169,7 +169,7 @@ function digits(value, len) {
 
 /** Mirrors the widget's label cleaning: no control/bidi/zero-width, whitespace collapsed, 60 chars. */
 export function cleanLabel(raw) {
-  const invisible = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\uFEFF]/gu;
+  const invisible = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\uFEFF\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180E\u2800\u3164\uFFA0\u{E0000}-\u{E007F}]/gu;
   // Rust's char::is_whitespace set (JS's \s differs: it has U+FEFF and lacks U+0085).
   const space = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/gu;
   const kept = raw.replace(space, ' ').replace(invisible, '');

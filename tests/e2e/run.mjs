@@ -10,7 +10,7 @@
 // Screenshots go to tests/e2e/artifacts/ (git-ignored).
 
 import { chromium } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, statSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, statSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './serve.mjs';
@@ -22,8 +22,9 @@ import * as embed from './journeys/embed.mjs';
 import * as hardening from './journeys/hardening.mjs';
 import * as screens from './journeys/screens.mjs';
 import * as readers from './journeys/readers.mjs';
+import * as attacks from './journeys/attacks.mjs';
 
-const MODULES = { own, shared, embed, hardening, screens, readers };
+const MODULES = { own, shared, embed, hardening, screens, readers, attacks };
 const JOURNEY_TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 90000);
 const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS || 2));
 export const LAUNCH_ARGS = [
@@ -70,6 +71,17 @@ async function main() {
   const app = await serve(dist, { host: '127.0.0.1' });
   const host = await serve(path.join(E2E_DIR, 'fixtures'), { host: 'localhost', rewrite: hostRewrite });
   const sub = await serve(subRoot, { host: '127.0.0.1' });
+  // The same build as an author would deploy it with EMBED_ALLOWED set to the host page's
+  // origin only: every file linked from dist, the pages with that list in their meta tag.
+  const listedRoot = mkdtempSync(path.join(os.tmpdir(), 'readiness-listed-'));
+  mountWithEmbedders(dist, listedRoot, new URL(host.url).origin);
+  const listed = await serve(listedRoot, { host: '127.0.0.1' });
+  // A page of a site the author did not list (another loopback origin, served for real:
+  // Chromium lets no page of unknown address space frame a loopback one).
+  writeFileSync(
+    path.join(subRoot, 'unlisted-framer.html'),
+    `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Somewhere else</title><iframe id="w" src="${listed.url}?embed" style="width:600px;height:500px"></iframe>`,
+  );
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
   const env = {
@@ -78,6 +90,7 @@ async function main() {
     base: app.url,
     hostBase: host.url,
     subBase: sub.url + 'some/sub/path/',
+    listedBase: listed.url,
     artifacts,
     axeSource: readFileSync(path.join(E2E_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8'),
   };
@@ -113,11 +126,29 @@ async function main() {
   await Promise.all(Array.from({ length: Math.min(WORKERS, journeys.length) }, worker));
 
   await browser.close();
-  await Promise.all([app.close(), host.close(), sub.close()]);
+  await Promise.all([app.close(), host.close(), sub.close(), listed.close()]);
   rmSync(subRoot, { recursive: true, force: true });
+  rmSync(listedRoot, { recursive: true, force: true });
   console.log(`(e2e run took ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(process.cwd(), artifacts) || artifacts})`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
+}
+
+/** Mirrors `dist` into `root` (links), with every page's `readiness-embedders` set to `origin`. */
+function mountWithEmbedders(dist, root, origin) {
+  for (const entry of readdirSync(dist, { withFileTypes: true })) {
+    const from = path.join(dist, entry.name);
+    const to = path.join(root, entry.name);
+    if (entry.isDirectory()) {
+      mkdirSync(to);
+      mountWithEmbedders(from, to, origin);
+    } else if (entry.name.endsWith('.html')) {
+      const html = readFileSync(from, 'utf8').replace(/(<meta name="readiness-embedders" content=")[^"]*"/, `$1${origin}"`);
+      writeFileSync(to, html);
+    } else {
+      symlinkSync(from, to);
+    }
+  }
 }
 
 /** Fills the host page's placeholders: `{{WIDGET}}` (the widget's base URL) and `{{QUERY}}`. */

@@ -216,8 +216,10 @@ export function _hostileCorpus() {
 export async function hostileLinkCorpus(t) {
   const corpus = _hostileCorpus();
   assert(corpus.length >= 200, `the corpus should hold at least 200 links, has ${corpus.length}`);
+  // On the tools page, which shows every screen a link can open (results, bad links, teams)
+  // in one document; the check's page runs the same decoding and sends team links there.
   const page = await t.newPage();
-  await load(page, t.base);
+  await load(page, t.base + 'tools/');
   await page.waitForSelector('#intro #start');
   const results = await page.evaluate(async (corpus) => {
     const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

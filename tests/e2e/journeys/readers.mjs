@@ -64,10 +64,10 @@ export function _thread(base, count, seed = 7) {
     const label = next() < 0.3 ? `pilot ${Math.floor(next() * 1000)}` : '';
     const code = encodeCode(answers, label, { setId });
     const link = resultsLink(base, answers, label, setId);
-    const text = next() < 0.1 ? code : link;
     if (unique.has(code)) duplicates++;
     else unique.set(code, { answers, label, setId });
-    made.push(wrappers[Math.floor(next() * wrappers.length)](text));
+    // A bare code counts on a line of its own (a spreadsheet column); links anywhere.
+    made.push(next() < 0.1 ? code : wrappers[Math.floor(next() * wrappers.length)](link));
     if (next() < 0.05 && made.length < count) {
       // A reply quoting the same link: a duplicate.
       made.push(`> ${link}`);
@@ -117,14 +117,14 @@ function expectedPicture(results) {
 
 async function pasteThread(page, text) {
   await page.waitForSelector('#readers-input');
-  await page.fill('#readers-input', text);
+  await page.fill('#readers-input', text, { timeout: 60000 });
 }
 
 export async function aThreadOf500LinksIsCountedAsTheAuthorExpects(t) {
   const thread = _thread(t.base, 500);
   const expected = expectedPicture(thread.results);
   const page = await t.newPage({ acceptDownloads: true });
-  await load(page, t.base + '#readers');
+  await load(page, t.base + 'tools/#readers');
   await pasteThread(page, thread.text);
   const n = thread.results.length;
   await page.waitForSelector(`#readers-summary[data-results="${n}"]`, { timeout: 10000 });
@@ -183,7 +183,7 @@ export async function aThreadOf500LinksIsCountedAsTheAuthorExpects(t) {
 export async function tenThousandLinksAreSummarised(t) {
   const thread = _thread(t.base, 10000, 11);
   const page = await t.newPage();
-  await load(page, t.base + '#readers');
+  await load(page, t.base + 'tools/#readers');
   await pasteThread(page, thread.text);
   await page.waitForSelector(`#readers-summary[data-results="${thread.results.length}"]`, { timeout: 30000 });
   eq(Number(await page.getAttribute('#readers-summary', 'data-ready')), expectedPicture(thread.results).ready, 'ready results among 10,000 links');
@@ -192,7 +192,7 @@ export async function tenThousandLinksAreSummarised(t) {
 export async function aDroppedFileIsRead(t) {
   const thread = _thread(t.base, 20, 3);
   const page = await t.newPage();
-  await load(page, t.base + '#readers');
+  await load(page, t.base + 'tools/#readers');
   await page.waitForSelector('#readers-file');
   await page.setInputFiles('#readers-file', { name: 'thread.html', mimeType: 'text/html', buffer: Buffer.from(thread.text) });
   await page.waitForSelector(`#readers-summary[data-results="${thread.results.length}"]`);

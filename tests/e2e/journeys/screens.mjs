@@ -28,8 +28,9 @@ export const SCREENS = ['intro', 'question', 'offered', 'shared', 'bad-link', 't
  * page)` on it; `target` is the page, or for 'embed' the widget's frame inside a host page on
  * another origin.
  */
-export async function _visitScreens(t, options, onScreen, only = SCREENS) {
+export async function _visitScreens(t, options, onScreen, only = SCREENS, initScript = null) {
   const context = await t.newContext(options);
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const want = new Set(only);
   const visit = async (name, target = page, top = page) => {
