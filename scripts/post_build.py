@@ -78,9 +78,49 @@ def absolutize(html, page_path):
     return html.replace("</title>", '</title>\n  <meta property="og:url" content="%s%s">' % (SITE_URL, page_path), 1)
 
 
+BANNER = ("These are someone else's results, opened from a link. They are read-only and are not "
+          "mixed with your own answers.")
+
+
+def join_words(words):
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def static_shared(slug):
+    """The top of the shared view for this outcome, as plain HTML: readable, marked as someone
+    else's, with a working "Take the check yourself", before the app arrives. The app's
+    shared view draws the same boxes in the same places (the same classes), then the rest."""
+    if slug == "ready":
+        key, headline = "ready", "Ready to scale"
+        sentence = "All four dimensions pass the essay's readiness test."
+    else:
+        names = [name for initial, name in DIMENSIONS if initial in slug[4:]]
+        key, headline = "not-ready", "Not ready to scale yet"
+        sentence = "By the essay's rule every dimension must be a yes. Blocking: %s." % join_words(names)
+    return """
+    <div id="static-shared" class="widget static-shared" data-theme="auto">
+      <header class="chrome"><p class="brand">Scaling Readiness Check</p></header>
+      <div class="notice-region"></div>
+      <main class="screen">
+        <section aria-labelledby="static-shared-heading">
+          <div class="banner" role="note"><p>%s</p></div>
+          <h1 id="static-shared-heading">Shared results</h1>
+          <div class="actions"><a id="static-take-check" class="button primary" href="../../#start">Take the check yourself</a></div>
+          <div class="verdict %s" data-verdict="%s">
+            <p class="verdict-title">Their verdict</p>
+            <p class="verdict-headline">%s</p>
+            <p>%s</p>
+          </div>
+        </section>
+      </main>
+    </div>""" % (BANNER, key, key, headline, sentence)
+
+
 def outcome_page(template, slug, title, description):
-    # Outcome pages always open a shared result: the static intro would only flash.
-    html = re.sub(r"\s*<!-- static-intro:.*?<!-- /static-intro -->", "", template, flags=re.S)
+    # Outcome pages open a shared result: the static shared view replaces the intro and the
+    # first question, which would only flash.
+    html = re.sub(r"\s*<!-- static-intro:.*?<!-- /static-intro -->", lambda _: static_shared(slug), template, flags=re.S)
+    html = re.sub(r"\s*<!-- static-question:.*?<!-- /static-question -->", "", html, flags=re.S)
     # Every relative reference climbs two folders: r/<slug>/ -> the widget's root.
     html = re.sub(r'(href|src)="\./', r'\1="../../', html)
     html = re.sub(r"(['\"])\./([^'\"]+\.(?:js|wasm))\1", r"\1../../\2\1", html)

@@ -11,7 +11,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def tools_page(index):
-    html = re.sub(r"\s*<!-- static-intro:.*?<!-- /static-intro -->", "", index, flags=re.S)
+    html = re.sub(r"\s*<!-- static-(intro|question):.*?<!-- /static-\1 -->", "", index, flags=re.S)
     html = re.sub(r'\s*<link data-trunk rel="copy-(file|dir)"[^>]*>', "", html)
     html = html.replace('data-bin="readiness-check"', 'data-bin="readiness-tools"')
     html = re.sub(r"<title>[^<]*</title>", "<title>Author tools · Scaling Readiness Check</title>", html)

@@ -343,3 +343,29 @@ fn framing_follows_the_authors_list() {
         );
     }
 }
+
+/// The first question answered on the page's static copy before the app arrived.
+#[test]
+fn an_answer_given_before_the_app_arrived_is_adopted() {
+    use readiness_check::core::answers::Answer;
+    use readiness_check::core::content::question_set;
+    use readiness_check::core::route::early_actions;
+    let fresh = open(&Route::Start, None, None);
+    let chosen = Some(Answer::Level(2));
+    assert_eq!(
+        early_actions(&fresh, chosen, true),
+        vec![Action::GoTo(0), Action::Choose { position: 0, answer: chosen }, Action::Next]
+    );
+    assert_eq!(early_actions(&fresh, chosen, false), vec![Action::GoTo(0), Action::Choose { position: 0, answer: chosen }]);
+    assert_eq!(early_actions(&fresh, None, true), vec![Action::GoTo(0), Action::Next], "Next alone skips, as in the app");
+    assert_eq!(early_actions(&fresh, None, false), vec![], "nothing done, nothing adopted");
+    // A run of an earlier question set has another first question: nothing is adopted into it.
+    let older = Session::new(question_set(1).expect("set 1"));
+    assert_eq!(early_actions(&older, chosen, true), vec![]);
+    // Applied, the reader is on the second question with their answer kept.
+    let mut session = fresh;
+    for action in early_actions(&session.clone(), Some(Answer::DontKnow), true) {
+        session.apply(action);
+    }
+    assert_eq!((session.step, session.answers.get(0)), (Step::Question(1), Some(Answer::DontKnow)));
+}

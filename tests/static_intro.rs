@@ -34,6 +34,62 @@ fn its_start_link_is_a_route_the_app_acts_on() {
     let html = index_html();
     assert!(static_intro(&html).contains("id=\"start\" class=\"button primary\" href=\"#start\""));
     assert_eq!(Route::parse("#start"), Route::Start);
-    // The head script hides it for any other screen, for embeds and inside frames.
-    assert!(html.contains("location.hash!=='#start'") && html.contains("self!==top"));
+    // The head script shows the first question at #start, hides the intro for any other
+    // screen, and shows no static screen for embeds and inside frames.
+    assert!(html.contains("start=h==='#start'") && html.contains("self!==top") && html.contains("addEventListener('hashchange',route)"));
+}
+
+/// The static first question block, between its markers.
+fn static_question(html: &str) -> &str {
+    let start = html.find("<!-- static-question:").expect("start marker");
+    let end = html.find("<!-- /static-question -->").expect("end marker");
+    &html[start..end]
+}
+
+/// The static first question is the current set's first question, word for word, with the
+/// radio values the app reads when it adopts the reader's choice.
+#[test]
+fn the_static_first_question_is_the_apps_first_question() {
+    use readiness_check::core::answers::Answer;
+    let html = index_html();
+    let block = static_question(&html);
+    let (dimension, question) = CURRENT.locate(0).expect("a first question");
+    let dimension = &CURRENT.dimensions[dimension];
+    let total = CURRENT.question_count();
+    let texts = [
+        format!("<legend id=\"static-q-legend\" tabindex=\"-1\">{}</legend>", question.prompt.replace('&', "&amp;")),
+        format!("<span class=\"dimension-name\">{}</span> · question 1 of {} · <span>1 of {total}</span>", dimension.name, dimension.questions.len()),
+        format!("question 1 of {total}</h1>"),
+        format!("aria-valuemax=\"{total}\""),
+        format!("<p class=\"time-frame\">{}</p>", CURRENT.time_frame.unwrap_or_default()),
+    ];
+    for text in &texts {
+        assert!(block.contains(text.as_str()), "index.html's static question lacks {text:?}");
+    }
+    let options: Vec<(String, &str)> = question
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (Answer::Level(i as u8).radio_value(), o.text))
+        .chain([(Answer::DontKnow.radio_value(), "I don't know")])
+        .collect();
+    for (value, text) in &options {
+        let radio = format!("name=\"static-answer\" value=\"{value}\"><span>{text}</span>");
+        assert!(block.contains(&radio), "index.html's static question lacks the option {radio:?}");
+        assert_eq!(Answer::from_radio_value(value).map(|a| a.radio_value()), Some(value.clone()), "{value} reads back");
+    }
+    assert_eq!(block.matches("name=\"static-answer\"").count(), options.len(), "no other options");
+}
+
+/// The per-outcome pages' static verdicts use the app's words.
+#[test]
+fn the_static_shared_view_says_what_the_app_says() {
+    use readiness_check::core::scoring::Verdict;
+    let post_build = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/post_build.py")).expect("post_build.py");
+    for headline in [Verdict::Ready.headline(), Verdict::NotReady { blocking: vec![0] }.headline()] {
+        assert!(post_build.contains(headline), "post_build.py's static verdict lacks {headline:?}");
+    }
+    assert!(post_build.contains("All four dimensions pass the essay's readiness test."));
+    assert!(post_build.contains("By the essay's rule every dimension must be a yes."));
+    assert!(post_build.contains("These are someone else's results, opened from a link."));
 }

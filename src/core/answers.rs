@@ -12,6 +12,28 @@ pub enum Answer {
     DontKnow,
 }
 
+/// The value of the "I don't know" radio button.
+pub const UNKNOWN_VALUE: &str = "unknown";
+
+impl Answer {
+    /// The value of this answer's radio button: the option's index, or `unknown`.
+    pub fn radio_value(self) -> String {
+        match self {
+            Answer::Level(level) => level.to_string(),
+            Answer::DontKnow => UNKNOWN_VALUE.to_owned(),
+        }
+    }
+
+    /// The answer a radio button's value stands for (its validity for a question is checked
+    /// when it is set).
+    pub fn from_radio_value(value: &str) -> Option<Answer> {
+        if value == UNKNOWN_VALUE {
+            return Some(Answer::DontKnow);
+        }
+        value.parse::<u8>().ok().map(Answer::Level)
+    }
+}
+
 /// The answers to every question of one set, in asking order.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Answers {

@@ -16,7 +16,7 @@
 //!   team `tools/#t=<team code>` (or `#team`), readers' results `#readers`, the embed kit
 //!   `#embed-kit`. The same fragments on the check's page lead there.
 
-use super::answers::Answers;
+use super::answers::{Answer, Answers};
 use super::scoring::{Report, Verdict};
 use super::session::{Action, OfferedRun, Session, Step, View};
 use super::share_code::{self, DecodeError, SharedResult};
@@ -158,6 +158,22 @@ pub fn open(route: &Route, stored: Option<Snapshot>, marked: Option<Snapshot>) -
         session.apply(action);
     }
     session
+}
+
+/// What the app does with the first question answered on the page's static copy before it
+/// arrived (at `#start`): the choice is the reader's (nothing they did is lost) and, if they
+/// pressed Next, the app goes on as if they had pressed it there. The static copy is the
+/// current set's first question, so it is adopted only into a run of the current set.
+pub fn early_actions(session: &Session, choice: Option<Answer>, next: bool) -> Vec<Action> {
+    if session.answers.set().id != super::content::CURRENT.id || (choice.is_none() && !next) {
+        return Vec::new();
+    }
+    let mut actions = vec![Action::GoTo(0)];
+    actions.extend(choice.map(|answer| Action::Choose { position: 0, answer: Some(answer) }));
+    if next {
+        actions.push(Action::Next);
+    }
+    actions
 }
 
 /// A progress link that cannot be read, told as the link error it amounts to.

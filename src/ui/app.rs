@@ -12,6 +12,7 @@ use super::sync;
 use crate::core::notices::Notice;
 use crate::core::route::{EmbedOptions, Route, framing_allowed};
 use crate::core::session::{Step, View};
+use crate::shell::static_page::EarlyQuestion;
 use crate::shell::{self, address, host};
 
 /// The whole widget; `tools` renders the author tools on the page that carries them.
@@ -20,6 +21,9 @@ pub fn App(
     /// The author tools' screens, or `None` on the check's own page.
     #[prop(default = None)]
     tools: Option<ToolScreens>,
+    /// What the reader did on the page's static first question before the app arrived.
+    #[prop(default = None)]
+    early: Option<EarlyQuestion>,
 ) -> impl IntoView {
     let options = EmbedOptions::parse(&address::query());
     let framed = host::is_framed();
@@ -32,7 +36,7 @@ pub fn App(
     // The static intro's start link, pressed before the app loaded (never inside a frame,
     // where the static intro is hidden and `#start` may come from the page around it).
     let started_early = !framed && Route::parse(&address::fragment()) == Route::Start;
-    let (session, notices) = sync::opening();
+    let (session, notices) = sync::opening(early);
     let state = AppState::new(session, notices, env);
     state.provide();
 

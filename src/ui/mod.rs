@@ -39,7 +39,9 @@ pub fn mount_tools() {
 
 fn mount_with(tools: Option<state::ToolScreens>) {
     let Some(document) = crate::shell::document() else { return };
-    let app = move || view! { <App tools=tools/> };
+    // Read what the reader did on the static first question before it is replaced.
+    let early = crate::shell::static_page::early_question();
+    let app = move || view! { <App tools=tools early=early.clone()/> };
     match document.get_element_by_id("app").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(root) => {
             root.set_text_content(None);

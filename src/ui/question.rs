@@ -10,9 +10,6 @@ use super::state::use_app_state;
 use crate::core::answers::Answer;
 use crate::core::session::Action;
 
-/// The value of the "I don't know" radio.
-const UNKNOWN_VALUE: &str = "unknown";
-
 /// The question at `position` in asking order.
 #[component]
 pub fn QuestionStep(
@@ -51,15 +48,9 @@ pub fn QuestionStep(
         .options
         .iter()
         .enumerate()
-        .map(|(index, choice)| {
-            option(format!("q{position}-o{index}"), index.to_string(), choice.text, Answer::Level(index as u8))
-        })
-        .chain(std::iter::once(option(
-            format!("q{position}-unknown"),
-            UNKNOWN_VALUE.to_owned(),
-            "I don't know",
-            Answer::DontKnow,
-        )))
+        .map(|(index, choice)| (format!("q{position}-o{index}"), choice.text, Answer::Level(index as u8)))
+        .chain(std::iter::once((format!("q{position}-unknown"), "I don't know", Answer::DontKnow)))
+        .map(|(id, text, answer)| option(id, answer.radio_value(), text, answer))
         .collect_view();
 
     // Enter goes on only from a radio: after a step, focus is on the legend, and a second

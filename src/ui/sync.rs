@@ -13,11 +13,14 @@ use crate::core::screen::Screen;
 use crate::core::session::{Action, Session, Step};
 use crate::core::snapshot::Snapshot;
 use crate::core::summary;
+use crate::core::answers::Answer;
+use crate::shell::static_page::EarlyQuestion;
 use crate::shell::{self, address, host, storage};
 
 /// What the app opens with: the reader's run from storage (or from this tab's history entry
-/// where storage is blocked), what the address asks, and what the reader must be told.
-pub fn opening() -> (Session, Notices) {
+/// where storage is blocked), what the address asks, what the reader did on the page's static
+/// first question, and what the reader must be told.
+pub fn opening(early: Option<EarlyQuestion>) -> (Session, Notices) {
     let mut notices = Notices::default();
     let stored = match storage::load() {
         storage::Loaded::Snapshot(snapshot) => Some(snapshot),
@@ -37,7 +40,17 @@ pub fn opening() -> (Session, Notices) {
     };
     let marked = address::marker().and_then(|text| Snapshot::parse(&text).ok());
     let route = Route::parse(&address::fragment());
-    (route::open(&route, stored, marked), notices)
+    let mut session = route::open(&route, stored, marked);
+    // The first question answered on the page's static copy while the app loaded.
+    if route == Route::Start
+        && let Some(early) = early
+    {
+        let choice = early.choice.as_deref().and_then(Answer::from_radio_value);
+        for action in route::early_actions(&session, choice, early.next) {
+            session.apply(action);
+        }
+    }
+    (session, notices)
 }
 
 /// Saves the reader's run on every change of its storable part, and clears everything the

@@ -23,8 +23,9 @@ import * as hardening from './journeys/hardening.mjs';
 import * as screens from './journeys/screens.mjs';
 import * as readers from './journeys/readers.mjs';
 import * as attacks from './journeys/attacks.mjs';
+import * as statics from './journeys/static.mjs';
 
-const MODULES = { own, shared, embed, hardening, screens, readers, attacks };
+const MODULES = { own, shared, embed, hardening, screens, readers, attacks, static: statics };
 const JOURNEY_TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 90000);
 const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS || 2));
 export const LAUNCH_ARGS = [

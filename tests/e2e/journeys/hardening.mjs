@@ -36,7 +36,7 @@ import { readCorpus } from '../make-hostile-corpus.mjs';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Runs axe-core in a page or frame (its context bypasses the CSP) and returns violations. */
-async function axe(t, target) {
+export async function _axe(t, target) {
   if (!(await target.evaluate(() => typeof window.axe === 'object'))) {
     await target.addScriptTag({ content: t.axeSource });
   }
@@ -49,7 +49,7 @@ async function axe(t, target) {
 async function axeAllScreens(t, scheme) {
   const found = [];
   await _visitScreens(t, { colorScheme: scheme, bypassCSP: true }, async (name, target) => {
-    for (const v of await axe(t, target)) found.push(`${name}: ${v}`);
+    for (const v of await _axe(t, target)) found.push(`${name}: ${v}`);
   });
   assert(!found.length, `axe violations (${scheme}): ${found.join(' | ')}`);
 }
@@ -485,7 +485,7 @@ export async function crashMessageIsAccessible(t) {
   await start(page);
   await breakTheApp(page);
   await page.waitForSelector('main#crash');
-  const violations = await axe(t, page);
+  const violations = await _axe(t, page);
   assert(!violations.length, `axe violations on the crash message: ${violations.join(' | ')}`);
   t.problems.length = 0;
 }
