@@ -19,6 +19,8 @@ export RUSTC_BOOTSTRAP=1
 cargo fetch --quiet
 cargo fetch --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+# std's own smaller code paths (e.g. a simpler sort and formatting): 0.5 KB gzip, measured.
+export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so erase_components is repeated here.
 # `-Zfmt-debug=none` and `-Zlocation-detail=none` drop `Debug` output and panic locations,
 # which the release never shows (nothing user-visible is formatted with `{:?}`: tidy.rs):

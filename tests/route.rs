@@ -356,8 +356,15 @@ fn an_answer_given_before_the_app_arrived_is_adopted() {
         early_actions(&fresh, chosen, true),
         vec![Action::GoTo(0), Action::Choose { position: 0, answer: chosen }, Action::Next]
     );
-    assert_eq!(early_actions(&fresh, chosen, false), vec![Action::GoTo(0), Action::Choose { position: 0, answer: chosen }]);
-    assert_eq!(early_actions(&fresh, None, true), vec![Action::GoTo(0), Action::Next], "Next alone skips, as in the app");
+    assert_eq!(
+        early_actions(&fresh, chosen, false),
+        vec![Action::GoTo(0), Action::Choose { position: 0, answer: chosen }]
+    );
+    assert_eq!(
+        early_actions(&fresh, None, true),
+        vec![Action::GoTo(0), Action::Next],
+        "Next alone skips, as in the app"
+    );
     assert_eq!(early_actions(&fresh, None, false), vec![], "nothing done, nothing adopted");
     // A run of an earlier question set has another first question: nothing is adopted into it.
     let older = Session::new(question_set(1).expect("set 1"));

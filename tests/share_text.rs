@@ -7,7 +7,7 @@ use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Action, Session};
 use readiness_check::core::share_code;
 use readiness_check::core::share_text::{encode_component, image_card, share_texts, squares};
-use readiness_check::core::summary::{HostEvent, HostMessage, result_summary, results_link, team_link};
+use readiness_check::core::summary::{HeightMessage, ResultMessage, result_message, results_link, team_link};
 use serde_json::{Value, json};
 
 fn answers(levels: &[Option<Answer>]) -> Answers {
@@ -77,7 +77,7 @@ fn encode_component_matches_javascript() {
 
 #[test]
 fn the_host_summary_lists_verdict_blockers_and_dimensions() {
-    let summary = result_summary(&half(), "", "https://e.test/");
+    let summary = result_message(&half(), "", "https://e.test/");
     assert_eq!(summary.verdict, "not-ready");
     assert_eq!(summary.blocking.len(), 2);
     assert!(summary.blocking.iter().all(|id| ["buy_in", "metrics"].contains(&id.as_str())));
@@ -86,7 +86,7 @@ fn the_host_summary_lists_verdict_blockers_and_dimensions() {
     assert_eq!(summary.dimensions[0].score, Some(100));
     assert_eq!(summary.dimensions[0].band.as_deref(), Some("yes"));
     assert!(summary.link.starts_with("https://e.test/r/not-bm/#r="));
-    let incomplete = result_summary(&Answers::empty(CURRENT), "", "https://e.test/");
+    let incomplete = result_message(&Answers::empty(CURRENT), "", "https://e.test/");
     assert_eq!(incomplete.verdict, "incomplete");
     assert_eq!(incomplete.dimensions[0].score, None);
 }
@@ -94,13 +94,13 @@ fn the_host_summary_lists_verdict_blockers_and_dimensions() {
 /// Host messages as JSON: the exact field names and `null`s a host page reads (format 1).
 #[test]
 fn host_messages_have_the_documented_fields_and_nulls() {
-    let height = serde_json::to_value(HostMessage::new(HostEvent::Height { height: 812 })).expect("serialises");
+    let height = serde_json::to_value(HeightMessage::new(812)).expect("serialises");
     assert_eq!(height, json!({"source": "scaling-readiness-check", "version": 1, "type": "height", "height": 812}));
 
     let mut answers = Answers::empty(CURRENT);
     answers.set_answer(0, Some(Answer::Level(1)));
-    let unfinished = result_summary(&answers, "", "https://e.test/");
-    let value = serde_json::to_value(HostMessage::new(HostEvent::Result(unfinished))).expect("serialises");
+    let unfinished = result_message(&answers, "", "https://e.test/");
+    let value = serde_json::to_value(&unfinished).expect("serialises");
     assert_eq!(value["type"], "result");
     assert_eq!(value["verdict"], "incomplete");
     assert_eq!(value["blocking"], json!([]));
@@ -112,15 +112,17 @@ fn host_messages_have_the_documented_fields_and_nulls() {
 
 #[test]
 fn host_messages_round_trip_through_json() {
+    let height = HeightMessage::new(0);
+    let text = serde_json::to_string(&height).expect("serialises");
+    assert_eq!(serde_json::from_str::<HeightMessage>(&text).expect("deserialises"), height, "{text}");
     let messages = [
-        HostMessage::new(HostEvent::Height { height: 0 }),
-        HostMessage::new(HostEvent::Result(result_summary(&half(), "a \"pilot\"", "https://e.test/"))),
-        HostMessage::new(HostEvent::Result(result_summary(&Answers::empty(CURRENT), "", "https://e.test/"))),
-        HostMessage::new(HostEvent::Result(result_summary(&all(3), "x", "https://e.test/sub/"))),
+        result_message(&half(), "a \"pilot\"", "https://e.test/"),
+        result_message(&Answers::empty(CURRENT), "", "https://e.test/"),
+        result_message(&all(3), "x", "https://e.test/sub/"),
     ];
     for message in messages {
         let text = serde_json::to_string(&message).expect("serialises");
-        let back: HostMessage = serde_json::from_str(&text).expect("deserialises");
+        let back: ResultMessage = serde_json::from_str(&text).expect("deserialises");
         assert_eq!(back, message, "{text}");
     }
 }

@@ -36,7 +36,11 @@ fn its_start_link_is_a_route_the_app_acts_on() {
     assert_eq!(Route::parse("#start"), Route::Start);
     // The head script shows the first question at #start, hides the intro for any other
     // screen, and shows no static screen for embeds and inside frames.
-    assert!(html.contains("start=h==='#start'") && html.contains("self!==top") && html.contains("addEventListener('hashchange',route)"));
+    assert!(
+        html.contains("start=h==='#start'")
+            && html.contains("self!==top")
+            && html.contains("addEventListener('hashchange',route)")
+    );
 }
 
 /// The static first question block, between its markers.
@@ -58,7 +62,11 @@ fn the_static_first_question_is_the_apps_first_question() {
     let total = CURRENT.question_count();
     let texts = [
         format!("<legend id=\"static-q-legend\" tabindex=\"-1\">{}</legend>", question.prompt.replace('&', "&amp;")),
-        format!("<span class=\"dimension-name\">{}</span> · question 1 of {} · <span>1 of {total}</span>", dimension.name, dimension.questions.len()),
+        format!(
+            "<span class=\"dimension-name\">{}</span> · question 1 of {} · <span>1 of {total}</span>",
+            dimension.name,
+            dimension.questions.len()
+        ),
         format!("question 1 of {total}</h1>"),
         format!("aria-valuemax=\"{total}\""),
         format!("<p class=\"time-frame\">{}</p>", CURRENT.time_frame.unwrap_or_default()),
@@ -85,7 +93,8 @@ fn the_static_first_question_is_the_apps_first_question() {
 #[test]
 fn the_static_shared_view_says_what_the_app_says() {
     use readiness_check::core::scoring::Verdict;
-    let post_build = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/post_build.py")).expect("post_build.py");
+    let post_build =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/post_build.py")).expect("post_build.py");
     for headline in [Verdict::Ready.headline(), Verdict::NotReady { blocking: vec![0] }.headline()] {
         assert!(post_build.contains(headline), "post_build.py's static verdict lacks {headline:?}");
     }

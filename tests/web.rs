@@ -287,7 +287,7 @@ async fn the_app_saves_progress_to_storage_as_it_goes() {
     for _ in 0..20 {
         tick().await;
         saved = storage.get_item("scaling-readiness-check").unwrap();
-        if saved.as_deref().is_some_and(|s| s.contains(r#""step":{"question":0}"#)) {
+        if saved.as_deref().is_some_and(|s| s.contains(r#""step":"q0""#)) {
             break;
         }
     }

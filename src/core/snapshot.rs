@@ -3,10 +3,10 @@
 //!
 //! Two encodings of one [`Snapshot`]:
 //! - **Storage (format 3)**: a serde type, [`StoredRun`], written and read as JSON through
-//!   gloo-storage: `{"format":3,"run":"<share code>","step":"intro"|{"question":N}|"results",
-//!   "compare":"<share code>"|null}`. The share code (with its own check) carries the question
-//!   set, the answers and the label; `compare` is the shared result the reader chose to compare
-//!   against.
+//!   gloo-storage: `{"format":3,"run":"<share code>","step":"i"|"q<N>"|"r","compare":"<share
+//!   code>"|null}`. The share code (with its own check) carries the question set, the answers
+//!   and the label; `step` is the intro, question N (0-based) or the results; `compare` is the
+//!   shared result the reader chose to compare against.
 //! - **Address (`S2` text)**: `S2;<share code>;<step>;<compare code>` with step `i`, `q<N>`
 //!   (0-based) or `r`, because a URL wants a short text, not JSON.
 //!
@@ -28,63 +28,40 @@ pub const SNAPSHOT_FORMAT: &str = "S2";
 /// The storage format this build writes: JSON of [`StoredRun`].
 pub const STORED_FORMAT: u16 = 3;
 
-/// The one field every stored JSON format has, read first so that a newer format whose other
-/// fields changed is recognised as newer rather than as damaged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredVersion {
-    /// The format of the stored value.
-    pub format: u16,
-}
-
-/// The reader's run as stored (format 3).
+/// The reader's run as stored (format 3). Every field but `format` has a default, so that a
+/// value written by a newer version still reads far enough to say so.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredRun {
     /// Always [`STORED_FORMAT`] when written by this build.
     pub format: u16,
     /// The reader's answers and label, as a share code.
+    #[serde(default)]
     pub run: String,
-    /// Where the reader is.
-    pub step: StoredStep,
+    /// Where the reader is: `i` (intro), `q<N>` (question N, 0-based) or `r` (results).
+    #[serde(default)]
+    pub step: String,
     /// The shared result the reader compares against, as a share code.
+    #[serde(default)]
     pub compare: Option<String>,
 }
 
 /// A value found under the run's key, as far as the JSON reader got with it: the one input to
-/// [`read_stored`], built by the shell from gloo-storage's typed reads (and by the native tests
+/// [`read_stored`], built by the shell from gloo-storage's typed read (and by the native tests
 /// from serde_json's, which is what gloo-storage uses).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoredValue {
-    /// JSON with a `format` field; `run` when it also read as a [`StoredRun`].
-    Json {
-        /// The `format` field.
-        format: u16,
-        /// The whole value as a format-3 run, if it reads as one.
-        run: Option<StoredRun>,
-    },
-    /// Not JSON with a format: the text formats `S1`/`S2` written before format 3, or garbage.
+    /// JSON that reads as a [`StoredRun`] (of this format or another).
+    Json(StoredRun),
+    /// Not such JSON: the text formats `S1`/`S2` written before format 3, or garbage.
     Text(String),
 }
 
 /// Reads whatever was stored under the run's key, of any format ever written. Never panics.
 pub fn read_stored(value: &StoredValue) -> Result<Snapshot, SnapshotError> {
     match value {
-        StoredValue::Json { format, .. } if *format > STORED_FORMAT => Err(SnapshotError::NewerFormat),
-        StoredValue::Json { run: Some(run), .. } => Snapshot::from_stored(run),
-        StoredValue::Json { run: None, .. } => Err(SnapshotError::Unreadable),
+        StoredValue::Json(run) => Snapshot::from_stored(run),
         StoredValue::Text(text) => Snapshot::parse(text),
     }
-}
-
-/// Where the reader is, as stored.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum StoredStep {
-    /// The intro.
-    Intro,
-    /// A question, by 0-based position in asking order.
-    Question(usize),
-    /// The results.
-    Results,
 }
 
 /// Why a stored value could not be read.
@@ -120,15 +97,10 @@ impl Snapshot {
 
     /// The value to store (format 3).
     pub fn to_stored(&self) -> StoredRun {
-        let step = match self.session.step {
-            Step::Intro => StoredStep::Intro,
-            Step::Question(position) => StoredStep::Question(position),
-            Step::Results => StoredStep::Results,
-        };
         StoredRun {
             format: STORED_FORMAT,
             run: self.session.share_code(),
-            step,
+            step: step_text(self.session.step),
             compare: self.session.compare_with.as_ref().map(|r| share_code::encode(&r.answers, &r.label)),
         }
     }
@@ -142,21 +114,12 @@ impl Snapshot {
             // Formats 1 and 2 were text, never JSON: this value was not written by the widget.
             return Err(SnapshotError::Unreadable);
         }
-        let step = match stored.step {
-            StoredStep::Intro => "i".to_owned(),
-            StoredStep::Question(position) => format!("q{position}"),
-            StoredStep::Results => "r".to_owned(),
-        };
-        Self::from_fields(&stored.run, &step, stored.compare.as_deref().unwrap_or_default())
+        Self::from_fields(&stored.run, &stored.step, stored.compare.as_deref().unwrap_or_default())
     }
 
     /// The text for the address (format `S2`).
     pub fn to_text(&self) -> String {
-        let step = match self.session.step {
-            Step::Intro => "i".to_owned(),
-            Step::Question(position) => format!("q{position}"),
-            Step::Results => "r".to_owned(),
-        };
+        let step = step_text(self.session.step);
         let compare = self.session.compare_with.as_ref().map(|r| share_code::encode(&r.answers, &r.label));
         format!("{SNAPSHOT_FORMAT};{};{step};{}", self.session.share_code(), compare.unwrap_or_default())
     }
@@ -209,5 +172,14 @@ impl Snapshot {
         // Someone else's result is not the reader's data: a damaged one is dropped, the run kept.
         session.compare_with = (!compare.is_empty()).then(|| share_code::decode(compare).ok()).flatten();
         Ok(Snapshot { session })
+    }
+}
+
+/// A step as every format writes it: `i`, `q<N>` (0-based) or `r`.
+fn step_text(step: Step) -> String {
+    match step {
+        Step::Intro => "i".to_owned(),
+        Step::Question(position) => format!("q{position}"),
+        Step::Results => "r".to_owned(),
     }
 }

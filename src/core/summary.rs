@@ -44,39 +44,28 @@ pub const MESSAGE_SOURCE: &str = "scaling-readiness-check";
 /// The host message format version.
 pub const MESSAGE_VERSION: u8 = 1;
 
-/// A message to the embedding page: the envelope every message shares, and its body.
+/// The `height` message: the widget's content height in CSS pixels.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HostMessage {
+pub struct HeightMessage {
     /// Always [`MESSAGE_SOURCE`], so a host can tell the widget's messages from others.
     pub source: String,
     /// Always [`MESSAGE_VERSION`] for this shape.
     pub version: u8,
-    /// What the message says; its variant is the `type` field.
-    #[serde(flatten)]
-    pub body: HostEvent,
+    /// Always `height`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The content height in CSS pixels.
+    pub height: u32,
 }
 
-/// The body of a host message, tagged by `type`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-pub enum HostEvent {
-    /// The widget's content height in CSS pixels.
-    Height {
-        /// Height in CSS pixels.
-        height: u32,
-    },
-    /// The reader's result.
-    Result(ResultSummary),
-}
-
-impl HostMessage {
-    /// A message in the current format.
-    pub fn new(body: HostEvent) -> Self {
-        Self { source: MESSAGE_SOURCE.to_owned(), version: MESSAGE_VERSION, body }
+impl HeightMessage {
+    /// The content height, in the current format.
+    pub fn new(height: u32) -> Self {
+        Self { source: MESSAGE_SOURCE.to_owned(), version: MESSAGE_VERSION, kind: "height".to_owned(), height }
     }
 }
 
-/// One dimension in a [`ResultSummary`].
+/// One dimension in a [`ResultMessage`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DimensionSummary {
     /// Stable dimension id.
@@ -89,9 +78,16 @@ pub struct DimensionSummary {
     pub band: Option<String>,
 }
 
-/// A flat summary of a result, for the host-page result event.
+/// The `result` message: a flat summary of the reader's result for the embedding page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResultSummary {
+pub struct ResultMessage {
+    /// Always [`MESSAGE_SOURCE`].
+    pub source: String,
+    /// Always [`MESSAGE_VERSION`] for this shape.
+    pub version: u8,
+    /// Always `result`.
+    #[serde(rename = "type")]
+    pub kind: String,
     /// "ready", "not-ready" or "incomplete".
     pub verdict: String,
     /// Ids of the blocking dimensions, weakest first.
@@ -104,14 +100,17 @@ pub struct ResultSummary {
     pub link: String,
 }
 
-/// Summarises answers for a host page.
-pub fn result_summary(answers: &Answers, label: &str, base: &str) -> ResultSummary {
+/// The result message for answers and a label, with the results link under `base`.
+pub fn result_message(answers: &Answers, label: &str, base: &str) -> ResultMessage {
     let report = Report::new(answers);
     let blocking = match &report.verdict {
         Verdict::NotReady { blocking } => blocking.clone(),
         Verdict::Ready | Verdict::Incomplete { .. } => Vec::new(),
     };
-    ResultSummary {
+    ResultMessage {
+        source: MESSAGE_SOURCE.to_owned(),
+        version: MESSAGE_VERSION,
+        kind: "result".to_owned(),
         verdict: report.verdict.key().to_owned(),
         blocking: blocking.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.id.to_owned()).collect(),
         index: report.index,

@@ -1,6 +1,7 @@
 //! Messages to a host page when the widget is embedded in an iframe.
 //!
-//! The messages are the core's serde types (`core::summary::HostMessage`, format version 1,
+//! The messages are the core's serde types (`core::summary::{HeightMessage, ResultMessage}`,
+//! format version 1,
 //! documented there), handed to `postMessage` by serde-wasm-bindgen with its JSON-compatible
 //! serializer: hosts get plain objects, and missing values as `null`, never `undefined`. When
 //! results are posted is the app's decision (see `ui/sync.rs`). The widget listens to no
@@ -10,7 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::core::summary::{HostEvent, HostMessage, ResultSummary};
+use crate::core::summary::{HeightMessage, ResultMessage};
 
 /// The parent window when the widget runs inside a frame.
 fn parent() -> Option<web_sys::Window> {
@@ -48,22 +49,22 @@ pub fn allowed_embedders() -> String {
         .unwrap_or_else(|| "*".to_owned())
 }
 
-fn post(body: HostEvent) {
+fn post(message: &impl Serialize) {
     let Some(parent) = parent() else { return };
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let Ok(message) = HostMessage::new(body).serialize(&serializer) else { return };
+    let Ok(message) = message.serialize(&serializer) else { return };
     // The height and the reader's own result are meant for whichever page embeds the widget.
     let _ = parent.post_message(&message, "*");
 }
 
 /// Posts the content height.
 pub fn post_height(height: u32) {
-    post(HostEvent::Height { height });
+    post(&HeightMessage::new(height));
 }
 
 /// Posts the result event.
-pub fn post_result(summary: &ResultSummary) {
-    post(HostEvent::Result(summary.clone()));
+pub fn post_result(message: &ResultMessage) {
+    post(message);
 }
 
 /// Watches an element's height and posts it on every change (including shrinking).

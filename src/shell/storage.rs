@@ -12,7 +12,7 @@
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::core::snapshot::{Snapshot, SnapshotError, StoredRun, StoredValue, StoredVersion, read_stored};
+use crate::core::snapshot::{Snapshot, SnapshotError, StoredRun, StoredValue, read_stored};
 
 /// The key of the reader's own run.
 pub const KEY: &str = "scaling-readiness-check";
@@ -61,10 +61,8 @@ fn stored_value() -> Result<Option<StoredValue>, StorageUnavailable> {
     if !available() {
         return Err(StorageUnavailable);
     }
-    match LocalStorage::get::<StoredVersion>(KEY) {
-        Ok(StoredVersion { format }) => {
-            Ok(Some(StoredValue::Json { format, run: LocalStorage::get::<StoredRun>(KEY).ok() }))
-        }
+    match LocalStorage::get::<StoredRun>(KEY) {
+        Ok(run) => Ok(Some(StoredValue::Json(run))),
         Err(StorageError::KeyNotFound(_)) => Ok(None),
         // Not JSON with a format: a text snapshot from before format 3, or garbage.
         Err(StorageError::SerdeError(_)) => Ok(raw_text(KEY).map(StoredValue::Text)),

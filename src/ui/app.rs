@@ -70,18 +70,17 @@ pub fn App(
             class:transparent=options.transparent
             data-theme=options.theme.name()
         >
-            <Show when=move || !embedded>
+            // Chrome only outside an embed: decided once, so no reactive switch for it.
+            {(!embedded).then(|| view! {
                 <header class="chrome">
                     <p class="brand">"Scaling Readiness Check"</p>
                 </header>
-            </Show>
+            })}
             <StorageNotices/>
             <main class="screen">
                 <Screen/>
             </main>
-            <Show when=move || !embedded>
-                <Footer/>
-            </Show>
+            {(!embedded).then(Footer)}
         </div>
     }
     .into_any()

@@ -7,13 +7,13 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::state::AppState;
+use crate::core::answers::Answer;
 use crate::core::notices::{Notice, Notices};
 use crate::core::route::{self, Address, Page, Route};
 use crate::core::screen::Screen;
 use crate::core::session::{Action, Session, Step};
 use crate::core::snapshot::Snapshot;
 use crate::core::summary;
-use crate::core::answers::Answer;
 use crate::shell::static_page::EarlyQuestion;
 use crate::shell::{self, address, host, storage};
 
@@ -123,7 +123,7 @@ pub fn post_results_to_host(state: AppState) {
     let event = Memo::new(move |_| {
         state.with(|s| {
             (s.results_by_reader && s.on_own_results())
-                .then(|| summary::result_summary(&s.answers, &s.label, &address::base_url()))
+                .then(|| summary::result_message(&s.answers, &s.label, &address::base_url()))
         })
     });
     Effect::new(move |_| {

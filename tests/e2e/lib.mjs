@@ -241,17 +241,14 @@ export function addressSnapshot(answers, step, label = '', compareCode = '') {
 
 /** The JSON the widget stores today (format 3, through gloo-storage); `step` as in S2 text. */
 export function writtenSnapshot(answers, step, label = '', compareCode = '') {
-  const stored =
-    step === 'i' ? 'intro' : step === 'r' ? 'results' : { question: Number(step.slice(1)) };
-  return JSON.stringify({ format: 3, run: encodeCode(answers, label), step: stored, compare: compareCode || null });
+  return JSON.stringify({ format: 3, run: encodeCode(answers, label), step, compare: compareCode || null });
 }
 
 /** The parts of a stored run (format 3 JSON, or the older S1/S2 text): `{ code, step }`. */
 export function storedParts(text) {
   if (String(text).startsWith('{')) {
     const { run, step } = JSON.parse(text);
-    const s = step === 'intro' ? 'i' : step === 'results' ? 'r' : `q${step.question}`;
-    return { code: run, step: s };
+    return { code: run, step };
   }
   const [, code, step] = String(text).split(';');
   return { code, step };
