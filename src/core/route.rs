@@ -148,14 +148,13 @@ impl Route {
 /// carries), then whatever the address asks of it. Without an address that says otherwise, a
 /// visit opens on the intro, which offers to continue.
 pub fn open(route: &Route, stored: Option<Snapshot>, marked: Option<Snapshot>) -> Session {
-    let own = stored.or(marked).map(|snapshot| snapshot.session).unwrap_or_default();
+    let mut session = stored.or(marked).map(|snapshot| snapshot.session).unwrap_or_default();
     // The route reads the run as it was left (a reload at an unanswered first question is
-    // still a run in progress); the screen starts from the intro.
-    let action = route.action(&own);
-    let mut session = own;
-    session.step = Step::Intro;
-    if let Some(action) = action {
-        session.apply(action);
+    // still a run in progress). A link to another view leaves the run's step as stored; a
+    // plain visit opens on the intro, which offers to continue.
+    match route.action(&session) {
+        Some(action) => session.apply(action),
+        None => session.step = Step::Intro,
     }
     session
 }

@@ -358,8 +358,8 @@ export async function readReport(page, root = '#results') {
 }
 
 /** Asserts that the report inside `root` matches what the pattern should give. */
-export async function expectReport(page, answers, root = '#results', what = 'report') {
-  const expected = expectedReport(answers);
+export async function expectReport(page, answers, root = '#results', what = 'report', setId = CURRENT_SET) {
+  const expected = expectedReport(answers, setId);
   const got = await readReport(page, root);
   assert(got, `${what}: ${root} is not on screen`);
   eq(got, { scores: expected.scores, bands: expected.bands, verdict: expected.verdict }, `${what} for ${answers}`);

@@ -24,8 +24,10 @@ import * as screens from './journeys/screens.mjs';
 import * as readers from './journeys/readers.mjs';
 import * as attacks from './journeys/attacks.mjs';
 import * as statics from './journeys/static.mjs';
+import * as address from './journeys/address.mjs';
+import * as sets from './journeys/sets.mjs';
 
-const MODULES = { own, shared, embed, hardening, screens, readers, attacks, static: statics };
+const MODULES = { own, shared, embed, hardening, screens, readers, attacks, static: statics, address, sets };
 const JOURNEY_TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 90000);
 const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS || 2));
 export const LAUNCH_ARGS = [
