@@ -7,10 +7,12 @@ Runs inside Trunk's staging directory (TRUNK_STAGING_DIR). Set SITE_URL (e.g.
 https://example.github.io/check/) to make Open Graph addresses absolute, as crawlers prefer.
 """
 import base64
+import glob
 import hashlib
 import itertools
 import os
 import re
+import subprocess
 import sys
 
 DIMENSIONS = [("o", "Ownership"), ("d", "Data"), ("b", "Buy-in"), ("m", "Metrics")]
@@ -39,6 +41,58 @@ def outcomes():
 def script_hashes(html):
     scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
     return " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts)
+
+
+def sri(data):
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def minify_css(css):
+    """Conservative: comments out, whitespace collapsed, none kept around `{ } ; ,` or after
+    `:` (never before it: `a :hover` and `a:hover` differ), no `;` before `}`."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};,])\s*", r"\1", css)
+    css = re.sub(r":\s+", ":", css)
+    return css.replace(";}", "}").strip()
+
+
+def minify_assets():
+    """Minifies the stylesheet and the wasm-bindgen JS glue in place (Trunk's own minifier
+    cannot parse the glue) and returns {file name: new integrity} for the links to them."""
+    integrities = {}
+    for path in glob.glob(os.path.join(STAGING, "*.css")):
+        with open(path, encoding="utf-8") as f:
+            css = minify_css(f.read())
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(css)
+        integrities[os.path.basename(path)] = sri(css.encode())
+    terser = os.environ.get("READINESS_TERSER")
+    if not terser or not os.path.exists(terser):
+        sys.exit("post_build: terser is missing (scripts/setup.sh installs it): READINESS_TERSER=%r" % terser)
+    for path in glob.glob(os.path.join(STAGING, "readiness-*.js")):
+        subprocess.run(["node", terser, path, "--module", "--compress", "--mangle", "--output", path], check=True)
+        with open(path, "rb") as f:
+            integrities[os.path.basename(path)] = sri(f.read())
+    return integrities
+
+
+def set_integrities(html, integrities):
+    for name, integrity in integrities.items():
+        html = re.sub(r'(href="[^"]*%s"[^>]*?integrity=")[^"]*(")' % re.escape(name),
+                      lambda m: m.group(1) + integrity + m.group(2), html)
+    return html
+
+
+def minify_html(html):
+    """Comments out and indentation between tags collapsed, outside scripts (whose text the
+    CSP pins by hash, computed afterwards). Whitespace on one line is kept: between inline
+    elements it is a space the reader sees."""
+    parts = re.split(r"(<script\b.*?</script>)", html, flags=re.S)
+    for i in range(0, len(parts), 2):
+        part = re.sub(r"<!--.*?-->", "", parts[i], flags=re.S)
+        parts[i] = re.sub(r">\s*\n\s*<", "><", part)
+    return "".join(parts)
 
 
 def pin_csp(html):
@@ -132,22 +186,24 @@ def outcome_page(template, slug, title, description):
         html = set_meta(html, key, description, "name" if key.startswith("twitter") else "property")
     html = set_meta(html, "description", description, "name")
     html = set_meta(html, "og:image:alt", title)
-    return pin_csp(absolutize(html, "r/%s/" % slug))
+    return pin_csp(minify_html(absolutize(html, "r/%s/" % slug)))
 
 
 def main():
     if os.environ.get("READINESS_PAGE") == "tools":
         # The tools' page: its own CSP hashes and the same embedding rule; no outcome pages.
         path = os.path.join(STAGING, "index.html")
+        integrities = minify_assets()
         with open(path, encoding="utf-8") as f:
-            html = pin_csp(set_embedders(f.read()))
+            html = pin_csp(minify_html(set_integrities(set_embedders(f.read()), integrities)))
         with open(path, "w", encoding="utf-8") as f:
             f.write(html)
         print("post_build: pinned the tools page's CSP")
         return
     index_path = os.path.join(STAGING, "index.html")
+    integrities = minify_assets()
     with open(index_path, encoding="utf-8") as f:
-        template = set_embedders(f.read())
+        template = set_integrities(set_embedders(f.read()), integrities)
     if "CSP_SCRIPT_HASHES" not in template:
         sys.exit("post_build: index.html has no CSP_SCRIPT_HASHES placeholder")
     count = 0
@@ -158,7 +214,7 @@ def main():
             f.write(outcome_page(template, slug, title, description))
         count += 1
     with open(index_path, "w", encoding="utf-8") as f:
-        f.write(pin_csp(absolutize(template, "")))
+        f.write(pin_csp(minify_html(absolutize(template, ""))))
     write_headers()
     print(f"post_build: pinned CSP and wrote {count} outcome pages")
 

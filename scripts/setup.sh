@@ -13,6 +13,7 @@ install_missing() (
 set -euo pipefail
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
+TERSER_VERSION="5.51.4"
 mkdir -p "$TOOLS/bin"
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
@@ -52,9 +53,10 @@ if [ ! -x "$TOOLS/bin/wasm-bindgen" ] || ! "$TOOLS/bin/wasm-bindgen" --version 2
   cargo install --quiet --force --root "$TOOLS" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-if [ ! -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ]; then
-  say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
-  npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION" >/dev/null
+if [ ! -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ] || [ ! -f "$TOOLS/npm/node_modules/terser/package.json" ] \
+  || ! grep -q "\"version\": \"$TERSER_VERSION\"" "$TOOLS/npm/node_modules/terser/package.json"; then
+  say "installing binaryen $BINARYEN_VERSION (wasm-opt) and terser $TERSER_VERSION (minifies the JS glue) from npm"
+  npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" >/dev/null
 fi
 
 if $TEST_TOOLS && { [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; }; then
@@ -69,3 +71,4 @@ export PATH="$TOOLS/bin:$TOOLS/npm/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export TRUNK_SKIP_VERSION_CHECK=true
 export READINESS_ROOT="$ROOT"
+export READINESS_TERSER="$TOOLS/npm/node_modules/terser/bin/terser"

@@ -36,6 +36,9 @@ pub fn focus_by_id(id: &str) {
     if let Some(element) = document().and_then(|d| d.get_element_by_id(id))
         && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
     {
+        // Firefox ignores focus() on a focusable element (a `legend tabindex=-1`) that was
+        // just inserted and not laid out yet; asking for its size lays it out first.
+        let _ = element.offset_height();
         let _ = element.focus();
     }
 }
