@@ -35,13 +35,17 @@ layer() {
 }
 
 layer native cargo test --quiet
-layer browser cargo test --target wasm32-unknown-unknown --test web
+# The component tests twice: wasm-bindgen-test-runner takes Chrome from CHROMEDRIVER and
+# Firefox from GECKODRIVER (which wins when both are set); webdriver.json holds both browsers'
+# options.
+layer browser-chromium env -u GECKODRIVER cargo test --target wasm32-unknown-unknown --test web
+layer browser-firefox env GECKODRIVER="$READINESS_GECKODRIVER" cargo test --target wasm32-unknown-unknown --test web
 layer e2e bash -c 'bash scripts/build.sh && node tests/e2e/run.mjs dist'
 
 echo
 echo "=== summary ==="
 for i in "${!NAMES[@]}"; do
-  printf '%-8s %s\n' "${NAMES[$i]}" "${RESULTS[$i]}"
+  printf '%-17s %s\n' "${NAMES[$i]}" "${RESULTS[$i]}"
 done
 echo "total: $total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]
