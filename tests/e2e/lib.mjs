@@ -195,7 +195,10 @@ function percentEncode(bytes) {
 export function encodeCode(answers, label = '', { labelBytes, setId = CURRENT_SET, format = '1' } = {}) {
   let number = 0n;
   let states = 1n;
-  contentOf(setId).questions.forEach((q, i) => {
+  // A set this file does not know (a link from the future, for the unknown-set error) is
+  // written with the current set's questions.
+  const known = SCORING_DATA.sets.some((s) => s.id === setId);
+  (known ? contentOf(setId) : CONTENT).questions.forEach((q, i) => {
     const radix = BigInt(q.points.length + 2);
     const c = answers[i];
     const digit = c === '-' ? 0n : c === '?' ? radix - 1n : BigInt(Number(c) + 1);
@@ -263,6 +266,19 @@ export function checkGoldenVectors(file = path.join(ROOT, 'tests/golden/share_co
     if (report.slug !== verdict) problems.push(`verdict(${answers}) = ${report.slug}, golden ${verdict}`);
   }
   return problems;
+}
+
+/**
+ * Fills the host page fixture's placeholders (fixtures/host.html): `{{WIDGET}}` (the widget's
+ * base URL) and `{{QUERY}}`, from the request's `widget` and `query` parameters. The servers
+ * of run.mjs and engines/run.mjs pass it to serve.mjs as `rewrite`.
+ */
+export function hostRewrite(text, url) {
+  const params = new URL(url, 'http://x').searchParams;
+  const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return text
+    .replaceAll('{{WIDGET}}', attr(params.get('widget') || ''))
+    .replaceAll('{{QUERY}}', attr(params.get('query') || 'embed'));
 }
 
 // ------------------------------------------------------------------------------------------

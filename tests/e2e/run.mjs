@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, statSync, readFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './serve.mjs';
-import { E2E_DIR, checkGoldenVectors } from './lib.mjs';
+import { E2E_DIR, checkGoldenVectors, hostRewrite } from './lib.mjs';
 
 import * as own from './journeys/own.mjs';
 import * as shared from './journeys/shared.mjs';
@@ -117,15 +117,6 @@ async function main() {
   console.log(`(e2e run took ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(process.cwd(), artifacts) || artifacts})`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
-}
-
-/** Fills the host page's placeholders: `{{WIDGET}}` (the widget's base URL) and `{{QUERY}}`. */
-function hostRewrite(text, url) {
-  const params = new URL(url, 'http://x').searchParams;
-  const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return text
-    .replaceAll('{{WIDGET}}', attr(params.get('widget') || ''))
-    .replaceAll('{{QUERY}}', attr(params.get('query') || 'embed'));
 }
 
 /** Runs one journey with its own contexts; collects page errors and console errors. */
