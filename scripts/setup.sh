@@ -44,15 +44,16 @@ if $TEST_TOOLS && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]
 fi
 
 # The other engines (tests/e2e/engines/): Firefox and WebKitGTK (WebKitWebDriver drives its
-# MiniBrowser) from Debian, Xvfb for WebKit's window, and fonts so screenshots show real glyphs.
-ENGINE_PACKAGES=(firefox-esr webkit2gtk-driver xvfb fonts-dejavu-core fonts-noto-color-emoji)
+# MiniBrowser) from Debian, Xvfb for WebKit's window and xdotool to give it the keyboard focus
+# (there is no window manager), and fonts so screenshots show real glyphs.
+ENGINE_PACKAGES=(firefox-esr webkit2gtk-driver xvfb xdotool fonts-dejavu-core fonts-noto-color-emoji)
 engines_missing() {
   local installed
   installed=$(dpkg-query -W -f='${Status}\n' "${ENGINE_PACKAGES[@]}" 2>/dev/null | grep -cx 'install ok installed')
   [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/Xvfb ] || [ "$installed" -ne "${#ENGINE_PACKAGES[@]}" ]
 }
 if $TEST_TOOLS && engines_missing; then
-  say "installing Debian firefox-esr, webkit2gtk-driver, xvfb and fonts"
+  say "installing Debian firefox-esr, webkit2gtk-driver, xvfb, xdotool and fonts"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${ENGINE_PACKAGES[@]}" >/dev/null
