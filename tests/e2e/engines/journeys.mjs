@@ -121,6 +121,7 @@ export async function wholeCheckWithNextAndBack(t) {
   // Back from the results to the last question, and on to the same results.
   await page.clickText('#results', 'Back to the questions');
   await atQuestion(page, N - 1);
+  await softFocusOn(t, page, 'q-legend', 'back to the questions from the results');
   eq(await checkedValue(page), radioValue(MIXED[N - 1]), 'the last answer after going back from the results');
   await page.click('#next');
   await page.waitFor('#results #verdict');
@@ -516,6 +517,8 @@ export async function crashShowsAMessageAndReloadResumes(t) {
   eq(await page.text('#crash [role=alert]'), 'Your saved answers are safe: reload the page to go on where you were.', 'crash message');
   eq(await page.js(() => document.activeElement?.textContent), 'Reload the page', 'focus on the reload button');
   assert(!(await page.has('#widget')), 'the broken app is gone');
+  const violations = await axe(t, page);
+  assert(!violations.length, `axe violations on the crash message: ${violations.join(' | ')}`);
   // The trap surfaced as an uncaught error: this journey's point, not a problem.
   const reported = await until(() => t.problems().length && t.problems(), 'the trap is reported as a page error');
   assert(reported.every((p) => p.startsWith('page error')), `only the trap, as a page error: ${reported.join(' | ')}`);
@@ -637,9 +640,6 @@ export async function _visitScreens(t, options, onScreen) {
   assert(SCREENS.every((name) => ['intro', 'question', 'shared', 'bad-link', 'team', 'embed-kit', 'results', 'share', 'compare', 'embed'].includes(name)), `screens.mjs lists a screen this visit does not know: ${SCREENS.join(', ')}`);
 }
 
-/** Engines whose every screen also runs axe-core (Chromium runs it in hardening.mjs). */
-const AXE_ENGINES = ['firefox'];
-
 /** axe-core's violations on the page (or frame) `page` is in, as readable lines. */
 async function axe(t, page) {
   // A driver script, not a <script>: the page's CSP (script-src 'self') does not apply.
@@ -653,13 +653,12 @@ async function axe(t, page) {
 }
 
 /**
- * Every screen at 360 px in one colour scheme: a full-length screenshot in each engine
- * (artifacts/<engine>/<screen>-360-<scheme>.png), and in AXE_ENGINES axe-core with the tags
- * hardening.mjs uses, 0 violations.
+ * Every screen at 360 px in one colour scheme: a full-length screenshot
+ * (artifacts/<engine>/<screen>-360-<scheme>.png) and axe-core with the tags hardening.mjs
+ * uses, 0 violations.
  */
 async function everyScreen(t, scheme) {
   const violations = [];
-  const withAxe = AXE_ENGINES.includes(t.engine);
   await _visitScreens(t, { scheme, width: 360 }, async (name, page) => {
     const dark = await page.js(() => matchMedia('(prefers-color-scheme: dark)').matches);
     eq(dark, scheme === 'dark', `${name}: prefers-color-scheme is ${scheme}`);
@@ -667,12 +666,12 @@ async function everyScreen(t, scheme) {
     await page.screenshot(path.join(t.artifacts, `${name}-360-${scheme}.png`), 360);
     // The screenshot is of the top page; axe checks the widget, inside its iframe for 'embed'.
     if (frame) await page.frame(frame);
-    if (withAxe) for (const v of await axe(t, page)) violations.push(`${name}: ${v}`);
+    for (const v of await axe(t, page)) violations.push(`${name}: ${v}`);
     await page.viewport(360, 800);
     if (frame) await page.frame(frame);
   });
   assert(!violations.length, `axe violations (${scheme}): ${violations.join(' | ')}`);
-  if (withAxe) t.note(`axe-core on ${SCREENS.length} screens: 0 violations`);
+  t.note(`axe-core on ${SCREENS.length} screens: 0 violations`);
 }
 
 export async function everyScreenLight(t) {
