@@ -6,9 +6,10 @@
 //
 // `t`: `engine`, `base` (the widget, http://127.0.0.1:<port>/), `hostBase` (the fixtures on
 // http://localhost:<port>/, another origin), `artifacts` (this engine's screenshot folder),
-// `axeSource`, `newPage({ scheme, downloads })` (a fresh session), `problems()` (errors the
-// pages reported so far) and `clearProblems()`, `note(text)` (printed after the journey's line:
-// what this engine did where engines differ).
+// `axeSource`, `newPage({ scheme, downloads })` (a fresh session), `problems()`
+// (errors the pages reported so far) and `clearProblems()`, `soft(message)` (a failure that
+// lets the journey go on and fails it at the end), `note(text)` (printed after the journey's
+// line: what this engine did where engines differ).
 
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -426,8 +427,9 @@ export async function embedGrowsToItsContent(t) {
 
 /**
  * The share sheet, sharing files, the clipboard and downloads, as far as this engine has them:
- * each button is there exactly when its API is, and the copy button either copies (checked by
- * pasting) or selects the text and says so.
+ * each button is there exactly when its API is, the copy button either copies (checked by
+ * pasting) or selects the text and says so, the image is downloaded. Then a phone's share sheet
+ * (a probe) gets the link and the image, and without a clipboard API the link is selected.
  */
 export async function shareFallbacks(t) {
   const downloads = mkdtempSync(path.join(os.tmpdir(), `readiness-downloads-${t.engine}-`));
@@ -486,6 +488,29 @@ export async function shareFallbacks(t) {
       notes.push('clipboard: refused, text selected');
     }
 
+
+    // What a phone has and none of these engines does: a share sheet that takes files (faked
+    // by a probe), and no clipboard API, so the copy button falls back to a selection.
+    const phone = await t.newPage();
+    await load(phone, t.base + '?e2e=share-sheet,no-clipboard#s=' + snapshotText(MIXED, 'r'));
+    await phone.waitFor('#results #share');
+    assert(await phone.has('#system-share'), 'a share sheet: #system-share is offered');
+    assert(await phone.has('#share-image'), 'a share sheet that takes files: #share-image is offered');
+    const phoneLink = await shareLink(phone);
+    await phone.click('#system-share');
+    const sheet = await until(() => phone.js(() => window.__e2eShared.at(-1) ?? null), 'navigator.share is called');
+    eq(sheet.url, phoneLink, 'the share sheet gets the results link');
+    await phone.click('#share-image');
+    const image = await until(() => phone.js(() => window.__e2eShared.find((s) => s.files.length) ?? null), 'the image goes to the share sheet');
+    assert(/^scaling-readiness\.png image\/png \d{4,}$/.test(image.files[0]), `the shared file: ${image.files[0]}`);
+    await phone.click('#share-link-copy');
+    const fallback = await until(async () => (await phone.text('#share .copy-status')).trim(), 'a copy status without a clipboard API');
+    assert(/selected/.test(fallback), `without a clipboard API the copy button says it selected the text: "${fallback}"`);
+    const selection = await phone.js(() => {
+      const el = document.activeElement;
+      return { id: el.id, start: el.selectionStart, end: el.selectionEnd, length: el.value?.length };
+    });
+    same(selection, { id: 'share-link', start: 0, end: phoneLink.length, length: phoneLink.length }, 'the link is selected for a manual copy');
     t.note(notes.join('; '));
   } finally {
     rmSync(downloads, { recursive: true, force: true });

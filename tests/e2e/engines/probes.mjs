@@ -16,6 +16,10 @@
 //   keep-wasm.js         when the address carries `?e2e=keep-wasm`: keeps the app's wasm exports
 //                        (Trunk's start event carries them) in `window.__e2eWasm`, so a journey
 //                        can provoke a real trap.
+//   no-clipboard.js      `?e2e=no-clipboard`: no `navigator.clipboard`, as in older or locked-down
+//                        browsers.
+//   share-sheet.js       `?e2e=share-sheet`: a share sheet that takes PNG files (as on a phone);
+//                        what the page shares is kept in `window.__e2eShared`.
 //   provoke.js           `?e2e=provoke`: `window.__e2eProvoke` raises errors from the page's own
 //                        realm (a plain JS error, a wasm stack overflow), which a driver script
 //                        cannot do in every engine.
@@ -65,6 +69,19 @@ const SCRIPTS = {
 });
 `,
   'keep-wasm': `addEventListener('TrunkApplicationStarted', function (event) { window.__e2eWasm = event.detail.wasm; });
+`,
+  // A browser without the async clipboard API: the copy buttons must fall back.
+  'no-clipboard': `Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: function () { return undefined; } });
+`,
+  // A phone's share sheet, which takes files: records what the page hands it.
+  'share-sheet': `window.__e2eShared = [];
+Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: function (data) {
+  window.__e2eShared.push({ url: data.url || null, text: data.text || null, files: Array.prototype.map.call(data.files || [], function (f) { return f.name + ' ' + f.type + ' ' + f.size; }) });
+  return Promise.resolve();
+} });
+Object.defineProperty(Navigator.prototype, 'canShare', { configurable: true, value: function (data) {
+  return !data.files || Array.prototype.every.call(data.files, function (f) { return f.type === 'image/png'; });
+} });
 `,
   // Errors raised by the page's own code (a driver script runs in its own realm in Firefox,
   // so its errors never reach the page's error handlers).

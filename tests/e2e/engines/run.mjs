@@ -211,7 +211,8 @@ function sessionPool(prepared) {
   };
   return {
     async take(options = {}) {
-      if (Object.keys(options).length) return newSession(prepared, options);
+      const custom = (options.scheme && options.scheme !== 'light') || options.downloads;
+      if (custom) return newSession(prepared, options);
       const taken = spare ?? newSession(prepared);
       startSpare();
       return taken;
