@@ -14,6 +14,8 @@ set -euo pipefail
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
 TERSER_VERSION="5.51.4"
+# geckodriver 0.37 drives Firefox 128 and later; Debian's firefox-esr here is 153 (checked).
+GECKODRIVER_VERSION="0.37.1"
 mkdir -p "$TOOLS/bin"
 
 say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
@@ -42,6 +44,27 @@ if $TEST_TOOLS && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver brotli >/dev/null
 fi
 
+# The other engines (tests/e2e/engines/): Firefox and WebKitGTK (WebKitWebDriver drives its
+# MiniBrowser) from Debian, Xvfb for WebKit's window and xdotool to give it the keyboard focus
+# (there is no window manager), and fonts so screenshots show real glyphs.
+ENGINE_PACKAGES=(firefox-esr webkit2gtk-driver xvfb xdotool fonts-dejavu-core fonts-noto-color-emoji)
+engines_missing() {
+  local installed
+  installed=$(dpkg-query -W -f='${Status}\n' "${ENGINE_PACKAGES[@]}" 2>/dev/null | grep -cx 'install ok installed')
+  [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/Xvfb ] || [ "$installed" -ne "${#ENGINE_PACKAGES[@]}" ]
+}
+if $TEST_TOOLS && engines_missing; then
+  say "installing Debian firefox-esr, webkit2gtk-driver, xvfb, xdotool and fonts"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${ENGINE_PACKAGES[@]}" >/dev/null
+fi
+
+if $TEST_TOOLS && { [ ! -x "$TOOLS/bin/geckodriver" ] || ! "$TOOLS/bin/geckodriver" --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; }; then
+  say "installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
+  cargo install --quiet --locked --force --root "$TOOLS" geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
 if [ ! -x "$TOOLS/bin/trunk" ] || ! "$TOOLS/bin/trunk" --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
   say "installing trunk $TRUNK_VERSION (a few minutes, once)"
   cargo install --quiet --root "$TOOLS" trunk --version "$TRUNK_VERSION" --locked
@@ -59,7 +82,8 @@ if [ ! -x "$TOOLS/npm/node_modules/.bin/wasm-opt" ] || [ ! -f "$TOOLS/npm/node_m
   npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION" "terser@$TERSER_VERSION" >/dev/null
 fi
 
-if $TEST_TOOLS && { [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ]; }; then
+if $TEST_TOOLS && { [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ] \
+    || [ ! -d "$ROOT/tests/e2e/node_modules/selenium-webdriver" ]; }; then
   say "installing the end-to-end test packages (npm ci)"
   (cd "$ROOT/tests/e2e" && npm ci --silent --no-audit --no-fund >/dev/null)
 fi
@@ -69,6 +93,14 @@ install_missing || { echo "[setup] installing the tools failed" >&2; return 1 2>
 
 export PATH="$TOOLS/bin:$TOOLS/npm/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
+# Not GECKODRIVER: wasm-bindgen-test-runner prefers Firefox whenever GECKODRIVER is set, so
+# exporting it would move every browser test to Firefox. scripts/test.sh sets it for its
+# Firefox layer only; tests/e2e/engines/ reads these.
+export READINESS_GECKODRIVER="$TOOLS/bin/geckodriver"
+export READINESS_FIREFOX=/usr/bin/firefox-esr
+export READINESS_WEBKITDRIVER=/usr/bin/WebKitWebDriver
+READINESS_MINIBROWSER="$(ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser 2>/dev/null | head -n 1)"
+export READINESS_MINIBROWSER
 export TRUNK_SKIP_VERSION_CHECK=true
 export READINESS_ROOT="$ROOT"
 export READINESS_TERSER="$TOOLS/npm/node_modules/terser/bin/terser"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-#! Runs every test: native core tests, browser component tests, end-to-end journeys against
-#! the release build. Installs what is missing first. Ends with one summary line.
+#! Runs every test: native core tests, browser component tests (Chromium and Firefox),
+#! end-to-end journeys against the release build (Chromium, then Firefox and WebKit). Installs
+#! what is missing first. Ends with a line per layer and one total line.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1
 cd "$READINESS_ROOT"
@@ -11,16 +12,11 @@ declare -a NAMES=() RESULTS=()
 total_passed=0
 total_failed=0
 
-# Runs one layer, keeps its output, and adds its counts to the totals.
-layer() {
-  local name="$1"; shift
-  echo
-  echo "=== $name ==="
-  local start=$SECONDS
-  "$@" 2>&1 | tee "$LOGS/$name.log"
-  local status=${PIPESTATUS[0]}
+# Adds a finished layer's counts, read from its log, to the totals.
+count_layer() {
+  local name="$1" status="$2" seconds="$3"
   local passed failed
-  # cargo and wasm-bindgen-test print "test result: ok. N passed; M failed"; the e2e runner prints "N passed, M failed".
+  # cargo and wasm-bindgen-test print "test result: ok. N passed; M failed"; the e2e runners print "N passed, M failed".
   passed=$(grep -Eo '([0-9]+) passed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
   failed=$(grep -Eo '([0-9]+) failed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
@@ -31,17 +27,67 @@ layer() {
   total_passed=$((total_passed + passed))
   total_failed=$((total_failed + failed))
   NAMES+=("$name")
-  RESULTS+=("$(printf '%-10s %4d passed, %d failed  (%ds)' "$([ "$failed" -eq 0 ] && echo ok || echo FAILED)" "$passed" "$failed" $((SECONDS - start)))")
+  RESULTS+=("$(printf '%-10s %4d passed, %d failed  (%ds)' "$([ "$failed" -eq 0 ] && echo ok || echo FAILED)" "$passed" "$failed" "$seconds")")
+}
+
+# Runs one layer, keeps its output, and adds its counts to the totals.
+layer() {
+  local name="$1"; shift
+  echo
+  echo "=== $name ==="
+  local start=$SECONDS
+  "$@" 2>&1 | tee "$LOGS/$name.log"
+  count_layer "$name" "${PIPESTATUS[0]}" $((SECONDS - start))
+}
+
+# Starts a layer in the background; finish_layer waits for it, prints its output and counts it.
+declare -A PIDS=() STARTS=()
+start_layer() {
+  local name="$1"; shift
+  STARTS[$name]=$SECONDS
+  { "$@" > "$LOGS/$name.log" 2>&1; ended=$?; echo "$SECONDS" > "$LOGS/$name.end"; exit "$ended"; } &
+  PIDS[$name]=$!
+}
+finish_layer() {
+  local name="$1" status=0
+  wait "${PIDS[$name]}" || status=$?
+  echo
+  echo "=== $name ==="
+  cat "$LOGS/$name.log"
+  count_layer "$name" "$status" $(( $(cat "$LOGS/$name.end" 2>/dev/null || echo "$SECONDS") - STARTS[$name]))
 }
 
 layer native cargo test --quiet
-layer browser cargo test --target wasm32-unknown-unknown --test web
-layer e2e bash -c 'bash scripts/build.sh && node tests/e2e/run.mjs dist'
+# The component tests twice: wasm-bindgen-test-runner takes Chrome from CHROMEDRIVER and
+# Firefox from GECKODRIVER (which wins when both are set); webdriver.json holds both browsers'
+# options.
+layer browser-chromium env -u GECKODRIVER cargo test --target wasm32-unknown-unknown --test web
+layer browser-firefox env GECKODRIVER="$READINESS_GECKODRIVER" cargo test --target wasm32-unknown-unknown --test web
+
+# The release build, once, for every end-to-end layer.
+echo
+echo "=== build ==="
+BUILT=false
+bash scripts/build.sh && BUILT=true
+journeys() {
+  $BUILT || { echo "the release build failed: no journeys"; return 1; }
+  "$@"
+}
+
+# End to end: Chromium through Playwright (tests/e2e/run.mjs), then the engine journeys
+# (tests/e2e/engines/) in each of READINESS_ENGINES, one layer per engine, side by side:
+# most of their time is spent waiting on the browsers, so together they take little longer
+# than the slowest alone. The engine list runs in Chromium too when asked:
+# READINESS_ENGINES="chromium firefox webkit".
+ENGINES=(${READINESS_ENGINES:-firefox webkit})
+for engine in "${ENGINES[@]}"; do start_layer "e2e-$engine" journeys node tests/e2e/engines/run.mjs dist "$engine"; done
+layer e2e-chromium journeys node tests/e2e/run.mjs dist
+for engine in "${ENGINES[@]}"; do finish_layer "e2e-$engine"; done
 
 echo
 echo "=== summary ==="
 for i in "${!NAMES[@]}"; do
-  printf '%-8s %s\n' "${NAMES[$i]}" "${RESULTS[$i]}"
+  printf '%-17s %s\n' "${NAMES[$i]}" "${RESULTS[$i]}"
 done
 echo "total: $total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

@@ -1,5 +1,6 @@
-//! Browser tests for the components, in headless Chromium (wasm-bindgen-test): each test
-//! mounts into a fresh element, clicks or types, waits a tick, and checks the DOM and state.
+//! Browser tests for the components, in headless Chromium and Firefox (wasm-bindgen-test;
+//! scripts/test.sh runs them in both): each test mounts into a fresh element, clicks or types,
+//! waits a tick, and checks the DOM and state.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::mount::mount_to;

@@ -271,6 +271,19 @@ export function checkGoldenVectors(file = path.join(ROOT, 'tests/golden/share_co
   return problems;
 }
 
+/**
+ * Fills the host page fixture's placeholders (fixtures/host.html): `{{WIDGET}}` (the widget's
+ * base URL) and `{{QUERY}}`, from the request's `widget` and `query` parameters. The servers
+ * of run.mjs and engines/run.mjs pass it to serve.mjs as `rewrite`.
+ */
+export function hostRewrite(text, url) {
+  const params = new URL(url, 'http://x').searchParams;
+  const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return text
+    .replaceAll('{{WIDGET}}', attr(params.get('widget') || ''))
+    .replaceAll('{{QUERY}}', attr(params.get('query') || 'embed'));
+}
+
 // ------------------------------------------------------------------------------------------
 // Page helpers
 // ------------------------------------------------------------------------------------------

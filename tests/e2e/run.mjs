@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, statSync, rea
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './serve.mjs';
-import { E2E_DIR, checkGoldenVectors } from './lib.mjs';
+import { E2E_DIR, checkGoldenVectors, hostRewrite } from './lib.mjs';
 
 import * as own from './journeys/own.mjs';
 import * as shared from './journeys/shared.mjs';
@@ -154,14 +154,6 @@ function mountWithEmbedders(dist, root, origin) {
   }
 }
 
-/** Fills the host page's placeholders: `{{WIDGET}}` (the widget's base URL) and `{{QUERY}}`. */
-function hostRewrite(text, url) {
-  const params = new URL(url, 'http://x').searchParams;
-  const attr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return text
-    .replaceAll('{{WIDGET}}', attr(params.get('widget') || ''))
-    .replaceAll('{{QUERY}}', attr(params.get('query') || 'embed'));
-}
 
 /** Runs one journey with its own contexts; collects page errors and console errors. */
 async function runJourney(journey, env) {

@@ -60,10 +60,12 @@ export function resolveInside(root, requestPath) {
  * Starts a server. `port` 0 (default) picks a free port; `host` is '127.0.0.1' (default) or
  * 'localhost' (a second origin for an embedding host page); `gzip` defaults to true;
  * `rewrite(text, requestUrl)`, if given, may change HTML pages before they are sent (the
- * end-to-end host page fills in the widget's address this way).
+ * end-to-end host page fills in the widget's address this way); `handle(req, res)`, if given,
+ * sees every request first and returns true when it answered it (the engine journeys' test
+ * probes under `/__e2e__/`, tests/e2e/engines/probes.mjs).
  * Resolves to `{ url, port, close }`; `url` ends with '/'.
  */
-export async function serve(root, { port = 0, host = '127.0.0.1', gzip = true, rewrite = null } = {}) {
+export async function serve(root, { port = 0, host = '127.0.0.1', gzip = true, rewrite = null, handle = null } = {}) {
   const base = path.resolve(root);
   const listenHost = host === 'localhost' ? '127.0.0.1' : host;
   const server = createServer(async (req, res) => {
@@ -72,6 +74,7 @@ export async function serve(root, { port = 0, host = '127.0.0.1', gzip = true, r
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     try {
+      if (handle && (await handle(req, res))) return;
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n', { Allow: 'GET, HEAD' });
       const rawPath = (req.url || '/').split('?')[0].split('#')[0];
       let file = resolveInside(base, rawPath);

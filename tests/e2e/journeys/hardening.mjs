@@ -33,7 +33,7 @@ import { readCorpus } from '../make-hostile-corpus.mjs';
 // axe-core
 // ------------------------------------------------------------------------------------------
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 /** Runs axe-core in a page or frame (its context bypasses the CSP) and returns violations. */
 export async function _axe(t, target) {
