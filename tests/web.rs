@@ -279,7 +279,7 @@ async fn the_app_saves_progress_to_storage_as_it_goes() {
     let storage = local_storage();
     storage.clear().unwrap();
     let root = fresh_root();
-    let _mount = mount_to(root.clone(), App);
+    let _mount = mount_to(root.clone(), || view! { <App/> });
     find(&root, "#start").click();
     tick().await;
     find(&root, "#q0-o3").click();

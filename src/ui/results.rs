@@ -18,18 +18,17 @@ pub fn Results() -> impl IntoView {
     let report = Memo::new(move |_| state.with(|s| Report::new(&s.answers)));
     let base = crate::shell::address::base_url();
     let link = Memo::new(move |_| state.with(|s| crate::core::summary::results_link(&base, &s.answers, &s.label)));
-    let compare_with = Memo::new(move |_| state.with(|s| s.compare_with.clone()));
+    // The answers and the compare target cannot change while the results are on screen
+    // (editing goes back to the questions), so the report is drawn once, not reactively.
+    let compare_with = state.with_untracked(|s| s.compare_with.clone());
+    let mine = report.get_untracked();
     view! {
         <section id="results" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">"Your results"</h1>
-            {move || view! { <ReportView report=report.get() title="Your verdict" editable=true/> }}
-            {move || {
-                compare_with
-                    .get()
-                    .map(|theirs| {
-                        view! { <CompareView mine=report.get() theirs=Report::new(&theirs.answers) their_label=theirs.label/> }
-                    })
-            }}
+            <ReportView report=mine.clone() title="Your verdict" editable=true/>
+            {compare_with.map(|theirs| {
+                view! { <CompareView mine=mine theirs=Report::new(&theirs.answers) their_label=theirs.label/> }
+            })}
             <p class="print-only">
                 "Results link: "
                 {link}

@@ -87,11 +87,14 @@ pub fn mirror_address(state: AppState) {
         let storage_works = !state.notices().cannot_save();
         let Some(address) = state.with(|s| Address::of(s, storage_works)) else { return };
         if address.page == Page::Tools && state.env.tools.is_none() {
-            address::go(&address, state.env.embedded, opened.is_none());
+            address::go(&address, true, opened.is_none());
             return;
         }
         let marker = state.with(|s| Snapshot::of(s).to_text());
-        address::show(&address, state.env.embedded, &marker);
+        // A results link is exactly the link (what a reader copies); other screens keep the
+        // page's query, and an embed always does (a reload there must stay an embed).
+        let keep_query = state.env.embedded || !matches!(address.route, Route::Shared(_));
+        address::show(&address, keep_query, &marker);
     });
 }
 

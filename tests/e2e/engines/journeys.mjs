@@ -25,12 +25,12 @@ import {
   eq,
   expectedReport,
   sleep,
-  snapshotText,
   storedParts,
   until,
   writtenSnapshot,
+  resultsLink,
+  STORAGE_KEY,
 } from '../lib.mjs';
-import { _linkFor } from '../journeys/shared.mjs';
 import { _hostUrl } from '../journeys/embed.mjs';
 import { SCREENS } from '../journeys/screens.mjs';
 import { AXE_TAGS } from '../journeys/hardening.mjs';
@@ -59,6 +59,14 @@ import {
 } from './page.mjs';
 
 const MIXED = mixedPattern();
+
+/** Opens `url` in a page whose storage already holds the reader's run (as a reader's own
+ * browser would after answering), so the results address opens as their own results. */
+async function withStoredRun(page, base, url, answers, step) {
+  await load(page, base);
+  await page.js((key, value) => localStorage.setItem(key, value), STORAGE_KEY, writtenSnapshot(answers, step));
+  await load(page, url);
+}
 const THEIRS = mixedPattern([2, 2, 3, 3, 1, 1, 0, 0]);
 const MINE = mixedPattern([3, 3, 3, 0, 2, 2, 3]);
 
@@ -115,10 +123,9 @@ export async function wholeCheckWithNextAndBack(t) {
   }
   await page.waitFor('#results #verdict');
   await expectReport(page, MIXED);
-  const expected = expectedReport(MIXED);
-  eq(decodeURIComponent(new URL(await page.url()).hash), '#s=' + addressSnapshot(MIXED, 'r'), 'the address mirrors the run');
   eq((await storage(page)).main, writtenSnapshot(MIXED, 'r'), 'stored snapshot');
-  eq(await shareLink(page), `${t.base}r/${expected.slug}/#r=${encodeCode(MIXED)}`, 'results link');
+  eq(await shareLink(page), resultsLink(t.base, MIXED), 'results link');
+  await until(async () => (await page.url()) === resultsLink(t.base, MIXED), async () => `the address bar holds the results link, not ${await page.url()}`);
   // Back from the results to the last question, and on to the same results.
   await page.clickText('#results', 'Back to the questions');
   await atQuestion(page, N - 1);
@@ -246,7 +253,7 @@ export async function resultsLinkInAFreshProfile(t) {
   await finishAll(maker, THEIRS);
   const theirs = await expectReport(maker, THEIRS);
   const link = await shareLink(maker);
-  eq(link, _linkFor(t.base, THEIRS), 'the results link');
+  eq(link, resultsLink(t.base, THEIRS), 'the results link');
 
   const visitor = await t.newPage();
   await load(visitor, link);
@@ -267,7 +274,7 @@ export async function ownRunUntouchedByASharedLink(t) {
   for (let i = 0; i < 3; i++) await answer(page, i, MINE[i]);
   const before = (await storage(page)).main;
   assert(before, 'the run is saved before the link is opened');
-  await load(page, _linkFor(t.base, THEIRS, 'their pilot'));
+  await load(page, resultsLink(t.base, THEIRS, 'their pilot'));
   await page.waitFor('#shared-banner');
   eq(await page.text('#shared-label'), 'their pilot', 'the shared label');
   await expectReport(page, THEIRS, '#shared', 'shared view');
@@ -335,9 +342,9 @@ export async function teamLinkReproducesTheTable(t) {
   const manager = byDimension('2', '2', '0', '2');
   const team = [['Manager A', manager], ['Manager B', manager], ['Owner', owner], ['Manager C', manager], ['Manager D', manager]];
   const page = await t.newPage();
-  await load(page, t.base + '#team');
+  await load(page, t.base + 'tools/#team');
   await page.waitFor('#team #team-input');
-  await page.fill('#team-input', team.map(([label, answers]) => _linkFor(t.base, answers, label)).join('\n'));
+  await page.fill('#team-input', team.map(([label, answers]) => resultsLink(t.base, answers, label)).join('\n'));
   await page.waitFor(`#team-summary[data-members="${team.length}"]`);
   const made = await teamView(page);
   assert(made.table && made.table.length >= 5, `a table with a row per dimension: ${JSON.stringify(made.table)}`);
@@ -435,7 +442,7 @@ export async function shareFallbacks(t) {
   const downloads = mkdtempSync(path.join(os.tmpdir(), `readiness-downloads-${t.engine}-`));
   try {
     const page = await t.newPage({ downloads });
-    await load(page, t.base + '#s=' + snapshotText(MIXED, 'r'));
+    await withStoredRun(page, t.base, resultsLink(t.base, MIXED), MIXED, 'r');
     await page.waitFor('#results #share');
     const has = await page.js(() => {
       let files = false;
@@ -470,7 +477,7 @@ export async function shareFallbacks(t) {
     const status = await until(async () => (await page.text('#share .copy-status')).trim(), 'a copy status');
     if (status.startsWith('Copied')) {
       // Check the clipboard the reader's way: paste it into the team view.
-      await load(page, t.base + '#team');
+      await load(page, t.base + 'tools/#team');
       await page.waitFor('#team-input');
       await page.click('#team-input');
       await page.press(Key.CONTROL, 'v');
@@ -492,7 +499,9 @@ export async function shareFallbacks(t) {
     // What a phone has and none of these engines does: a share sheet that takes files (faked
     // by a probe), and no clipboard API, so the copy button falls back to a selection.
     const phone = await t.newPage();
-    await load(phone, t.base + '?e2e=share-sheet,no-clipboard#s=' + snapshotText(MIXED, 'r'));
+    // The probes ride in the query of every page loaded (the test server adds them).
+    const probed = resultsLink(t.base, MIXED).replace('#', '?e2e=share-sheet,no-clipboard#');
+    await withStoredRun(phone, t.base + '?e2e=share-sheet,no-clipboard', probed, MIXED, 'r');
     await phone.waitFor('#results #share');
     assert(await phone.has('#system-share'), 'a share sheet: #system-share is offered');
     assert(await phone.has('#share-image'), 'a share sheet that takes files: #share-image is offered');
@@ -610,7 +619,7 @@ export async function _visitScreens(t, options, onScreen) {
   await page.waitFor('#intro #start');
   await visit('intro');
 
-  await load(page, t.base + '#s=' + snapshotText(partial, 'q5'));
+  await withStoredRun(page, t.base, t.base + '#q=6', partial, 'q5');
   await page.waitFor('#question');
   await page.click(`#question input[name=answer][value="${radioValue(MINE[5])}"]`);
   // Tab away and back: the same answer, now with a keyboard focus ring. (Arrow keys after a
@@ -620,7 +629,13 @@ export async function _visitScreens(t, options, onScreen) {
   eq(await page.js(() => document.activeElement.matches('#question input[name=answer]:checked:focus-visible')), true, 'keyboard focus back on the chosen option');
   await visit('question');
 
-  await load(page, _linkFor(t.base, THEIRS, 'invoice triage'));
+  // A progress link from another browser, opened with no run of one's own: asked first.
+  await page.js(() => localStorage.clear());
+  await load(page, t.base + '#s=' + addressSnapshot(THEIRS.slice(0, 9) + '-'.repeat(N - 9), 'q9'));
+  await page.waitFor('#offered');
+  await visit('offered');
+
+  await load(page, resultsLink(t.base, THEIRS, 'invoice triage'));
   await page.waitFor('#shared');
   await visit('shared');
 
@@ -628,17 +643,15 @@ export async function _visitScreens(t, options, onScreen) {
   await page.waitFor('#link-error');
   await visit('bad-link');
 
-  await load(page, t.base + '#t=' + encodeTeam(TEAM.map(([label, a]) => encodeCode(a, label))));
+  await load(page, t.base + 'tools/#t=' + encodeTeam(TEAM.map(([label, a]) => encodeCode(a, label))));
   await page.waitFor('#team-summary');
   await visit('team');
 
-  await load(page, t.base + '#embed-kit');
+  await load(page, t.base + 'tools/#embed-kit');
   await page.waitFor('#embed-kit');
   await visit('embed-kit');
 
-  // Storage wins over the address at start-up: forget the partial run first.
-  await page.js(() => localStorage.clear());
-  await load(page, t.base + '#s=' + snapshotText(MINE, 'r'));
+  await withStoredRun(page, t.base, resultsLink(t.base, MINE), MINE, 'r');
   await page.waitFor('#results #verdict');
   await visit('results');
 
@@ -648,7 +661,7 @@ export async function _visitScreens(t, options, onScreen) {
   await page.js(() => document.getElementById('share').scrollIntoView());
   await visit('share');
 
-  await load(page, _linkFor(t.base, THEIRS, 'invoice triage'));
+  await load(page, resultsLink(t.base, THEIRS, 'invoice triage'));
   await page.waitFor('#shared #compare');
   await visit('compare');
 
@@ -662,7 +675,7 @@ export async function _visitScreens(t, options, onScreen) {
   await page.frame('#check');
   await visit('embed');
   await page.top();
-  assert(SCREENS.every((name) => ['intro', 'question', 'shared', 'bad-link', 'team', 'embed-kit', 'results', 'share', 'compare', 'embed'].includes(name)), `screens.mjs lists a screen this visit does not know: ${SCREENS.join(', ')}`);
+  assert(SCREENS.every((name) => ['intro', 'question', 'offered', 'shared', 'bad-link', 'team', 'embed-kit', 'results', 'share', 'compare', 'embed'].includes(name)), `screens.mjs lists a screen this visit does not know: ${SCREENS.join(', ')}`);
 }
 
 /** axe-core's violations on the page (or frame) `page` is in, as readable lines. */

@@ -115,9 +115,13 @@ function expectedPicture(results) {
   return { ready, incomplete, notReady: results.length - ready - incomplete, blocking, bands };
 }
 
+/** Pastes a text into the readers' box (as one input event, as a paste is). */
 async function pasteThread(page, text) {
   await page.waitForSelector('#readers-input');
-  await page.fill('#readers-input', text, { timeout: 60000 });
+  await page.$eval('#readers-input', (area, value) => {
+    area.value = value;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
 }
 
 export async function aThreadOf500LinksIsCountedAsTheAuthorExpects(t) {
@@ -135,7 +139,9 @@ export async function aThreadOf500LinksIsCountedAsTheAuthorExpects(t) {
   const counted = await page.textContent('#readers-counted');
   assert(counted.includes(`${thread.duplicates} repeated links counted once`), `duplicates: ${counted} (expected ${thread.duplicates})`);
   assert(counted.includes('1 team links with 3 results'), `team link: ${counted}`);
-  assert(new RegExp(`${thread.damaged} (cut off|incomplete|truncated)`, 'i').test(counted), `damaged links: ${counted} (expected ${thread.damaged})`);
+  // A link cut inside its code reads as cut off; cut inside its label, as damaged.
+  const unreadable = [...counted.matchAll(/(\d+) (?:cut off|damaged)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  eq(unreadable, thread.damaged, `links cut when copied, counted by reason: ${counted}`);
   for (const id of DIMENSIONS) {
     const el = `.readers-dimension[data-dimension="${id}"]`;
     const got = {
