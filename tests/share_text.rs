@@ -159,9 +159,10 @@ fn answers_from_another_tab_replace_the_run_but_not_the_view_or_step() {
     session.apply(Action::Start);
     session.apply(Action::Choose { position: 0, answer: Some(Answer::Level(1)) });
     session.apply(Action::Next);
-    let step = session.step;
+    let (step, navigations, redraws) = (session.step, session.navigations, session.redraws);
     session.apply(Action::Adopt { answers: all(2), label: "from tab B".to_owned() });
     assert_eq!(session.answers, all(2));
     assert_eq!(session.label, "from tab B");
     assert_eq!(session.step, step);
+    assert_eq!((session.navigations, session.redraws), (navigations, redraws + 1), "redrawn, not moved");
 }

@@ -132,6 +132,9 @@ pub struct Session {
     pub results_by_reader: bool,
     /// Grows each time the reader asks to clear everything the widget stored.
     pub erasures: u32,
+    /// Grows when the reader's answers are replaced under the screen (another tab saved newer
+    /// ones): the screen is drawn again, but the reader has not moved (focus stays).
+    pub redraws: u32,
 }
 
 impl Default for Session {
@@ -152,6 +155,7 @@ impl Session {
             navigations: 0,
             results_by_reader: false,
             erasures: 0,
+            redraws: 0,
         }
     }
 
@@ -246,12 +250,14 @@ impl Session {
                     view: self.view.clone(),
                     navigations: self.navigations,
                     erasures: self.erasures.wrapping_add(1),
+                    redraws: self.redraws,
                     ..Session::new(CURRENT)
                 }
             }
             Action::Adopt { answers, label } => {
                 self.answers = answers;
                 self.label = label;
+                self.redraws = self.redraws.wrapping_add(1);
             }
             Action::OpenShared(result) => self.view = View::Shared(result),
             Action::OpenTeam(members) => self.view = View::Team(members),

@@ -64,11 +64,12 @@ pub fn log_dropped(context: &str, error: &JsValue) {
     let _ = (context, error);
 }
 
-/// Sets one CSS property (a custom property too) on an element through the CSSOM, which a
-/// strict CSP allows where a `style` attribute would be blocked.
-pub fn set_style_property(element: &web_sys::Element, name: &str, value: &str) {
-    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>()
-        && let Err(error) = element.style().set_property(name, value)
+/// Sets one CSS property (a custom property too) on the root element through the CSSOM, which
+/// a strict CSP allows where a `style` attribute would be blocked.
+pub fn set_root_style_property(name: &str, value: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element())
+        && let Some(root) = root.dyn_ref::<web_sys::HtmlElement>()
+        && let Err(error) = root.style().set_property(name, value)
     {
         log_dropped("style", &error);
     }

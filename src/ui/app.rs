@@ -48,18 +48,14 @@ pub fn App(
     sync::listen_to_other_tabs(state);
     let root = NodeRef::<leptos::html::Div>::new();
     sync::report_height(root);
-    // Accents are set through the CSSOM, which the page's CSP allows (no style attributes);
-    // only accents that read at AA in a theme are applied to it (validated in core).
-    let accents = [("--accent-light", options.accent_light.clone()), ("--accent-dark", options.accent_dark.clone())];
-    Effect::new(move |_| {
-        if let Some(element) = root.get() {
-            for (name, value) in &accents {
-                if let Some(value) = value {
-                    shell::set_style_property(&element, name, value);
-                }
-            }
+    // Accents are set through the CSSOM, which the page's CSP allows (no style attributes),
+    // on the root element, from where the widget's colours inherit them; only accents that
+    // read at AA in a theme are applied to it (validated in core).
+    for (name, value) in [("--accent-light", &options.accent_light), ("--accent-dark", &options.accent_dark)] {
+        if let Some(value) = value {
+            shell::set_root_style_property(name, value);
         }
-    });
+    }
 
     view! {
         <div
@@ -112,9 +108,10 @@ fn FramingRefused() -> impl IntoView {
 #[component]
 fn Screen() -> impl IntoView {
     let state = use_app_state();
-    let navigations = Memo::new(move |_| state.with(|s| s.navigations));
+    // Redrawn on navigation and when another tab replaced the answers under it.
+    let drawn = Memo::new(move |_| state.with(|s| (s.navigations, s.redraws)));
     move || {
-        let _ = navigations.get();
+        let _ = drawn.get();
         match state.with_untracked(|s| s.view.clone()) {
             View::Own => OwnRun().into_any(),
             View::Shared(result) => view! { <SharedView result=result/> }.into_any(),

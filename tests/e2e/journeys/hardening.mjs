@@ -10,6 +10,8 @@ import {
   answer,
   assert,
   atQuestion,
+  readReport,
+  expectedReport,
   checkedValue,
   cleanLabel,
   encodeCode,
@@ -488,4 +490,27 @@ export async function crashMessageIsAccessible(t) {
   const violations = await _axe(t, page);
   assert(!violations.length, `axe violations on the crash message: ${violations.join(' | ')}`);
   t.problems.length = 0;
+}
+
+export async function resultsOnScreenFollowAnotherTabsAnswers(t) {
+  const context = await t.newContext();
+  const a = await context.newPage();
+  await load(a, t.base);
+  await start(a);
+  await finishAll(a, MIXED);
+  await expectReport(a, MIXED);
+  // Tab B, same browser, changes the first answer.
+  const b = await context.newPage();
+  await load(b, t.base + '#q=1');
+  await atQuestion(b, 0);
+  const changed = (MIXED[0] === '3' ? '0' : '3') + MIXED.slice(1);
+  await b.check(`#question input[name=answer][value="${changed[0]}"]`);
+  // Tab A redraws its results with the newer answers, and says so.
+  await a.bringToFront();
+  await until(async () => {
+    const got = await readReport(a);
+    const want = expectedReport(changed);
+    return JSON.stringify(got.scores) === JSON.stringify(want.scores);
+  }, 'the results on screen follow the answers saved in the other tab');
+  await a.waitForSelector('#storage-notice');
 }
