@@ -341,8 +341,15 @@ fn gloo_storage_migrates_the_text_formats_and_keeps_unreadable_data_aside() {
         "migrated to JSON on save"
     );
 
-    for (value, newer) in [("garbage{", false), (r#"{"format":4,"run":[]}"#, true), (r#"{"format":3,"run":7}"#, false)]
-    {
+    // A newer format is recognised as newer while its fields read as today's (a value whose
+    // fields changed type reads as unreadable: kept aside all the same, told the same way).
+    let cases = [
+        ("garbage{", false),
+        (r#"{"format":4,"run":"1C","step":"somewhere new","extra":[1]}"#, true),
+        (r#"{"format":4,"run":[]}"#, false),
+        (r#"{"format":3,"run":7}"#, false),
+    ];
+    for (value, newer) in cases {
         storage_.clear().unwrap();
         storage_.set_item(storage::KEY, value).unwrap();
         match storage::load() {
@@ -411,4 +418,26 @@ async fn a_cancelled_share_sheet_says_nothing() {
 async fn a_failed_share_sheet_offers_the_link_instead() {
     let status = press_share_with_a_sheet_that("DataError").await;
     assert!(status.contains("copy the link"), "{status}");
+}
+
+/// The host gets plain objects with `null` (not `undefined`, not missing) for what is not
+/// known: here a run with nothing finished, whose index is null too.
+#[wasm_bindgen_test]
+fn host_messages_are_plain_objects_with_nulls() {
+    use readiness_check::core::summary::result_message;
+    use readiness_check::shell::host::message_value;
+    let get = |value: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(value, &key.into()).unwrap();
+    let message = message_value(&result_message(&Answers::empty(CURRENT), "", "https://e.test/")).expect("serialises");
+    assert!(
+        js_sys::Object::get_prototype_of(&message) == js_sys::Object::get_prototype_of(&js_sys::Object::new()),
+        "a plain object, not a Map"
+    );
+    assert_eq!(get(&message, "type").as_string().as_deref(), Some("result"));
+    assert!(get(&message, "index").is_null(), "no dimension finished: index null");
+    let dimensions: js_sys::Array = get(&message, "dimensions").unchecked_into();
+    assert_eq!(dimensions.length(), 4);
+    for dimension in dimensions.iter() {
+        assert!(get(&dimension, "score").is_null() && get(&dimension, "band").is_null());
+        assert!(js_sys::Reflect::has(&dimension, &"score".into()).unwrap(), "null, not missing");
+    }
 }

@@ -49,10 +49,14 @@ pub fn allowed_embedders() -> String {
         .unwrap_or_else(|| "*".to_owned())
 }
 
+/// A message as the host page gets it: a plain object, `null` for what is missing.
+pub fn message_value(message: &impl Serialize) -> Option<wasm_bindgen::JsValue> {
+    message.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()
+}
+
 fn post(message: &impl Serialize) {
     let Some(parent) = parent() else { return };
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let Ok(message) = message.serialize(&serializer) else { return };
+    let Some(message) = message_value(message) else { return };
     // The height and the reader's own result are meant for whichever page embeds the widget.
     let _ = parent.post_message(&message, "*");
 }

@@ -65,7 +65,8 @@ export async function aSameSiteFramerHearsNoResultTheReaderDidNotProduce(t) {
   ];
   for (const [src, options] of attacks) {
     const [page] = await sameSiteFramer(t, context, src, options);
-    await sleep(options.later ? 3000 : 2000);
+    // The old build posted within a moment of loading (and of the fragment change).
+    await sleep(options.later ? 2200 : 1500);
     eq(await page.evaluate(() => window.__heard.length), 0, `result messages heard by a framer of ${src}${options.later ? ' (then #start)' : ''}`);
     await page.close();
   }
