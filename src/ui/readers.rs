@@ -118,14 +118,23 @@ pub fn ReadersView() -> impl IntoView {
     }
 }
 
+/// "1 link", "2 links".
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// What was counted, in one sentence: links found, repeats dropped, team links, problems.
 fn counted(extracted: &Extracted) -> String {
-    let mut parts = vec![format!("{} results", extracted.results.len())];
+    let mut parts = vec![count_of(extracted.results.len(), "result", "results")];
     if extracted.duplicates > 0 {
-        parts.push(format!("{} repeated links counted once", extracted.duplicates));
+        parts.push(format!("{} counted once", count_of(extracted.duplicates, "repeated link", "repeated links")));
     }
     if extracted.team_links > 0 {
-        parts.push(format!("{} team links with {} results", extracted.team_links, extracted.team_members));
+        parts.push(format!(
+            "{} with {}",
+            count_of(extracted.team_links, "team link", "team links"),
+            count_of(extracted.team_members, "result", "results")
+        ));
     }
     for (error, count) in extracted.problems.by_reason() {
         parts.push(format!("{count} {}", problem_words(error)));
@@ -156,6 +165,31 @@ fn bars(id: &'static str, rows: Vec<(String, u32, String)>, max: u32, label: Str
     view! {
         <svg id=id class="readers-chart" viewBox=format!("0 0 380 {height}") role="img" aria-label=label>
             {drawn}
+        </svg>
+    }
+}
+
+/// A score histogram as ten columns (0–9 … 90–100), with a text alternative.
+fn histogram(counts: &[usize; 10], label: String) -> impl IntoView {
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    let columns = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let height = (n * 60 / max) as i32;
+            let x = i as i32 * 30 + 2;
+            view! {
+                <rect x=x y=72 - height width="26" height=height rx="2" class="column"></rect>
+                <text x=x + 13 y=70 - height text-anchor="middle" class="bar-value">{(n > 0).then(|| n.to_string())}</text>
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="readers-chart" viewBox="0 0 300 90" role="img" aria-label=label>
+            {columns}
+            <text x="2" y="86" class="axis">"0"</text>
+            <text x="150" y="86" text-anchor="middle" class="axis">"50"</text>
+            <text x="298" y="86" text-anchor="end" class="axis">"100"</text>
         </svg>
     }
 }
@@ -195,31 +229,26 @@ fn ReadersReport(
         .dimensions
         .iter()
         .map(|d| {
-            let histogram: Vec<(String, u32, String)> = d
-                .histogram
-                .iter()
-                .enumerate()
-                .map(|(i, &n)| (format!("{}–{}", i * 10, if i == 9 { 100 } else { i * 10 + 9 }), n as u32, n.to_string()))
-                .collect();
-            let max = d.histogram.iter().copied().max().unwrap_or(0) as u32;
             let label = format!(
-                "{} scores: {}.",
+                "{} scores, in steps of ten from 0 to 100: {}.",
                 d.name,
-                histogram.iter().map(|(range, _, n)| format!("{range}: {n}")).collect::<Vec<_>>().join(", ")
+                d.histogram.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
             );
             view! {
                 <article class="readers-dimension" data-dimension=d.id data-yes=d.yes.to_string() data-partly=d.partly.to_string() data-no=d.no.to_string()>
                     <h3>{d.name}</h3>
                     <p>{format!("✓ yes {} · ◐ partly {} · ✗ no {} · … incomplete {}", d.yes, d.partly, d.no, d.incomplete)}</p>
-                    {bars("histogram", histogram, max, label)}
+                    {histogram(&d.histogram, label)}
                 </article>
             }
         })
         .collect_view();
     let several_sets = summary.sets.len() > 1;
+    // The current set first: most readers answered it; earlier versions follow.
     let sets = summary
         .sets
         .iter()
+        .rev()
         .map(|set| {
             let current = set.set.id == crate::core::content::CURRENT.id;
             let heading = match (several_sets, current) {
@@ -262,8 +291,9 @@ fn ReadersReport(
                 })
                 .collect_view();
             view! {
-                <h3>{heading}</h3>
-                <div class="table-scroll" tabindex="0" role="region" aria-label="Answers to each question">
+                <h3>{heading.clone()}</h3>
+                // Each table's region is named by its heading: two sets, two different names.
+                <div class="table-scroll" tabindex="0" role="region" aria-label=heading>
                     <table class="readers-questions" data-set=set.set.id.to_string()>
                         <thead>
                             <tr>

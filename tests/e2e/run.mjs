@@ -29,7 +29,7 @@ import * as sets from './journeys/sets.mjs';
 
 const MODULES = { own, shared, embed, hardening, screens, readers, attacks, static: statics, address, sets };
 const JOURNEY_TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 90000);
-const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS || 2));
+const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS || 3));
 export const LAUNCH_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -16,6 +16,7 @@ import {
   resultsLink,
   until,
 } from '../lib.mjs';
+import { _axe } from './hardening.mjs';
 
 /** A small deterministic random generator, so a failing thread can be made again. */
 function random(seed) {
@@ -138,7 +139,7 @@ export async function aThreadOf500LinksIsCountedAsTheAuthorExpects(t) {
   assert(sentence.startsWith(`Of ${n} readers who shared results, ${expected.ready} (${share}%)`), `summary sentence: ${sentence}`);
   const counted = await page.textContent('#readers-counted');
   assert(counted.includes(`${thread.duplicates} repeated links counted once`), `duplicates: ${counted} (expected ${thread.duplicates})`);
-  assert(counted.includes('1 team links with 3 results'), `team link: ${counted}`);
+  assert(counted.includes('1 team link with 3 results'), `team link: ${counted}`);
   // A link cut inside its code reads as cut off; cut inside its label, as damaged.
   const unreadable = [...counted.matchAll(/(\d+) (?:cut off|damaged)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
   eq(unreadable, thread.damaged, `links cut when copied, counted by reason: ${counted}`);
@@ -205,4 +206,27 @@ export async function aDroppedFileIsRead(t) {
   assert((await page.textContent('#readers-file-status')).includes('thread.html'), 'the screen names the file it read');
   await page.setInputFiles('#readers-file', { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50]) });
   await until(async () => (await page.textContent('#readers-file-status')).includes('not a text'), 'a picture is refused by name');
+}
+
+/** Readers' results like every other screen: axe light and dark, keyboard, 320 px, pictures. */
+export async function readersResultsAreAccessibleAndFitAPhone(t) {
+  const thread = _thread(t.base, 60, 5);
+  for (const scheme of ['light', 'dark']) {
+    for (const width of [320, 360]) {
+      const page = await t.newPage({ viewport: { width, height: 800 }, colorScheme: scheme, bypassCSP: true });
+      await load(page, t.base + 'tools/#readers');
+      // Keyboard: the box is reachable with Tab and takes a paste.
+      await page.waitForSelector('#readers-input');
+      await page.focus('#readers-input');
+      await page.keyboard.insertText(thread.text);
+      await page.waitForSelector(`#readers-summary[data-results="${thread.results.length}"]`);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert(scroll <= client, `${width} px ${scheme}: no horizontal scroll (scrollWidth ${scroll} > ${client})`);
+      if (width === 360) {
+        eq(await _axe(t, page), [], `axe on readers' results (${scheme})`);
+        await page.screenshot({ path: path.join(t.artifacts, `readers-360-${scheme}.png`), fullPage: true });
+      }
+      await page.close();
+    }
+  }
 }
