@@ -88,15 +88,25 @@ def minify_html(html):
     """Comments out and indentation between tags collapsed, outside scripts (whose text the
     CSP pins by hash, computed afterwards). Whitespace on one line is kept: between inline
     elements it is a space the reader sees."""
-    parts = re.split(r"(<script\b.*?</script>)", html, flags=re.S)
+    html = minify_inline_styles(html)
+    parts = re.split(r"(<script\b.*?</script>|<style\b.*?</style>)", html, flags=re.S)
     for i in range(0, len(parts), 2):
         part = re.sub(r"<!--.*?-->", "", parts[i], flags=re.S)
         parts[i] = re.sub(r">\s*\n\s*<", "><", part)
     return "".join(parts)
 
 
+def style_hashes(html):
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", html, flags=re.S)
+    return " ".join("'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in styles)
+
+
+def minify_inline_styles(html):
+    return re.sub(r"(<style[^>]*>)(.*?)(</style>)", lambda m: m.group(1) + minify_css(m.group(2)) + m.group(3), html, flags=re.S)
+
+
 def pin_csp(html):
-    return html.replace("CSP_SCRIPT_HASHES", script_hashes(html))
+    return html.replace("CSP_SCRIPT_HASHES", script_hashes(html)).replace("CSP_STYLE_HASHES", style_hashes(html))
 
 
 def set_embedders(html):

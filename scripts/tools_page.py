@@ -14,8 +14,8 @@ def tools_page(index):
     html = re.sub(r"\s*<!-- static-(intro|question):.*?<!-- /static-\1 -->", "", index, flags=re.S)
     html = re.sub(r'\s*<link data-trunk rel="copy-(file|dir)"[^>]*>', "", html)
     html = html.replace('data-bin="readiness-check"', 'data-bin="readiness-tools"')
-    html = html.replace('<link data-trunk rel="css" href="style/main.css">',
-                        '<link data-trunk rel="css" href="style/main.css">\n  <link data-trunk rel="css" href="style/tools.css">')
+    html = html.replace('<link data-trunk rel="inline" href="style/main.css">',
+                        '<link data-trunk rel="inline" href="style/main.css">\n  <link data-trunk rel="inline" href="style/tools.css">')
     html = re.sub(r"<title>[^<]*</title>", "<title>Author tools · Scaling Readiness Check</title>", html)
     html = html.replace('<p class="loading">Loading the Scaling Readiness Check…</p>',
                         '<p class="loading">Loading the author tools…</p>')

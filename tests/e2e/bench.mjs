@@ -276,8 +276,9 @@ async function main() {
   console.log(`  ${ok(ratio('#start') <= 1.2)} the first question's radios from the static HTML: ${ratio('#start').toFixed(2)}x the vanilla page (throttled ${ratio('#start', t).toFixed(2)}x) — target 1.0x`);
   console.log(`  ${ok(readyRatio <= 2)} app ready (first question usable at #start): ${readyRatio.toFixed(2)}x the vanilla page (throttled ${(t['#start'].readyMedian / t.vanilla.usableMedian).toFixed(2)}x) — budget 2x`);
   console.log(`  ${ok(t.shared.usableMedian <= 600)} a shared link's verdict under 4x throttle + slow 4G: ${ms(t.shared.usableMedian)} (app ${ms(t.shared.readyMedian)}) — target 600 ms`);
-  console.log(`  ${ok(Math.max(...Object.values(u).map((s) => s.shiftMax)) === 0)} layout shift when the app takes over: ${Math.max(...['intro', '#start', 'shared'].map((w) => u[w].shiftMax)).toFixed(3)} — aim 0`);
-  console.log(`  ${ok(longest <= LONG_TASK_BUDGET)} longest start-up task unthrottled: ${task(longest)} — budget ${LONG_TASK_BUDGET} ms`);
+  const shift = Math.max(...['intro', '#start', 'shared'].flatMap((w) => [u[w].shiftMax, t[w].shiftMax]));
+  console.log(`  ${ok(shift === 0)} layout shift when the app takes over (any way in, any load): ${shift.toFixed(3)} — aim 0`);
+  console.log(`  ${ok(longest <= LONG_TASK_BUDGET)} longest start-up task unthrottled, any way in, any load: ${task(longest)} (medians: ${['intro', '#start', 'shared'].map((w) => `${w} ${task(u[w].longestTaskMedian)}`).join(', ')}) — budget ${LONG_TASK_BUDGET} ms`);
   console.log(`  ${ok(readers.longest <= 200)} readers' results, 10,000 links: longest task ${task(readers.longest)} — budget 200 ms`);
 
   const out = {
