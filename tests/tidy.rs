@@ -1,5 +1,5 @@
 //! Checks the code's invariants as absences: no browser in the core, no panics in the shell
-//! and UI, no raw HTML rendering, and a `//!` header on every Rust file.
+//! and UI, no raw HTML rendering, no server functions, and a `//!` header on every Rust file.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
@@ -95,6 +95,7 @@ fn every_rust_file_starts_with_a_module_doc() {
     let mut files = rust_files("src");
     files.extend(rust_files("tests"));
     files.extend(rust_files("fuzz/fuzz_targets"));
+    files.extend(rust_files("vendor"));
     let missing: Vec<String> =
         files.iter().filter(|path| !read(path).starts_with("//!")).map(|path| relative(path)).collect();
     assert!(missing.is_empty(), "these files do not start with a `//!` line:\n{}", missing.join("\n"));
@@ -158,4 +159,17 @@ fn nothing_shown_to_a_reader_is_formatted_with_debug() {
     files.extend(rust_files("src/core"));
     let found = find_in_code(&files, &[":?}", ":#?}", "dbg!("]);
     assert!(found.is_empty(), "Debug formatting prints nothing in the release build:\n{}", found.join("\n"));
+}
+
+#[test]
+fn the_widget_has_no_server_functions() {
+    // vendor/wasm-streams stands in for the crate server_fn's browser client streams with, and
+    // does nothing: a server function here would compile and then silently never stream.
+    let found = find_in_code(&rust_files("src"), &["#[server", "server_fn", "ServerAction", "ServerFnError"]);
+    assert!(found.is_empty(), "the widget has no server; the wasm-streams stand-in relies on it:\n{}", found.join("\n"));
+    let manifest = read(&root().join("Cargo.toml"));
+    assert!(
+        manifest.contains("wasm-streams = { path = \"vendor/wasm-streams\" }"),
+        "this check guards the stand-in patched in by Cargo.toml; drop both together"
+    );
 }
