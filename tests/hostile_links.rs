@@ -6,7 +6,11 @@
 //! as the app does, and decoded with `share_code::decode` or `team::decode_team`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use common::unescape_field;
 
 use readiness_check::core::route::Route;
 use readiness_check::core::share_code::{self, DecodeError};
@@ -29,32 +33,6 @@ fn corpus_text() -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// Undoes the file's escaping (`%XX` for every byte outside 0x21..=0x7E and for '%').
-///
-/// The generator writes the file from JavaScript strings, so the bytes are always UTF-8; a
-/// hostile link's "invalid UTF-8" is literal `%FF`-style text in the link, which the file
-/// carries as `%25FF` and which stays ASCII text all the way to the decoder. Should a line
-/// ever hold bytes that are not UTF-8, they become U+FFFD, as the browser does with an
-/// unpaired surrogate assigned to `location.hash` (it reports `%EF%BF%BD`).
-fn unescape_field(field: &str) -> String {
-    let bytes = field.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 fn read_corpus() -> Vec<Entry> {
     let mut entries = Vec::new();

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::answers_from_pattern;
+use common::{answers_from_pattern, unescape_field};
 use proptest::prelude::*;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::{QUESTION_SETS, QuestionSet, question_set};
@@ -332,26 +332,6 @@ fn hostile_inputs_are_read_in_one_pass() {
     assert_eq!(extract(&entities).problems.total(), 100_000);
 }
 
-/// Undoes the hostile corpus' escaping (`%XX` for bytes outside printable ASCII and for '%').
-fn unescape_field(field: &str) -> String {
-    let bytes = field.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 #[test]
 fn the_hostile_link_corpus_embedded_in_text_never_panics() {

@@ -21,7 +21,7 @@ use readiness_check::ui::question::QuestionStep;
 use readiness_check::ui::report::{CompareView, ReportView};
 use readiness_check::ui::results::Results;
 use readiness_check::ui::shared_result::{BadLink, SharedView};
-use readiness_check::ui::state::{AppState, Env};
+use readiness_check::ui::store::{AppState, Env};
 use readiness_check::ui::team::TeamView;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -7,7 +7,7 @@ use super::intro::Intro;
 use super::question::QuestionStep;
 use super::results::Results;
 use super::shared_result::{BadLink, OfferedView, SharedView};
-use super::state::{AppState, Env, ToolScreens, use_app_state};
+use super::store::{AppState, Env, ToolScreens, use_app_state};
 use super::sync;
 use crate::core::notices::Notice;
 use crate::core::route::{EmbedOptions, Route, framing_allowed};

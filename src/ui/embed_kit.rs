@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app_state;
+use super::store::use_app_state;
 use super::widgets::CopyField;
 use crate::core::session::Action;
 use crate::shell::address;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app_state;
+use super::store::use_app_state;
 use super::widgets::{ClearAnswers, ConfirmButton};
 use crate::core::content::{CURRENT, intro};
 use crate::core::session::Action;

@@ -16,7 +16,7 @@ pub mod report;
 pub mod results;
 pub mod share_panel;
 pub mod shared_result;
-pub mod state;
+pub mod store;
 pub mod sync;
 pub mod team;
 pub mod tools;
@@ -37,7 +37,7 @@ pub fn mount_tools() {
     mount_with(Some(tools::screens));
 }
 
-fn mount_with(tools: Option<state::ToolScreens>) {
+fn mount_with(tools: Option<store::ToolScreens>) {
     let Some(document) = crate::shell::document() else { return };
     // Read what the reader did on the static first question before it is replaced.
     let early = crate::shell::static_page::early_question();

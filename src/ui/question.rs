@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::use_app_state;
+use super::store::use_app_state;
 use crate::core::answers::Answer;
 use crate::core::session::Action;
 

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::use_app_state;
+use super::store::use_app_state;
 use super::widgets::CopyField;
 use crate::core::readers::{self, Extracted, ReadersSummary, percent, problem_words};
 use crate::core::session::Action;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app_state;
+use super::store::use_app_state;
 use crate::core::answers::Answer;
 use crate::core::compare::differences;
 use crate::core::content::CURRENT;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::report::{CompareView, ReportView};
 use super::share_panel::SharePanel;
-use super::state::use_app_state;
+use super::store::use_app_state;
 use super::widgets::ClearAnswers;
 use crate::core::scoring::Report;
 use crate::core::session::Action;

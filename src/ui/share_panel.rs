@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::use_app_state;
+use super::store::use_app_state;
 use super::widgets::CopyField;
 use crate::core::scoring::Report;
 use crate::core::session::Action;

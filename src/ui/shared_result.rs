@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::report::{CompareView, ReportView};
-use super::state::use_app_state;
+use super::store::use_app_state;
 use crate::core::scoring::Report;
 use crate::core::session::{Action, OfferedRun};
 use crate::core::share_code::{DecodeError, SharedResult};

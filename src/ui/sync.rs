@@ -6,7 +6,7 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use super::state::AppState;
+use super::store::AppState;
 use crate::core::answers::Answer;
 use crate::core::notices::{Notice, Notices};
 use crate::core::route::{self, Address, Page, Route};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::use_app_state;
+use super::store::use_app_state;
 use crate::core::session::Action;
 use crate::shell::clipboard::{self, ShareError};
 
