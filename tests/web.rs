@@ -41,6 +41,21 @@ fn store_with(session: Session) -> AppState {
     AppState::new(session, Notices::default(), Env::default())
 }
 
+/// The results screen of a finished run with these answers, mounted in a fresh root; keep the
+/// third value alive for as long as the screen should stay mounted.
+fn mount_results(answers: Answers) -> (HtmlElement, AppState, impl Sized) {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.answers = answers;
+    session.step = Step::Results;
+    let store = store_with(session);
+    let mount = mount_to(root.clone(), move || {
+        store.provide();
+        view! { <Results/> }
+    });
+    (root, store, mount)
+}
+
 /// Answers with every question at one level.
 fn all_at(level: u8) -> Answers {
     let mut answers = Answers::empty(CURRENT);
@@ -158,15 +173,7 @@ async fn report_shows_verdict_and_every_dimension() {
 
 #[wasm_bindgen_test]
 async fn failing_report_names_the_blockers_and_edit_jumps_to_the_dimension() {
-    let root = fresh_root();
-    let mut session = Session::default();
-    session.answers = all_at(0);
-    session.step = Step::Results;
-    let store = store_with(session);
-    let _mount = mount_to(root.clone(), move || {
-        store.provide();
-        view! { <Results/> }
-    });
+    let (root, store, _mount) = mount_results(all_at(0));
     assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("not-ready"));
     assert_eq!(count(&root, ".dimension[data-band=no] .advice li") >= 4, true);
     find(&root, ".dimension[data-dimension=data] button.edit").click();
@@ -176,15 +183,7 @@ async fn failing_report_names_the_blockers_and_edit_jumps_to_the_dimension() {
 
 #[wasm_bindgen_test]
 async fn the_label_rides_in_the_link_and_clear_removes_everything() {
-    let root = fresh_root();
-    let mut session = Session::default();
-    session.answers = all_at(2);
-    session.step = Step::Results;
-    let store = store_with(session);
-    let _mount = mount_to(root.clone(), move || {
-        store.provide();
-        view! { <Results/> }
-    });
+    let (root, store, _mount) = mount_results(all_at(2));
     let input = find(&root, "#pilot-label").unchecked_into::<web_sys::HtmlInputElement>();
     input.set_value("invoice triage");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
@@ -393,15 +392,7 @@ fn fake_share_sheet(rejection: &str) {
 /// Mounts the results with a finished run and presses the system share button.
 async fn press_share_with_a_sheet_that(rejection: &str) -> String {
     fake_share_sheet(rejection);
-    let root = fresh_root();
-    let mut session = Session::default();
-    session.answers = all_at(2);
-    session.step = Step::Results;
-    let store = store_with(session);
-    let _mount = mount_to(root.clone(), move || {
-        store.provide();
-        view! { <Results/> }
-    });
+    let (root, _store, _mount) = mount_results(all_at(2));
     find(&root, "#system-share").click();
     for _ in 0..5 {
         tick().await;
