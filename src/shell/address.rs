@@ -27,10 +27,8 @@ pub fn marker() -> Option<String> {
 /// reload inside a frame lands right). `marker` is stored in this tab's history entry.
 pub fn show(address: &Address, keep_query: bool, marker: &str) {
     let Some(window) = super::window() else { return };
-    let location = window.location();
-    let path = location.pathname().unwrap_or_default();
     let url = url_for(address, keep_query);
-    let current = format!("{path}{}{}", location.search().unwrap_or_default(), location.hash().unwrap_or_default());
+    let current = window.location().href().unwrap_or_default();
     if url == current && self::marker().as_deref() == Some(marker) {
         return;
     }
@@ -41,15 +39,15 @@ pub fn show(address: &Address, keep_query: bool, marker: &str) {
     }
 }
 
-/// The path, query and fragment of an address under the widget's base, keeping this page's
-/// query only when `keep_query`.
+/// The whole address (absolute: a path alone that starts with `//`, as under `https://site//`,
+/// would name another host) under the widget's base, keeping this page's query only when
+/// `keep_query`.
 fn url_for(address: &Address, keep_query: bool) -> String {
     let Some(location) = super::window().map(|w| w.location()) else { return String::new() };
-    let path = location.pathname().unwrap_or_default();
     let query = if keep_query { location.search().unwrap_or_default() } else { String::new() };
     let fragment = address.route.fragment();
     let hash = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
-    format!("{}{}{query}{hash}", base_path(&path), address.folder())
+    format!("{}{}{query}{hash}", base_url(), address.folder())
 }
 
 /// Loads another page of the widget's site for an address: replacing this page in the
@@ -68,9 +66,9 @@ pub fn go(address: &Address, keep_query: bool, replace: bool) {
 pub fn base_url() -> String {
     let Some(window) = super::window() else { return String::new() };
     let location = window.location();
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    format!("{origin}{}", base_path(&path))
+    // Scheme and host rather than `origin`, which is "null" for a page opened from a file.
+    let site = format!("{}//{}", location.protocol().unwrap_or_default(), location.host().unwrap_or_default());
+    format!("{site}{}", base_path(&location.pathname().unwrap_or_default()))
 }
 
 /// The base path for a page path (pure; tested in the browser tests).

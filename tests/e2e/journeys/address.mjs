@@ -179,3 +179,26 @@ export async function aCheckTakenFromAnOutcomePageLandsRight(t) {
     await page.waitForSelector('#results #compare');
   }
 }
+
+/**
+ * A page address whose path starts with two slashes (`https://site//`, as a link written with
+ * one slash too many gives): every address the widget writes or goes to stays on the site. A
+ * path written relative to such a page (`//r/…`) would name another host: `replaceState`
+ * refuses it and a navigation would leave the site.
+ */
+export async function anAddressWithADoubledSlashStaysOnTheSite(t) {
+  const origin = new URL(t.base).origin;
+  const base = `${origin}//`;
+  const page = await t.newPage();
+  await load(page, base);
+  await start(page);
+  eq(page.url(), `${base}#q=1`, 'the first question under a doubled slash');
+  await finishAll(page, MINE);
+  await until(async () => page.url() === resultsLink(base, MINE), async () => `results address: ${page.url()}`);
+  eq(page.url(), await page.inputValue('#share-link'), "the address bar holds the share field's link");
+  const tools = await t.newPage();
+  await load(tools, `${base}#readers`);
+  await tools.waitForSelector('#readers-input');
+  eq(new URL(tools.url()).origin, origin, 'a tool opened from the check stays on the site');
+  eq(tools.url(), `${base}tools/#readers`, "the readers' results address");
+}
