@@ -141,7 +141,7 @@ fn check_set(set: &QuestionSet) {
 
 /// Set 1's shape: a score decides the yes, advice comes from rules tied to low answers.
 fn check_score_rule_shape(dimension: &Dimension) {
-    let d = format!("{}", dimension.id);
+    let d = dimension.id.to_string();
     let YesRule::Score { pass, partly } = dimension.rule else { return };
     assert!(matches!(dimension.meanings, Meanings::ByBand(_)), "{d}: a score rule reads meanings by band");
     check_text(&format!("{d} unknown_finding"), dimension.unknown_finding.unwrap_or_default());

@@ -332,7 +332,6 @@ fn hostile_inputs_are_read_in_one_pass() {
     assert_eq!(extract(&entities).problems.total(), 100_000);
 }
 
-
 #[test]
 fn the_hostile_link_corpus_embedded_in_text_never_panics() {
     let corpus = golden("hostile_links.txt");

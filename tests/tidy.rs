@@ -166,7 +166,11 @@ fn the_widget_has_no_server_functions() {
     // vendor/wasm-streams stands in for the crate server_fn's browser client streams with, and
     // does nothing: a server function here would compile and then silently never stream.
     let found = find_in_code(&rust_files("src"), &["#[server", "server_fn", "ServerAction", "ServerFnError"]);
-    assert!(found.is_empty(), "the widget has no server; the wasm-streams stand-in relies on it:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "the widget has no server; the wasm-streams stand-in relies on it:\n{}",
+        found.join("\n")
+    );
     let manifest = read(&root().join("Cargo.toml"));
     assert!(
         manifest.contains("wasm-streams = { path = \"vendor/wasm-streams\" }"),
