@@ -3,7 +3,7 @@
 //! The same file goes through the release build in Chromium (tests/e2e/journeys/hardening.mjs,
 //! `hostileLinkCorpus`); tests/e2e/make-hostile-corpus.mjs writes it. Each line's fragment is
 //! turned into the string the page's `location.hash` reports for it, read with `Route::parse`
-//! as the app does, and decoded with `share_code::decode` or `team::decode_team`.
+//! as the app does, and opened with `Route::action` as the app does for a visitor with no run.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -13,8 +13,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use common::unescape_field;
 
 use readiness_check::core::route::Route;
-use readiness_check::core::share_code::{self, DecodeError};
-use readiness_check::core::team;
+use readiness_check::core::session::{Action, Session};
+use readiness_check::core::share_code::DecodeError;
 
 const KINDS: [&str; 6] = ["empty", "truncated", "too-long", "damaged", "newer-format", "unknown-set"];
 
@@ -32,7 +32,6 @@ fn corpus_text() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/hostile_links.txt");
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
-
 
 fn read_corpus() -> Vec<Entry> {
     let mut entries = Vec::new();
@@ -86,12 +85,14 @@ fn browser_hash(fragment: &str) -> String {
     out
 }
 
-/// Decodes a hash as the app does (`Route::parse` on `location.hash`, then the decoder the
-/// route names). `Err(None)` when the hash does not name a results or team link.
+/// Decodes a hash as the app does: `Route::parse` on `location.hash`, then the route's own
+/// decision for a visitor with no run. `Err(None)` when the hash does not name a results or
+/// team link.
 fn decode_link(hash: &str) -> Result<&'static str, Option<DecodeError>> {
-    match Route::parse(hash) {
-        Route::Shared(code) => share_code::decode(&code).map(|_| "shared").map_err(Some),
-        Route::Team(Some(code)) => team::decode_team(&code).map(|_| "team").map_err(Some),
+    match Route::parse(hash).action(&Session::default()) {
+        Some(Action::OpenShared(_)) => Ok("shared"),
+        Some(Action::OpenTeam(_)) => Ok("team"),
+        Some(Action::OpenBadLink { error, .. }) => Err(Some(error)),
         _ => Err(None),
     }
 }

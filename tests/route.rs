@@ -10,6 +10,7 @@ use readiness_check::core::screen::Screen;
 use readiness_check::core::session::{Action, OfferedRun, Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult, encode};
 use readiness_check::core::snapshot::Snapshot;
+use readiness_check::core::team;
 
 #[test]
 fn routes_by_fragment() {
@@ -137,13 +138,16 @@ fn a_link_opens_as_own_shared_or_offered_by_what_the_visitor_holds() {
     }
 }
 
+/// One opening: its name, the address, the stored run, this tab's marker, what it shows.
+type Opening = (&'static str, Route, Option<Snapshot>, Option<Snapshot>, String);
+
 /// What the widget opens on, from storage, this tab's history entry and the address.
 #[test]
 fn opening_prefers_storage_and_opens_a_plain_visit_on_the_intro() {
     let stored = Snapshot::of(&own_at(Step::Question(4)));
     let done = Snapshot::of(&session(complete_answers(), Step::Results, "mine"));
     let results_route = |s: &Snapshot| Route::Shared(s.session.share_code());
-    let cases: Vec<(&str, Route, Option<Snapshot>, Option<Snapshot>, String)> = vec![
+    let cases: Vec<Opening> = vec![
         ("nothing anywhere", Route::Home, None, None, observe(&Session::default())),
         (
             "a stored run, a plain visit: the intro",
@@ -269,6 +273,66 @@ fn screens_have_titles_and_focus_targets() {
     for (s, title, focus) in cases {
         let screen = Screen::of(&s);
         assert_eq!((screen.title.as_str(), screen.focus), (title, focus));
+    }
+}
+
+/// A link clicked in a comment or pasted from one often carries what followed it in the
+/// sentence (a closing bracket, a comma, sentence dots, quotes), or a tracking parameter added
+/// after the fragment: it opens as the link, as readers' results reads it, and the team view's
+/// paste reads it the same way. A link that does not decode either way is explained as it
+/// stands (a changed character is told as changed, not as cut off), and a percent-escape is
+/// never decoded into a code.
+#[test]
+fn a_link_followed_by_punctuation_opens_as_the_link() {
+    let theirs = someone_else();
+    let code = encode(&theirs.answers, &theirs.label);
+    let mine = complete_answers();
+    let team_code = team::encode_team(&[code.clone(), encode(&mine, "")]);
+    let nobody = Session::default();
+    let followers = [
+        "",
+        ")",
+        "),",
+        ").",
+        ".",
+        "...",
+        ",",
+        "!",
+        "?",
+        "'",
+        "\"",
+        ">",
+        "]",
+        ";",
+        ":",
+        "/",
+        " and more",
+        "&utm_source=linkedin",
+        "?utm_source=x",
+        "\u{200b}",
+    ];
+    for after in followers {
+        let opened = Route::parse(&format!("#r={code}{after}")).action(&nobody);
+        assert_eq!(opened, Some(Action::OpenShared(theirs.clone())), "#r=code{after:?}");
+        let team = Route::parse(&format!("#t={team_code}{after}")).action(&nobody);
+        let Some(Action::OpenTeam(members)) = team else { panic!("#t=…{after:?}: {team:?}") };
+        assert_eq!(members.len(), 2, "#t=…{after:?}");
+        let pasted = team::read_pasted(&format!("https://e.test/r/not-odbm/#r={code}{after}\n#t={team_code}{after}"));
+        assert_eq!(team::members_of(&pasted).len(), 3, "pasted, followed by {after:?}");
+    }
+    let cases = [
+        // The code's own characters changed or added: damaged, whatever follows.
+        (format!("{code}x"), DecodeError::Damaged),
+        (format!("{code}-)"), DecodeError::Damaged),
+        (format!("{code}%29"), DecodeError::Damaged),
+        // A character replaced by one no code holds: changed, not cut off.
+        (format!("{}+{}", &code[..6], &code[7..]), DecodeError::Damaged),
+        // Cut off: cut off.
+        (code[..8].to_owned(), DecodeError::Truncated),
+    ];
+    for (text, error) in cases {
+        let opened = Route::parse(&format!("#r={text}")).action(&nobody);
+        assert_eq!(opened, Some(Action::OpenBadLink { team: false, error }), "#r={text}");
     }
 }
 

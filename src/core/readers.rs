@@ -33,7 +33,7 @@ use std::collections::BTreeSet;
 use super::answers::Answer;
 use super::content::{Question, QuestionSet};
 use super::scoring::{Band, Report, Verdict, join_words, sort_small_by_key};
-use super::share_code::{self, DecodeError, SharedResult};
+use super::share_code::{self, DecodeError, SharedResult, is_code_byte};
 use super::summary::results_link;
 use super::team;
 
@@ -189,12 +189,6 @@ fn is_echo_gap(gap: &str) -> bool {
     let ends_a_tag = |line: &str| line.trim_start().find('>').is_some_and(|at| at > 0);
     let html = || gap.starts_with(['"', '\'']) && gap.lines().any(ends_a_tag) && !gap.contains('<');
     gap.len() <= MAX_ECHO_GAP && (gap.starts_with("](") || html())
-}
-
-/// A byte that can be part of a code as it travels: the alphabet, the label separator and
-/// percent signs, and the team member separator.
-fn is_code_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'%' | b'~')
 }
 
 /// End of the run of code bytes starting at `i`.

@@ -127,13 +127,13 @@ impl Route {
                 }),
                 Err(error) => Action::OpenBadLink { team: false, error: progress_error(error) },
             }),
-            Route::Shared(code) => Some(match share_code::decode(code) {
+            Route::Shared(code) => Some(match share_code::decode_as_sent(code, share_code::decode) {
                 Ok(result) if is_own(&result.answers, &result.label) => Action::ShowResults,
                 Ok(result) => Action::OpenShared(result),
                 Err(error) => Action::OpenBadLink { team: false, error },
             }),
             Route::Team(None) => Some(Action::OpenTeam(Vec::new())),
-            Route::Team(Some(code)) => Some(match team::decode_team(code) {
+            Route::Team(Some(code)) => Some(match share_code::decode_as_sent(code, team::decode_team) {
                 Ok(members) => Action::OpenTeam(members),
                 Err(error) => Action::OpenBadLink { team: true, error },
             }),

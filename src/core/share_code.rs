@@ -121,6 +121,29 @@ pub(crate) fn encode_digits(mut value: u128, len: usize) -> Vec<u8> {
     out
 }
 
+/// A byte that can be part of a code as it travels: the alphabet, the label separator and
+/// percent signs, and the team member separator.
+pub fn is_code_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'%' | b'~')
+}
+
+/// Decodes a code (with `decode`: a share code or a team code) as it arrived in an address or
+/// a pasted line. A link clicked in a comment may carry what followed it there (a bracket, a
+/// comma, quotes, sentence dots, `&utm_source=…`): as it stands first, then only the run of
+/// bytes a code can hold, without trailing dots, as readers' results reads it. When neither
+/// decodes, the error is the first reading's, so a changed character is told as a changed
+/// character and not as a cut-off code. A raw `.` only ever separates a label (a label's own
+/// dots are escaped), so dots at the end say nothing; nothing a code can hold is dropped.
+pub fn decode_as_sent<T>(text: &str, decode: impl Fn(&str) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
+    let first = decode(text);
+    let end = text.bytes().position(|b| !is_code_byte(b)).unwrap_or(text.len());
+    let code = text[..end].trim_end_matches('.');
+    match first {
+        Err(error) if code.len() < text.len() => decode(code).map_err(|_| error),
+        first => first,
+    }
+}
+
 /// Encodes answers and an optional label into a share code.
 pub fn encode(answers: &Answers, label: &str) -> String {
     let set = answers.set();

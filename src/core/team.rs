@@ -85,11 +85,13 @@ pub fn read_pasted(text: &str) -> Vec<PastedEntry> {
             continue;
         }
         match super::route::code_in_link(line) {
-            super::route::LinkCode::Result(code) => entries.push(match share_code::decode(code) {
-                Ok(result) => PastedEntry::Result(result),
-                Err(error) => PastedEntry::Invalid { line: index + 1, error },
-            }),
-            super::route::LinkCode::Team(code) => match decode_team(code) {
+            super::route::LinkCode::Result(code) => {
+                entries.push(match share_code::decode_as_sent(code, share_code::decode) {
+                    Ok(result) => PastedEntry::Result(result),
+                    Err(error) => PastedEntry::Invalid { line: index + 1, error },
+                })
+            }
+            super::route::LinkCode::Team(code) => match share_code::decode_as_sent(code, decode_team) {
                 Ok(members) => entries.extend(members.into_iter().map(PastedEntry::Result)),
                 Err(error) => entries.push(PastedEntry::Invalid { line: index + 1, error }),
             },

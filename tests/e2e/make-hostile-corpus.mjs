@@ -10,9 +10,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALPHABET, ROOT, encodeCode, encodeTeam } from './lib.mjs';
+import { ALPHABET, ROOT, encodeCode as encodeAnyCode, encodeTeam } from './lib.mjs';
 
 export const CORPUS_FILE = path.join(ROOT, 'tests/golden/hostile_links.txt');
+
+/** The corpus is written in question set 1's codes (links already shared open forever). */
+const SET = 1;
+const encodeCode = (answers, label = '', options = {}) => encodeAnyCode(answers, label, { setId: SET, ...options });
 
 const MIXED = '1302212032130123';
 const OTHER = '3333333320333333';
@@ -95,18 +99,36 @@ export function buildCorpus() {
   error('r=%', 'damaged');
   error('t=%FF', 'damaged');
 
-  // HTML and script in labels: valid codes (shown as plain text) and raw ones (refused).
-  for (const label of [
-    '<script>alert(1)</script>',
-    '<img src=x onerror=alert(1)>',
-    '"><svg onload=alert(1)>',
-    'javascript:alert(1)',
-    '&lt;b&gt;bold&lt;/b&gt;',
-    "'; DROP TABLE links; --",
+  // HTML and script in labels: valid codes (shown as plain text) and raw ones, refused. A raw
+  // label that starts with a character no code holds (after the browser's escaping) is what
+  // followed the link, as readers' results reads it: the link opens without it.
+  for (const [label, raw] of [
+    ['<script>alert(1)</script>', 'damaged'],
+    ['<img src=x onerror=alert(1)>', 'damaged'],
+    ['"><svg onload=alert(1)>', 'damaged'],
+    ['javascript:alert(1)', 'damaged'],
+    ['&lt;b&gt;bold&lt;/b&gt;', 'ok'],
+    ["'; DROP TABLE links; --", 'ok'],
   ]) {
     ok('r=' + encodeCode(MIXED, label));
-    error('r=' + core + '.' + label, 'damaged');
+    if (raw === 'ok') ok('r=' + core + '.' + label);
+    else error('r=' + core + '.' + label, raw);
   }
+
+  // What followed a link in a comment, or was added after it: the link opens as it was.
+  for (const after of [')', '),', ').', '...', '!', '?', "'", ']', ';', ':', '/', '&utm_source=linkedin']) {
+    ok('r=' + labelled + after);
+    ok('r=' + core + after);
+    ok('t=' + team + after);
+  }
+  // The browser escapes a space, quotes, '<', '>' and anything not ASCII in an address, and an
+  // escape is part of a code (a label's own characters travel escaped): those stay damaged.
+  for (const after of ['"', '>', ' and more', '\u200B']) error('r=' + core + after, 'damaged');
+  // ... and nothing is ever cut out of a code: a character a code holds, or an escape, stays
+  // part of it, and a link that does not decode either way is explained as it stands.
+  error('r=' + labelled + 'x)', 'damaged');
+  error('r=' + core + '%29', 'damaged');
+  error('r=' + core.slice(0, 8) + ')', 'damaged');
   ok('t=' + encodeTeam([encodeCode(MIXED, '<img src=x onerror=alert(1)>'), encodeCode(OTHER, '<script>alert(2)</script>')]));
 
   // Bidi controls and zero-width characters: stripped from labels (whether the code was made
@@ -188,8 +210,8 @@ const HEADER = `# Hostile links: malformed and hostile results (#r=) and team (#
 #   * tests/e2e/journeys/hardening.mjs, hostileLinkCorpus: each link through the release
 #     build in Chromium, by setting location.hash; a friendly message (or the shared/team view
 #     for "ok"), no console error, no injected element, never a blank screen.
-#   * tests/hostile_links.rs: the same fragment through Route::parse and share_code::decode /
-#     team::decode_team natively.
+#   * tests/hostile_links.rs: the same fragment through Route::parse and Route::action (the
+#     app's own decision) natively.
 #
 # Format: one link per line, three columns separated by a single TAB; lines starting with
 # '#' and blank lines are ignored.

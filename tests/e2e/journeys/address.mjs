@@ -202,3 +202,21 @@ export async function anAddressWithADoubledSlashStaysOnTheSite(t) {
   eq(new URL(tools.url()).origin, origin, 'a tool opened from the check stays on the site');
   eq(tools.url(), `${base}tools/#readers`, "the readers' results address");
 }
+
+/**
+ * A results link clicked in a comment often carries what followed it there (a closing
+ * bracket, sentence dots, a comma) or a tracking parameter a site added: it opens as the link,
+ * and the address bar then holds the link itself.
+ */
+export async function aLinkWithTheCommentsPunctuationOpensAsTheLink(t) {
+  const link = resultsLink(t.base, THEIRS, 'claims pilot');
+  for (const after of [')', ').', '...', ',', '!', "'", '&utm_source=linkedin']) {
+    const page = await t.newPage();
+    await load(page, link + after);
+    await page.waitForSelector('#shared #shared-banner');
+    await expectReport(page, THEIRS, '#shared', `followed by ${after}`);
+    eq(await page.textContent('#shared-label'), 'claims pilot', `the label, followed by ${after}`);
+    await until(async () => page.url() === link, async () => `followed by ${after}: address ${page.url()}`);
+    eq(await storage(page), { main: null, unreadable: null }, `followed by ${after}: nothing stored`);
+  }
+}
