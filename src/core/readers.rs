@@ -413,15 +413,13 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Decodes a candidate as it stands, then without trailing sentence dots.
+/// Decodes a candidate (already a run of code bytes) as the address reads a code: as it
+/// stands, then without trailing sentence dots (`share_code::decode_as_sent`).
 fn read(kind: Kind, code: &str) -> Result<Vec<SharedResult>, DecodeError> {
-    let decode = |c: &str| match kind {
+    share_code::decode_as_sent(code, |c| match kind {
         Kind::Result => share_code::decode(c).map(|r| vec![r]),
         Kind::Team => team::decode_team(c),
-    };
-    let first = decode(code);
-    let stripped = code.trim_end_matches('.');
-    if first.is_ok() || stripped.len() == code.len() { first } else { decode(stripped) }
+    })
 }
 
 /// Bare codes: a line or a spreadsheet cell (split at tab, `,`, `;` or `|`) that is one code,
