@@ -28,10 +28,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { resultsLink } from './lib.mjs';
+import { CHROMIUM_FLAGS, resultsLink } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 15));
 const SLOW_RUNS = Math.max(1, Number(process.env.BENCH_SLOW_RUNS || 5));
 const BUDGET_BYTES = 180_000;
@@ -232,7 +231,7 @@ async function main() {
     { name: 'shared', url: shared, selector: '#static-shared .verdict-headline', ready: '#widget #shared #verdict' },
     { name: 'vanilla', url: server.url + 'vanilla/', selector: 'input[type=radio]', ready: 'input[type=radio]' },
   ];
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   const results = {};
   let readers;
   try {

@@ -8,6 +8,19 @@ import { fileURLToPath } from 'node:url';
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(E2E_DIR, '..', '..');
+/**
+ * Chromium's flags for every test and the bench: as root, on this closed network (no
+ * background networking, updates or sync), with a small /dev/shm.
+ */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 export const STORAGE_KEY = 'scaling-readiness-check';
 export const UNREADABLE_KEY = 'scaling-readiness-check.unreadable';
 export const DIMENSIONS = ['ownership', 'data', 'buy_in', 'metrics'];

@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, statSync, rea
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './serve.mjs';
-import { E2E_DIR, checkGoldenVectors, hostRewrite } from './lib.mjs';
+import { CHROMIUM_FLAGS, E2E_DIR, checkGoldenVectors, hostRewrite } from './lib.mjs';
 
 import * as own from './journeys/own.mjs';
 import * as shared from './journeys/shared.mjs';
@@ -30,16 +30,6 @@ import * as sets from './journeys/sets.mjs';
 const MODULES = { own, shared, embed, hardening, screens, readers, attacks, static: statics, address, sets };
 const JOURNEY_TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 90000);
 const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS || 3));
-export const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
-
 /** Console messages that are Chromium's, not the widget's. */
 function ignoredConsole(text) {
   // Trunk preloads the wasm with an `integrity` attribute; Chromium warns that it cannot
@@ -86,7 +76,7 @@ async function main() {
     `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Somewhere else</title><iframe id="w" src="${listed.url}?embed" style="width:600px;height:500px"></iframe>`,
   );
 
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
   const env = {
     browser,
     dist,

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Builder } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
+import { CHROMIUM_FLAGS } from '../lib.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -28,17 +29,8 @@ const PATHS = {
   minibrowser: process.env.READINESS_MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
 };
 
-/** Chromium's flags, as run.mjs launches it (no background networking on this closed network). */
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+/** Chromium's flags, as run.mjs launches it, and headless (Playwright adds that itself there). */
+const CHROMIUM_ARGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 /** Firefox preferences: nothing reaches for the network, no first-run pages. */
 const FIREFOX_PREFS = {
