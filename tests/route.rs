@@ -5,7 +5,7 @@
 mod common;
 
 use common::{complete_answers, observe, session, some_answers, someone_else};
-use readiness_check::core::route::{Address, EmbedOptions, LinkCode, Route, Theme, code_in_link, open};
+use readiness_check::core::route::{Address, EmbedOptions, Route, Theme, open};
 use readiness_check::core::screen::Screen;
 use readiness_check::core::session::{Action, OfferedRun, Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult, encode};
@@ -334,14 +334,6 @@ fn a_link_followed_by_punctuation_opens_as_the_link() {
         let opened = Route::parse(&format!("#r={text}")).action(&nobody);
         assert_eq!(opened, Some(Action::OpenBadLink { team: false, error }), "#r={text}");
     }
-}
-
-#[test]
-fn finds_the_code_in_pasted_lines() {
-    assert_eq!(code_in_link("https://e.test/r/ready/#r=1Bg15AMzMTg"), LinkCode::Result("1Bg15AMzMTg"));
-    assert_eq!(code_in_link("  1Bg15AMzMTg "), LinkCode::Result("1Bg15AMzMTg"));
-    assert_eq!(code_in_link("https://e.test/#t=T1Bxx~1B"), LinkCode::Team("T1Bxx~1B"));
-    assert_eq!(code_in_link("T1Bxx~1B"), LinkCode::Team("T1Bxx~1B"));
 }
 
 #[test]

@@ -10,7 +10,8 @@ use readiness_check::core::content::{CURRENT, QUESTION_SETS, QuestionSet};
 use readiness_check::core::route::{EmbedOptions, Route};
 use readiness_check::core::scoring::Report;
 use readiness_check::core::share_code::{
-    self, ALPHABET, DecodeError, MAX_LABEL_CHARS, SharedResult, clean_label, core_len, decode, encode,
+    self, ALPHABET, DecodeError, LinkCode, MAX_LABEL_CHARS, SharedResult, clean_label, code_in_link, core_len, decode,
+    encode,
 };
 use readiness_check::core::snapshot::Snapshot;
 use readiness_check::core::team;
@@ -552,4 +553,22 @@ fn fuzz_nothing_panics() {
     }
     // The mutations are not so gentle that everything still decodes, nor so wild that nothing does.
     assert!(decoded > 100 && decoded < 50_000, "{decoded} of 100000 inputs decoded");
+}
+
+#[test]
+fn finds_the_code_in_pasted_lines() {
+    let cases = [
+        ("https://e.test/r/ready/#r=1Bg15AMzMTg", LinkCode::Result("1Bg15AMzMTg")),
+        ("  1Bg15AMzMTg ", LinkCode::Result("1Bg15AMzMTg")),
+        ("https://e.test/#t=T1Bxx~1B", LinkCode::Team("T1Bxx~1B")),
+        ("https://e.test/tools/#t=T1Bxx~1B", LinkCode::Team("T1Bxx~1B")),
+        ("T1Bxx~1B", LinkCode::Team("T1Bxx~1B")),
+        // A fragment without a key is read as a result's code, and told as such if it is not.
+        ("https://e.test/#1Bg15AMzMTg", LinkCode::Result("1Bg15AMzMTg")),
+        ("https://e.test/#team", LinkCode::Result("team")),
+        ("", LinkCode::Result("")),
+    ];
+    for (line, expected) in cases {
+        assert_eq!(code_in_link(line), expected, "{line:?}");
+    }
 }

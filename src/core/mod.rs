@@ -6,6 +6,8 @@
 pub mod answers;
 pub mod compare;
 pub mod content;
+pub mod host_messages;
+pub mod links;
 pub mod notices;
 pub mod readers;
 pub mod route;
@@ -15,5 +17,4 @@ pub mod session;
 pub mod share_code;
 pub mod share_text;
 pub mod snapshot;
-pub mod summary;
 pub mod team;

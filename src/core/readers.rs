@@ -32,9 +32,9 @@ use std::collections::BTreeSet;
 
 use super::answers::Answer;
 use super::content::{Question, QuestionSet};
+use super::links::results_link;
 use super::scoring::{Band, Report, Verdict, join_words, sort_small_by_key};
 use super::share_code::{self, DecodeError, SharedResult, is_code_byte};
-use super::summary::results_link;
 use super::team;
 
 // ---------------------------------------------------------------------------------------------

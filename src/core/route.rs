@@ -19,7 +19,7 @@
 use super::answers::{Answer, Answers};
 use super::scoring::{Report, Verdict};
 use super::session::{Action, OfferedRun, Session, Step, View};
-use super::share_code::{self, DecodeError, SharedResult};
+use super::share_code::{self, DecodeError, RESULT_KEY, SharedResult, TEAM_KEY};
 use super::snapshot::{Snapshot, SnapshotError};
 use super::team;
 
@@ -46,10 +46,6 @@ pub enum Route {
     EmbedKit,
 }
 
-/// Fragment key of a results link.
-pub const RESULT_KEY: &str = "r=";
-/// Fragment key of a team link.
-pub const TEAM_KEY: &str = "t=";
 /// Fragment key of a run in progress carried by the address.
 pub const PROGRESS_KEY: &str = "s=";
 /// Fragment key of the question on screen.
@@ -263,30 +259,6 @@ impl Address {
         let fragment = self.route.fragment();
         if fragment.is_empty() { folder } else { format!("{folder}#{fragment}") }
     }
-}
-
-/// The code a pasted line holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LinkCode<'a> {
-    /// A single result's code.
-    Result(&'a str),
-    /// A team code.
-    Team(&'a str),
-}
-
-/// Finds the code in a pasted results link, team link or bare code.
-pub fn code_in_link(line: &str) -> LinkCode<'_> {
-    let line = line.trim();
-    if let Some((_, fragment)) = line.split_once('#') {
-        if let Some(code) = fragment.strip_prefix(TEAM_KEY) {
-            return LinkCode::Team(code);
-        }
-        return LinkCode::Result(fragment.strip_prefix(RESULT_KEY).unwrap_or(fragment));
-    }
-    if line.starts_with('T') {
-        return LinkCode::Team(line);
-    }
-    LinkCode::Result(line)
 }
 
 /// Colour scheme asked for by an embedding page.
