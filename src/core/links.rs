@@ -9,6 +9,8 @@
 //! ([`showing`]). The outcome names themselves come from [`Verdict::outcome_slug`], their only
 //! definition.
 
+use std::sync::OnceLock;
+
 use super::answers::Answers;
 use super::content::QUESTION_SETS;
 use super::route::{Address, Page, Route};
@@ -31,16 +33,32 @@ pub fn team_link(base: &str, codes: &[String]) -> String {
 
 /// True for the name of a per-outcome page folder: the slug [`Verdict::outcome_slug`] gives
 /// a finished result of some question set (`ready`, or `not-` and the blocking dimensions'
-/// initials). Asked of the slug function itself, by trying every verdict, so that a set whose
-/// dimensions start with other letters needs no second list here.
+/// initials). Asked of the slug function itself, so that no second list of them exists.
 pub fn is_outcome_slug(name: &str) -> bool {
-    QUESTION_SETS.iter().any(|set| {
-        // Sets have four dimensions (tests/content.rs); the bound keeps the mask in range.
-        let dimensions = set.dimensions.len().min(8);
-        // Every non-empty set of blocking dimensions, as a bit mask, then "ready".
-        let not_ready = (1..1u32 << dimensions)
-            .map(|mask| Verdict::NotReady { blocking: (0..dimensions).filter(|&i| mask & (1 << i) != 0).collect() });
-        not_ready.chain([Verdict::Ready]).any(|verdict| verdict.outcome_slug(set) == name)
+    outcome_slugs().iter().any(|slug| slug == name)
+}
+
+/// Every outcome slug of every question set, from every verdict a finished result can have,
+/// worked out once (a page's path is read on every address it shows).
+fn outcome_slugs() -> &'static [String] {
+    static SLUGS: OnceLock<Vec<String>> = OnceLock::new();
+    SLUGS.get_or_init(|| {
+        let mut slugs: Vec<String> = Vec::new();
+        for set in QUESTION_SETS {
+            // Sets have four dimensions (tests/content.rs); the bound keeps the mask in range.
+            let dimensions = set.dimensions.len().min(8);
+            // Every non-empty set of blocking dimensions, as a bit mask, then "ready".
+            let not_ready = (1..1u32 << dimensions).map(|mask| Verdict::NotReady {
+                blocking: (0..dimensions).filter(|&i| mask & (1 << i) != 0).collect(),
+            });
+            for verdict in not_ready.chain([Verdict::Ready]) {
+                let slug = verdict.outcome_slug(set);
+                if !slugs.contains(&slug) {
+                    slugs.push(slug);
+                }
+            }
+        }
+        slugs
     })
 }
 
