@@ -437,13 +437,14 @@ fn doc_paths(markdown: &str) -> Vec<String> {
 }
 
 /// Whether a path named in a doc is there: a tracked file, a folder holding one, or inside a
-/// [`GENERATED`] folder. A `*` or a `<placeholder>` segment must stand for at least one file.
+/// [`GENERATED`] folder. A `*`, a `<placeholder>` or a `…` must stand for at least one file.
 fn doc_path_exists(path: &str, files: &[String]) -> bool {
     if GENERATED.iter().any(|folder| path.starts_with(folder)) {
         return true;
     }
     let mut pattern = String::new();
-    let mut rest = path;
+    let path = path.replace('…', "*");
+    let mut rest = path.as_str();
     while let Some(open) = rest.find('<') {
         let Some(close) = rest[open..].find('>') else { break };
         pattern.push_str(&rest[..open]);
@@ -486,6 +487,9 @@ fn the_doc_path_reader_sees_what_it_must() {
         ("tests/e2e/*/a.mjs", true),
         ("src/core/<module>.rs", true),
         ("src/shell/<module>.rs", false),
+        ("src/…", true),
+        ("src/core/…", true),
+        ("src/nothing/…", false),
         ("tests/e2e/artifacts/anything.png", true),
     ] {
         assert_eq!(doc_path_exists(path, &files), there, "{path}");
