@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-#! Runs every test: native core tests, browser component tests (Chromium and Firefox),
-#! end-to-end journeys against the release build (Chromium, then Firefox and WebKit). Installs
-#! what is missing first. Ends with a line per layer and one total line.
+#! Runs every test: native core tests, formatting and clippy (scripts/lint.sh), browser
+#! component tests (Chromium and Firefox), end-to-end journeys against the release build
+#! (Chromium, then Firefox and WebKit). Installs what is missing first. Ends with a line per
+#! layer and one total line.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1
 cd "$READINESS_ROOT"
@@ -58,6 +59,8 @@ finish_layer() {
 }
 
 layer native cargo test --quiet
+# Formatting and clippy (-D warnings), native and wasm32: scripts/lint.sh.
+layer lint bash scripts/lint.sh
 # The component tests twice: wasm-bindgen-test-runner takes Chrome from CHROMEDRIVER and
 # Firefox from GECKODRIVER (which wins when both are set); webdriver.json holds both browsers'
 # options.

@@ -67,10 +67,10 @@ fn outcome_slugs() -> &'static [String] {
 /// trailing slash (`/check`) names the page of its folder (`/`), as a browser resolves it.
 pub fn base_path(path: &str) -> String {
     let mut path = path.trim_end_matches("index.html").to_owned();
-    if !path.ends_with('/') {
-        if let Some(cut) = path.rfind('/') {
-            path.truncate(cut + 1);
-        }
+    if !path.ends_with('/')
+        && let Some(cut) = path.rfind('/')
+    {
+        path.truncate(cut + 1);
     }
     // The folders are `Address::folder`'s: `tools/`, `r/<slug>/`.
     let folder = |page| Address { page, route: Route::Home }.folder();
