@@ -17,3 +17,4 @@ pub mod share_text;
 pub mod snapshot;
 pub mod summary;
 pub mod team;
+pub mod theme;
