@@ -24,14 +24,9 @@ pub fn results_link(base: &str, answers: &Answers, label: &str) -> String {
 }
 
 /// True for the name of a per-outcome page folder: `ready`, or `not-` followed by one or
-/// more of the initials `o`, `d`, `b`, `m` in that order (see `Verdict::outcome_slug`).
+/// more of the dimensions' initials in asking order (defined in `core::outcome`).
 pub fn is_outcome_slug(name: &str) -> bool {
-    if name == "ready" {
-        return true;
-    }
-    let Some(initials) = name.strip_prefix("not-") else { return false };
-    let mut order = "odbm".chars();
-    !initials.is_empty() && initials.chars().all(|c| order.by_ref().any(|o| o == c))
+    super::outcome::is_outcome_slug(name)
 }
 
 /// A team link carrying several share codes.
