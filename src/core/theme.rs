@@ -39,3 +39,101 @@ pub fn contrast(a: Rgb, b: Rgb) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
+
+/// A theme's colours, as `style/main.css` sets its custom properties on `.widget` (light) and
+/// for `data-theme="dark"` (dark); `tests/theme.rs` checks the stylesheet against these, and
+/// the preview cards (`xtask`) are drawn in the light ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Palette {
+    /// `--accent`'s default (the author's `accent` replaces it).
+    pub accent: Rgb,
+    /// `--bg`: the page.
+    pub bg: Rgb,
+    /// `--surface`: cards and secondary buttons.
+    pub surface: Rgb,
+    /// `--text`.
+    pub text: Rgb,
+    /// `--muted`: secondary text.
+    pub muted: Rgb,
+    /// `--border`.
+    pub border: Rgb,
+    /// `--focus`: the focus ring.
+    pub focus: Rgb,
+    /// `--yes`, `--partly`, `--no`: the bands' colours.
+    pub yes: Rgb,
+    /// See `yes`.
+    pub partly: Rgb,
+    /// See `yes`.
+    pub no: Rgb,
+    /// `--yes-bg`, `--partly-bg`, `--no-bg`: the bands' tints.
+    pub yes_bg: Rgb,
+    /// See `yes_bg`.
+    pub partly_bg: Rgb,
+    /// See `yes_bg`.
+    pub no_bg: Rgb,
+    /// The text on an accent (primary) button.
+    pub on_accent: Rgb,
+}
+
+/// The light theme.
+pub const LIGHT: Palette = Palette {
+    accent: [0x0b, 0x5c, 0xc2],
+    bg: LIGHT_BACKGROUND,
+    surface: WHITE,
+    text: [0x1c, 0x1e, 0x21],
+    muted: [0x4f, 0x56, 0x60],
+    border: [0xc5, 0xca, 0xd1],
+    focus: [0xb3, 0x5c, 0x00],
+    yes: [0x1d, 0x7a, 0x3a],
+    partly: [0x8a, 0x5a, 0x00],
+    no: [0xb3, 0x26, 0x1e],
+    yes_bg: [0xe5, 0xf4, 0xea],
+    partly_bg: [0xfb, 0xf1, 0xdc],
+    no_bg: [0xfb, 0xe7, 0xe5],
+    on_accent: WHITE,
+};
+
+/// The dark theme.
+pub const DARK: Palette = Palette {
+    accent: [0x7c, 0xb4, 0xff],
+    bg: DARK_BACKGROUND,
+    surface: DARK_SURFACE,
+    text: [0xec, 0xee, 0xf1],
+    muted: [0xb4, 0xba, 0xc3],
+    border: [0x45, 0x4b, 0x54],
+    focus: [0xff, 0xb4, 0x5c],
+    yes: [0x6f, 0xd0, 0x8f],
+    partly: [0xf0, 0xc0, 0x60],
+    no: [0xff, 0x8a, 0x80],
+    yes_bg: [0x19, 0x33, 0x23],
+    partly_bg: [0x3a, 0x2f, 0x14],
+    no_bg: [0x3d, 0x1d, 0x1b],
+    on_accent: DARK_TEXT_ON_ACCENT,
+};
+
+impl Palette {
+    /// Every colour with its custom property's name in `style/main.css` (all but `on_accent`,
+    /// which the stylesheet sets on the primary button itself).
+    pub fn custom_properties(&self) -> [(&'static str, Rgb); 13] {
+        [
+            ("--accent", self.accent),
+            ("--bg", self.bg),
+            ("--surface", self.surface),
+            ("--text", self.text),
+            ("--muted", self.muted),
+            ("--border", self.border),
+            ("--focus", self.focus),
+            ("--yes", self.yes),
+            ("--partly", self.partly),
+            ("--no", self.no),
+            ("--yes-bg", self.yes_bg),
+            ("--partly-bg", self.partly_bg),
+            ("--no-bg", self.no_bg),
+        ]
+    }
+}
+
+/// A colour as CSS writes it: `#rrggbb`.
+pub fn hex([r, g, b]: Rgb) -> String {
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
