@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod compare;
 pub mod content;
+pub mod lost_link;
 pub mod notices;
 pub mod outcome;
 pub mod readers;
