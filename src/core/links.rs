@@ -6,15 +6,11 @@
 //! page at `tools/` ([`Page`], [`Address::folder`]). This module writes links into it
 //! ([`results_link`], [`team_link`]), finds the base from any of its pages' paths
 //! ([`base_path`]), and decides when a screen's address means loading another of its pages
-//! ([`showing`]). The outcome names themselves come from [`Verdict::outcome_slug`], their only
+//! ([`showing`]). The outcome names themselves come from [`super::outcome`], their only
 //! definition.
 
-use std::sync::OnceLock;
-
 use super::answers::Answers;
-use super::content::QUESTION_SETS;
 use super::route::{Address, Page, Route};
-use super::scoring::Verdict;
 
 /// The results link for answers and a label, under a widget base address ending in `/`.
 ///
@@ -31,35 +27,10 @@ pub fn team_link(base: &str, codes: &[String]) -> String {
     format!("{base}#{}", Route::Team(Some(super::team::encode_team(codes))).fragment())
 }
 
-/// True for the name of a per-outcome page folder: the slug [`Verdict::outcome_slug`] gives
-/// a finished result of some question set (`ready`, or `not-` and the blocking dimensions'
-/// initials). Asked of the slug function itself, so that no second list of them exists.
+/// True for the name of a per-outcome page folder (`ready`, or `not-` and the blocking
+/// dimensions' initials): asked of [`super::outcome`], their one definition.
 pub fn is_outcome_slug(name: &str) -> bool {
-    outcome_slugs().iter().any(|slug| slug == name)
-}
-
-/// Every outcome slug of every question set, from every verdict a finished result can have,
-/// worked out once (a page's path is read on every address it shows).
-fn outcome_slugs() -> &'static [String] {
-    static SLUGS: OnceLock<Vec<String>> = OnceLock::new();
-    SLUGS.get_or_init(|| {
-        let mut slugs: Vec<String> = Vec::new();
-        for set in QUESTION_SETS {
-            // Sets have four dimensions (tests/content.rs); the bound keeps the mask in range.
-            let dimensions = set.dimensions.len().min(8);
-            // Every non-empty set of blocking dimensions, as a bit mask, then "ready".
-            let not_ready = (1..1u32 << dimensions).map(|mask| Verdict::NotReady {
-                blocking: (0..dimensions).filter(|&i| mask & (1 << i) != 0).collect(),
-            });
-            for verdict in not_ready.chain([Verdict::Ready]) {
-                let slug = verdict.outcome_slug(set);
-                if !slugs.contains(&slug) {
-                    slugs.push(slug);
-                }
-            }
-        }
-        slugs
-    })
+    super::outcome::is_outcome_slug(name)
 }
 
 /// The widget's base path for the path of any of its pages: the path without `index.html`,

@@ -22,6 +22,7 @@ use super::session::{Action, OfferedRun, Session, Step, View};
 use super::share_code::{self, DecodeError, RESULT_KEY, SharedResult, TEAM_KEY};
 use super::snapshot::{Snapshot, SnapshotError};
 use super::team;
+use super::theme::{DARK_BACKGROUND, DARK_SURFACE, DARK_TEXT_ON_ACCENT, LIGHT_BACKGROUND, WHITE, contrast, parse_hex};
 
 /// What the fragment (`#...`) asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -352,38 +353,4 @@ pub fn framing_allowed(allowed: &str, parent_origin: Option<&str>) -> bool {
     }
     let Some(parent) = parent_origin.map(|p| p.trim_end_matches('/')) else { return false };
     entries.iter().any(|entry| entry.eq_ignore_ascii_case(parent))
-}
-
-/// The light theme's page background (style/main.css `--bg`).
-const LIGHT_BACKGROUND: [u8; 3] = [0xf6, 0xf7, 0xf9];
-/// Text on an accent button in the light theme, and the light surface.
-const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
-/// The dark theme's page background and surface.
-const DARK_BACKGROUND: [u8; 3] = [0x15, 0x17, 0x1a];
-const DARK_SURFACE: [u8; 3] = [0x1f, 0x22, 0x26];
-/// Text on an accent button in the dark theme.
-const DARK_TEXT_ON_ACCENT: [u8; 3] = [0x10, 0x16, 0x1f];
-
-/// Six hex digits as RGB.
-fn parse_hex(hex: &str) -> Option<[u8; 3]> {
-    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some([channel(0)?, channel(2)?, channel(4)?])
-}
-
-/// WCAG relative luminance.
-fn luminance([r, g, b]: [u8; 3]) -> f64 {
-    let linear = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-    };
-    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-}
-
-/// WCAG contrast ratio of two colours (1–21).
-pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
