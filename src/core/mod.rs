@@ -6,6 +6,8 @@
 pub mod answers;
 pub mod compare;
 pub mod content;
+pub mod kit;
+pub mod link_card;
 pub mod notices;
 pub mod readers;
 pub mod route;
