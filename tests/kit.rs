@@ -60,13 +60,26 @@ fn every_host_has_steps_and_what_they_paste() {
     assert_eq!(names, ["Substack", "Medium", "LinkedIn", "WordPress", "Ghost", "Plain HTML"]);
     for host in &hosts {
         assert!(!host.steps.is_empty(), "{}", host.name);
-        let (_, paste) = host.paste.as_ref().expect("something to paste");
+        let paste = &host.paste.text;
         let frames = ["WordPress", "Ghost", "Plain HTML"].contains(&host.name);
         // Hosts that take iframes get the snippet; the others the link, never an iframe.
         assert_eq!(paste.contains("<iframe"), frames, "{}", host.name);
         assert!(paste.contains(BASE), "{}", host.name);
     }
     assert_eq!(hosts.iter().filter(|h| h.button_image).map(|h| h.name).collect::<Vec<_>>(), ["Substack"]);
+    let mut ids: Vec<&str> = hosts.iter().flat_map(|h| [h.id, h.paste.id]).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 12, "every id once");
+}
+
+#[test]
+fn the_button_takes_the_accent_as_the_light_theme_shows_it() {
+    let with = |accent: &str| KitChoice { accent: accent.to_owned(), ..KitChoice::default() }.button_colour();
+    assert_eq!(with(""), "#0b5cc2", "the widget's own");
+    assert_eq!(with("c2410c"), "#c2410c");
+    assert_eq!(with("ffb300"), "#966900", "a light colour darkened until white text reads on it");
+    assert_eq!(with("nope"), "#0b5cc2");
 }
 
 #[test]

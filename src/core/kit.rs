@@ -4,7 +4,7 @@
 //! Pure text, built here so that the kit's screen only renders it and tests can paste it.
 
 use super::route::{EmbedOptions, Theme};
-use super::theme::{AccentUse, Accents, Scheme, contrast, parse_accent, to_hex, worst_contrast};
+use super::theme::{AccentUse, Accents, Scheme, contrast, parse_accent, readable_shade, to_hex, worst_contrast};
 
 /// The DOM event `embed/embed.js` dispatches on the widget's iframe (bubbling) for a result.
 pub const RESULT_EVENT: &str = "readiness-check:result";
@@ -118,6 +118,13 @@ impl KitChoice {
             .collect()
     }
 
+    /// The button image's colour: the accent as the light theme shows it (it reads behind the
+    /// button's white text), else the widget's own.
+    pub fn button_colour(&self) -> String {
+        let accent = self.accent_colour().map(|colour| readable_shade(colour, Scheme::Light));
+        to_hex(accent.unwrap_or(Scheme::Light.default_accent()))
+    }
+
     /// The options the widget will read from this choice's address (the same parser).
     pub fn options(&self) -> EmbedOptions {
         EmbedOptions::parse(&self.query())
@@ -175,10 +182,21 @@ pub struct HostSteps {
     pub name: &'static str,
     /// The steps, in order.
     pub steps: Vec<String>,
-    /// What to paste, if the steps paste something, with the field's label.
-    pub paste: Option<(&'static str, String)>,
+    /// What to paste.
+    pub paste: Paste,
     /// True when the steps use the button image.
     pub button_image: bool,
+}
+
+/// What an author pastes on a host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paste {
+    /// The copy field's element id.
+    pub id: &'static str,
+    /// The copy field's label.
+    pub label: &'static str,
+    /// The text.
+    pub text: String,
 }
 
 /// The steps for every host, in the kit's order.
@@ -194,7 +212,7 @@ pub fn hosts(choice: &KitChoice, base: &str) -> Vec<HostSteps> {
                 "Button: download the button image below. In the post editor, choose Image, upload the file, then select the image, choose the link button and paste the check's address.".to_owned(),
                 format!("Link alone: paste the check's address on a line of its own. Substack makes {card}."),
             ],
-            paste: Some(("Check's address", base.to_owned())),
+            paste: Paste { id: "paste-substack", label: "The check's address", text: base.to_owned() },
             button_image: true,
         },
         HostSteps {
@@ -203,7 +221,7 @@ pub fn hosts(choice: &KitChoice, base: &str) -> Vec<HostSteps> {
             steps: vec![
                 format!("Paste the check's address on a line of its own and press Enter: Medium makes {card}."),
             ],
-            paste: Some(("Text and link", link_text(base))),
+            paste: Paste { id: "paste-medium", label: "Text and link", text: link_text(base) },
             button_image: false,
         },
         HostSteps {
@@ -212,7 +230,7 @@ pub fn hosts(choice: &KitChoice, base: &str) -> Vec<HostSteps> {
             steps: vec![format!(
                 "Paste the text and link into a post or an article: LinkedIn makes {card} from the address."
             )],
-            paste: Some(("Text and link", link_text(base))),
+            paste: Paste { id: "paste-linkedin", label: "Text and link", text: link_text(base) },
             button_image: false,
         },
         HostSteps {
@@ -222,14 +240,14 @@ pub fn hosts(choice: &KitChoice, base: &str) -> Vec<HostSteps> {
                 "Add a Custom HTML block where the check should be and paste the snippet.".to_owned(),
                 "Posting an iframe and a script needs a role allowed to (Administrator or Editor on your own WordPress; a plan with plugins on WordPress.com). If the script is removed, the frame still works at its first height and scrolls inside.".to_owned(),
             ],
-            paste: Some(("WordPress Custom HTML block", snippet.clone())),
+            paste: Paste { id: "paste-wordpress", label: "WordPress Custom HTML block", text: snippet.clone() },
             button_image: false,
         },
         HostSteps {
             id: "host-ghost",
             name: "Ghost",
             steps: vec!["In the editor, add an HTML card (type /html) where the check should be and paste the snippet.".to_owned()],
-            paste: Some(("Ghost HTML card", snippet.clone())),
+            paste: Paste { id: "paste-ghost", label: "Ghost HTML card", text: snippet.clone() },
             button_image: false,
         },
         HostSteps {
@@ -238,7 +256,7 @@ pub fn hosts(choice: &KitChoice, base: &str) -> Vec<HostSteps> {
             steps: vec![
                 "Paste the snippet where the check should be. embed.js fits the frame to its content, so it never scrolls inside.".to_owned(),
             ],
-            paste: Some(("HTML snippet", snippet)),
+            paste: Paste { id: "paste-html", label: "HTML snippet", text: snippet },
             button_image: false,
         },
     ]

@@ -195,7 +195,7 @@ export async function worksUnderASubPath(t) {
   eq(await other.evaluate(() => document.styleSheets.length > 0 && document.styleSheets[0].cssRules.length > 0), true, 'styles load on the outcome page');
   // The embed kit's snippet names the sub-path too.
   await load(other, t.subBase + '#embed-kit');
-  const snippet = await other.inputValue('#snippet-html');
+  const snippet = await other.inputValue('#paste-html');
   assert(snippet.includes(`src="${t.subBase}?embed"`) && snippet.includes(`${t.subBase}embed.js`), `embed snippet: ${snippet}`);
   eq(failures, [], 'failed requests under the sub-path');
 }
