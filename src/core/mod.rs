@@ -7,6 +7,8 @@ pub mod answers;
 pub mod compare;
 pub mod content;
 pub mod host_messages;
+pub mod kit;
+pub mod link_card;
 pub mod links;
 pub mod lost_link;
 pub mod notices;

@@ -22,7 +22,7 @@ use super::session::{Action, OfferedRun, Session, Step, View};
 use super::share_code::{self, DecodeError, RESULT_KEY, SharedResult, TEAM_KEY};
 use super::snapshot::{Snapshot, SnapshotError};
 use super::team;
-use super::theme::{DARK_BACKGROUND, DARK_SURFACE, DARK_TEXT_ON_ACCENT, LIGHT_BACKGROUND, WHITE, contrast, parse_hex};
+use super::theme::{Accents, to_hex};
 
 /// What the fragment (`#...`) asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,17 +285,19 @@ impl Theme {
     }
 }
 
-/// Options read from the query string (`?embed&theme=dark&accent=0b63ce`).
+/// Options read from the query string (`?embed&theme=dark&accent=0b63ce&accent_dark=7cb4ff`).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct EmbedOptions {
     /// Drop page chrome and report height to the host.
     pub embed: bool,
     /// Colour scheme.
     pub theme: Theme,
-    /// Accent colour (`#rrggbb`) for the light theme, only when `accent` was six hex digits
-    /// and reads at WCAG AA (4.5:1) as link text on the light background and behind white text.
+    /// Accent colour (`#rrggbb`) for the light theme when `accent` was six hex digits: the
+    /// colour itself where it reads at WCAG AA (4.5:1) as link text on the light background
+    /// and behind white text, else its nearest darker shade that does (`core::theme`).
     pub accent_light: Option<String>,
-    /// The same for the dark theme (on the dark background, behind dark text).
+    /// The same for the dark theme (on the dark background, behind dark text), from
+    /// `accent_dark` if given, else `accent`; a shade made lighter where it does not read.
     pub accent_dark: Option<String>,
     /// Transparent background (`bg=transparent`).
     pub transparent: bool,
@@ -307,6 +309,7 @@ impl EmbedOptions {
     /// Reads a query string (with or without `?`). Unknown keys and bad values are ignored.
     pub fn parse(query: &str) -> EmbedOptions {
         let mut options = EmbedOptions::default();
+        let (mut accent, mut accent_dark) = (None, None);
         let query = query.strip_prefix('?').unwrap_or(query);
         for pair in query.split('&').take(32) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -319,21 +322,16 @@ impl EmbedOptions {
                         _ => Theme::Auto,
                     }
                 }
-                "accent" => {
-                    let hex = value.strip_prefix("%23").or_else(|| value.strip_prefix('#')).unwrap_or(value);
-                    if let Some(rgb) = parse_hex(hex) {
-                        let colour = format!("#{}", hex.to_ascii_lowercase());
-                        let readable = |pairs: &[[u8; 3]]| pairs.iter().all(|&other| contrast(rgb, other) >= 4.5);
-                        options.accent_light = readable(&[LIGHT_BACKGROUND, WHITE]).then(|| colour.clone());
-                        options.accent_dark =
-                            readable(&[DARK_BACKGROUND, DARK_SURFACE, DARK_TEXT_ON_ACCENT]).then_some(colour);
-                    }
-                }
+                "accent" => accent = Some(value),
+                "accent_dark" => accent_dark = Some(value),
                 "bg" => options.transparent = value == "transparent",
                 "events" => options.events = !matches!(value, "0" | "false"),
                 _ => {}
             }
         }
+        let accents = Accents::parse(accent, accent_dark);
+        options.accent_light = accents.light.map(|accent| to_hex(accent.used));
+        options.accent_dark = accents.dark.map(|accent| to_hex(accent.used));
         options
     }
 }
