@@ -31,6 +31,9 @@ use std::collections::BTreeSet;
 
 use super::super::share_code::{self, DecodeError, SharedResult, is_code_byte};
 use super::super::team;
+use super::comments::{self, Comment, Shape};
+use super::people::{self, Item, Reader, Reason, TeamFound, Unread, shortened_links};
+use super::transport::{decode_entities, original_offset, percent_decode};
 
 /// Most line breaks joined inside one code (a wrapped team link spans many lines).
 pub const MAX_JOINED_LINES: usize = 32;
@@ -95,6 +98,20 @@ pub struct Extracted {
     /// Results carried by those team links, each member counted (before duplicates are
     /// dropped: a member who also posted their own link counts once in `results`).
     pub team_members: usize,
+    /// How the text was split into comments.
+    pub shape: Shape,
+    /// The comments, in text order (byte ranges of the entity-decoded text).
+    pub comments: Vec<Comment>,
+    /// One entry per reader who shared a result, in comment order (see [`super::people`]).
+    pub readers: Vec<Reader>,
+    /// Readable team links, listed apart from the readers.
+    pub teams: Vec<TeamFound>,
+    /// Every link not counted, with its place and reason, in text order.
+    pub unread: Vec<Unread>,
+    /// Results with a pilot label posted again in a later comment (a reply linking to them).
+    pub references: usize,
+    /// Quoted results already counted where they were posted.
+    pub quotes: usize,
 }
 
 /// Which decoder a candidate goes to.
@@ -114,6 +131,8 @@ struct Found {
     /// Came from an anchor (which can consume following lines) rather than a bare cell.
     anchored: bool,
     kind: Kind,
+    /// The anchor's `#` was written `%23` (the rest of the link as it was).
+    hash_encoded: bool,
     outcome: Result<Vec<SharedResult>, DecodeError>,
 }
 
@@ -121,11 +140,13 @@ struct Found {
 ///
 /// Never panics and never guesses: see the module documentation for the exact rules.
 pub fn extract(text: &str) -> Extracted {
-    let text = decode_entities(text);
-    let mut anchored = anchored_candidates(&text).into_iter().peekable();
-    let mut bare = bare_candidates(&text).into_iter().peekable();
+    let (decoded, entities) = decode_entities(text);
+    let text = decoded.as_ref();
+    let mut anchored = anchored_candidates(text).into_iter().peekable();
+    let mut bare = bare_candidates(text).into_iter().peekable();
 
     let mut out = Extracted::default();
+    let mut items: Vec<Item> = Vec::new();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut covered_until = 0;
     let mut previous: Option<(usize, String)> = None;
@@ -148,12 +169,12 @@ pub fn extract(text: &str) -> Extracted {
         let echo = previous.as_ref().is_some_and(|(end, code)| {
             *code == found.code && found.start >= *end && is_echo_gap(&text[*end..found.start])
         });
-        previous = Some((found.end, found.code));
+        previous = Some((found.end, found.code.clone()));
         if echo {
             continue;
         }
-        match found.outcome {
-            Err(error) => out.problems.add(error),
+        match &found.outcome {
+            Err(error) => out.problems.add(*error),
             Ok(members) => {
                 if found.kind == Kind::Team {
                     out.team_links += 1;
@@ -161,15 +182,79 @@ pub fn extract(text: &str) -> Extracted {
                 }
                 for result in members {
                     if seen.insert(share_code::encode(&result.answers, &result.label)) {
-                        out.results.push(result);
+                        out.results.push(result.clone());
                     } else {
                         out.duplicates += 1;
                     }
                 }
             }
         }
+        items.push(item_of(text, found));
     }
+    let shortened = shortened_links(text);
+    if !shortened.is_empty() {
+        items.extend(shortened);
+        items.sort_by_key(|item| item.start);
+    }
+    let (shape, comments) = comments::split(text);
+    let people = people::count(items, &comments);
+    out.unread = people
+        .unread
+        .into_iter()
+        .map(|(item, comment)| Unread {
+            reason: match item.outcome {
+                Some(Err(error)) => Reason::Unreadable(error),
+                _ => Reason::Shortened,
+            },
+            hash_encoded: item.hash_encoded,
+            comment,
+            start: original_offset(&entities, item.start),
+            end: original_offset(&entities, item.end),
+            snippet: people::snippet(text, item.start, item.end),
+        })
+        .collect();
+    out.readers = people.readers;
+    out.teams = people.teams;
+    out.references = people.references;
+    out.quotes = people.quotes;
+    out.shape = shape;
+    out.comments = comments;
     out
+}
+
+/// Characters that end a link written in text, looking back from its anchor.
+pub(super) fn starts_a_link(c: u8) -> bool {
+    c.is_ascii_whitespace() || matches!(c, b'(' | b'<' | b'[' | b'"' | b'\'' | b'>' | b'`' | b'=')
+}
+
+/// Longest stretch looked back from an anchor for the start of its link (scheme, host, path).
+const MAX_LINK_HEAD: usize = 512;
+
+/// A found candidate as a counted item: the link's range as written (from its scheme, so a fix
+/// replaces the whole link), whether it stands in a quote or a spreadsheet row.
+fn item_of(text: &str, found: Found) -> Item {
+    let b = text.as_bytes();
+    let line_start = text[..found.start].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = found.start;
+    if found.anchored {
+        let floor = found.start.saturating_sub(MAX_LINK_HEAD).max(line_start);
+        while start > floor && !starts_a_link(b[start - 1]) {
+            start -= 1;
+        }
+    }
+    let line_end = text[found.start..].find('\n').map_or(text.len(), |i| found.start + i);
+    let line = &text[line_start..line_end];
+    let quoted = text[line_start..found.start].trim_start().starts_with('>');
+    let row = (!found.anchored && line.contains(['\t', ',', ';', '|'])).then_some(line_start);
+    Item {
+        start,
+        end: found.end,
+        team: found.kind == Kind::Team,
+        quoted,
+        row,
+        hash_encoded: found.hash_encoded,
+        outcome: Some(found.outcome),
+    }
 }
 
 /// True when the text between two identical codes shows they are one link written twice:
@@ -222,7 +307,7 @@ fn code_run_end(b: &[u8], i: usize, level: usize) -> usize {
 
 /// An anchor at `i`: the decoder it names, where its code starts, and how many levels of
 /// percent-encoding wrap the code.
-fn anchor_at(b: &[u8], i: usize) -> Option<(Kind, usize, usize)> {
+fn anchor_at(b: &[u8], i: usize) -> Option<(Kind, usize, usize, bool)> {
     let kind_of = |c: Option<&u8>| match c {
         Some(b'r') => Some(Kind::Result),
         Some(b't') => Some(Kind::Team),
@@ -238,11 +323,13 @@ fn anchor_at(b: &[u8], i: usize) -> Option<(Kind, usize, usize)> {
             }
             let start = i + 3;
             // Quoted-printable mail writes '=' as "=3D". No format-1 code starts with '3'.
-            let qp = match kind {
-                Kind::Result => has(start, b"3D1"),
-                Kind::Team => has(start, b"3DT1"),
-            };
-            Some((kind, if qp { start + 2 } else { start }, 0))
+            // A soft break may come right after it ("=3D=" at the end of the line).
+            let qp = has(start, b"3D=")
+                || match kind {
+                    Kind::Result => has(start, b"3D1"),
+                    Kind::Team => has(start, b"3DT1"),
+                };
+            Some((kind, if qp { start + 2 } else { start }, 0, false))
         }
         b'%' => {
             // '#' written as %23, %2523, %252523: one more "25" for each level.
@@ -257,6 +344,11 @@ fn anchor_at(b: &[u8], i: usize) -> Option<(Kind, usize, usize)> {
             }
             let kind = kind_of(b.get(j + 2))?;
             let mut k = j + 3;
+            if level == 1 && b.get(k) == Some(&b'=') {
+                // Only the '#' encoded (`r/ready/%23r=1B…`): a site or an app escaped it on the
+                // way. The code after it is as written.
+                return Some((kind, k + 1, 0, true));
+            }
             if b.get(k) != Some(&b'%') {
                 return None;
             }
@@ -270,7 +362,7 @@ fn anchor_at(b: &[u8], i: usize) -> Option<(Kind, usize, usize)> {
             if !has(k, b"3D") {
                 return None;
             }
-            Some((kind, k + 2, level))
+            Some((kind, k + 2, level, false))
         }
         _ => None,
     }
@@ -328,7 +420,7 @@ fn anchored_candidates(text: &str) -> Vec<Found> {
     while i < b.len() {
         let Some(offset) = b[i..].iter().position(|&c| c == b'#' || c == b'%') else { break };
         let at = i + offset;
-        let Some((kind, start, level)) = anchor_at(b, at) else {
+        let Some((kind, start, level, hash_encoded)) = anchor_at(b, at) else {
             i = at + 1;
             continue;
         };
@@ -354,7 +446,7 @@ fn anchored_candidates(text: &str) -> Vec<Found> {
             let code = unwrap_code(&joined, level);
             let outcome = read(kind, &code);
             if outcome.is_ok() || n == 0 {
-                chosen = Some(Found { start: at, end: e, code, anchored: true, kind, outcome });
+                chosen = Some(Found { start: at, end: e, code, anchored: true, kind, hash_encoded, outcome });
             }
             if chosen.as_ref().is_some_and(|f| f.outcome.is_ok()) {
                 break;
@@ -383,27 +475,6 @@ fn unwrap_code(raw: &str, level: usize) -> String {
     text[..end].to_owned()
 }
 
-/// One round of `%XX` decoding; anything that is not a valid escape stays as it is.
-fn percent_decode(text: &str) -> String {
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (b[i], b.get(i + 1).and_then(|&c| hex(c)), b.get(i + 2).and_then(|&c| hex(c))) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// Decodes a candidate (already a run of code bytes) as the address reads a code: as it
 /// stands, then without trailing sentence dots (`share_code::decode_as_sent`).
 fn read(kind: Kind, code: &str) -> Result<Vec<SharedResult>, DecodeError> {
@@ -430,7 +501,15 @@ fn bare_candidates(text: &str) -> Vec<Found> {
                     let start = line_start + cell_start + offset;
                     let outcome = read(kind, code);
                     let end = start + code.len();
-                    found.push(Found { start, end, code: code.to_owned(), anchored: false, kind, outcome });
+                    let code = code.to_owned();
+                    found.push(Found { start, end, code, anchored: false, kind, hash_encoded: false, outcome });
+                } else {
+                    for (offset, code, result) in prose_codes(cell) {
+                        let start = line_start + cell_start + offset;
+                        let end = start + code.len();
+                        let (code, kind, outcome) = (code.to_owned(), Kind::Result, Ok(vec![result]));
+                        found.push(Found { start, end, code, anchored: false, kind, hash_encoded: false, outcome });
+                    }
                 }
                 cell_start += piece.len() + 1;
             }
@@ -438,6 +517,41 @@ fn bare_candidates(text: &str) -> Vec<Found> {
         line_start += line.len() + 1;
     }
     found
+}
+
+/// Share codes written inside a sentence ("my code is 1CSeUEHMzMQ3, ours"), with their offsets
+/// in the cell: a word that is a whole code and decodes. A word that does not decode is a word
+/// (a product name, a typo), never a problem: without an anchor nothing says it was meant as a
+/// code. The check value and the fixed length make a chance reading about one in 4,093 of the
+/// rare words that start with `1`, a letter, and have a code's exact length.
+fn prose_codes(cell: &str) -> Vec<(usize, &str, SharedResult)> {
+    const AROUND: &[char] = &[
+        '"', '\'', '`', '(', ')', '[', ']', '{', '}', '<', '>', '*', ',', ';', ':', '!', '?', '“', '”', '‘', '’', '«',
+        '»',
+    ];
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for word in cell.split(' ') {
+        let at = offset;
+        offset += word.len() + 1;
+        let trimmed = word.trim_start_matches(AROUND);
+        let b = trimmed.as_bytes();
+        if !matches!(b, [b'1', set, ..] if set.is_ascii_alphabetic()) {
+            continue;
+        }
+        let end = run_end(b, 0);
+        let code = &trimmed[..end];
+        if code.split('.').next().unwrap_or("").len() < MIN_BARE_CODE
+            || !trimmed[end..].chars().all(|c| AROUND.contains(&c) || c == '.' || c.is_whitespace())
+        {
+            continue;
+        }
+        let code = code.trim_end_matches('.');
+        if let Ok(result) = share_code::decode(code) {
+            out.push((at + (word.len() - trimmed.len()), code, result));
+        }
+    }
+    out
 }
 
 /// The code a cell consists of, with its offset in the cell.
@@ -473,58 +587,4 @@ fn bare_code(cell: &str) -> Option<(usize, &str, Kind)> {
         Kind::Team => code.contains('~'),
     };
     long_enough.then(|| (cell.len() - rest.len(), code, kind))
-}
-
-/// Decodes HTML character references that can stand for characters of a link: numeric ones
-/// and the few named ones a page or an editor writes. Anything else stays as it is.
-fn decode_entities(text: &str) -> Cow<'_, str> {
-    if !text.contains('&') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.as_bytes().iter().take(12).position(|&c| c == b';');
-        let decoded = end.and_then(|end| entity(&rest[1..end]).map(|c| (c, end)));
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
-/// The character an entity name (between `&` and `;`) stands for.
-fn entity(name: &str) -> Option<char> {
-    if let Some(number) = name.strip_prefix('#') {
-        let value = match number.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => number.parse().ok()?,
-        };
-        return char::from_u32(value).filter(|&c| c != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "num" => '#',
-        "equals" => '=',
-        "period" => '.',
-        "percnt" => '%',
-        "lowbar" => '_',
-        "tilde" => '~',
-        "nbsp" => '\u{a0}',
-        _ => return None,
-    })
 }
