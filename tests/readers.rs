@@ -459,7 +459,7 @@ fn the_hostile_link_corpus_embedded_in_text_never_panics() {
     }
     let extracted = extract(&all);
     let summary = summarise(&extracted.results);
-    let _ = plain_text(&summary, &extracted);
+    let _ = plain_text(&summary, &extracted, true);
     let _ = csv(&extracted.results, "https://x.io/");
 }
 
@@ -729,7 +729,7 @@ fn counts_blockers_and_combinations() {
 }
 
 #[test]
-fn combinations_are_ranked_and_cut_at_five() {
+fn combinations_are_ranked_and_all_kept() {
     let patterns = [
         ("3333333333330000", 3), // Metrics
         ("0000333333333333", 2), // Ownership
@@ -756,9 +756,14 @@ fn combinations_are_ranked_and_cut_at_five() {
             (vec!["Ownership"], 2),
             (vec!["Ownership", "Buy-in"], 1),
             (vec!["Data", "Buy-in"], 1),
+            (vec!["Buy-in", "Metrics"], 1),
         ]
     );
     assert_eq!((summary.ready, summary.not_ready), (5, 12));
+    // Lists show five and say what they leave out.
+    let text = plain_text(&summary, &Extracted::default(), false);
+    assert!(text.contains("- Data and Buy-in: 1\n- and 1 more combination\n"), "{text}");
+    assert!(!text.contains("Buy-in and Metrics"), "{text}");
 }
 
 #[test]
@@ -900,17 +905,28 @@ fn the_summary_sentence() {
 #[test]
 fn the_plain_text_summary() {
     let extracted = extract(&golden("readers_thread.txt"));
-    let summary = summarise(&extracted.results);
-    let text = plain_text(&summary, &extracted);
+    let summary = summarise(&extracted.counted(false));
+    let text = plain_text(&summary, &extracted, false);
     assert!(text.starts_with("What readers found\n"), "{text}");
     assert!(text.contains(&summary_sentence(&summary)), "{text}");
     assert!(text.contains("readers who chose to share a results link, not all readers"), "{text}");
     assert!(text.contains("What blocks the "), "{text}");
     assert!(text.contains("Most common blocking combinations:"), "{text}");
     assert!(text.contains("The questions readers could least answer"), "{text}");
-    assert!(text.contains("5 repeated links counted once"), "{text}");
-    assert!(text.contains("1 team link with 3 results"), "{text}");
-    assert!(text.contains("7 links could not be read (2 damaged, 2 cut off, 1 too long, 1 from a newer version and 1 from an unknown question set)"), "{text}");
+    assert!(
+        text.contains(
+            "Counted: 13 readers shared a result (13 comments, read as a Substack thread). \
+             Plus 3 members from 1 team link, not counted as readers. \
+             7 links not counted (2 damaged, 1 from a newer version, 2 cut off, 1 from an unknown question set and 1 too long). \
+             Not counted again: 1 reply linking to a result already counted and 1 quote of a result already counted.\n"
+        ),
+        "{text}"
+    );
+    let with_teams = plain_text(&summarise(&extracted.counted(true)), &extracted, true);
+    assert!(
+        with_teams.contains("Plus 3 members from 1 team link, counted as readers (1 new, 2 already counted)."),
+        "{with_teams}"
+    );
 }
 
 /// Reads our CSV back: rows of cells, checking that every cell is quoted.
@@ -980,10 +996,24 @@ fn csv_has_one_quoted_row_per_result() {
         ]
     );
     assert_eq!(&labelled[6..14], ["73", "partly", "80", "yes", "100", "yes", "93", "yes"]);
-    assert_eq!(&labelled[14..18], ["3", "4", "3", "3"], "2322… written as option numbers from 1");
+    let named: Vec<&str> = labelled[14..18].iter().map(|c| c.split_once(". ").map_or("", |(n, _)| n)).collect();
+    assert_eq!(named, ["3", "4", "3", "3"], "2322… written as option numbers from 1, then the option's words");
+    let owner = &set1().dimensions[0].questions[0];
+    assert_eq!(labelled[14], format!("3. {}", owner.options[2].text));
     let partial = &rows[4];
     assert_eq!(&partial[4..10], ["incomplete", "", "80", "yes", "", "incomplete"]);
-    assert_eq!(&partial[18..24], ["don't know", "don't know", "1", "unanswered", "unanswered", "unanswered"]);
+    let q = |i: usize| set1().questions().nth(i).expect("question");
+    assert_eq!(
+        &partial[18..24],
+        [
+            "I don't know".to_owned(),
+            "I don't know".to_owned(),
+            format!("1. {}", q(6).options[0].text),
+            "No answer".to_owned(),
+            "No answer".to_owned(),
+            "No answer".to_owned()
+        ]
+    );
     let mixed = &rows[2];
     assert_eq!(mixed[5], "Data; Ownership; Metrics", "blocking, weakest first (40, 47, 53)");
 

@@ -6,9 +6,11 @@ use super::super::scoring::{Band, Report, Verdict, join_words, sort_small_by_key
 use super::super::share_code::{self, DecodeError, SharedResult};
 use super::super::summary::results_link;
 use super::extract::Extracted;
+use super::people::Reason;
 use super::plural;
 use super::summary::{
-    BlockingDimension, DontKnowShare, QuestionTable, ReadersSummary, percent, sets_used, summary_sentence,
+    BlockingDimension, DONT_KNOW_WORDS, DontKnowShare, NO_ANSWER_WORDS, QuestionTable, ReadersSummary,
+    TOP_COMBINATIONS, and_more, percent, sets_used, summary_sentence,
 };
 
 /// One spreadsheet cell: always quoted, `"` doubled, a leading `=`, `+`, `-`, `@`, tab or
@@ -34,8 +36,9 @@ fn cell(text: &str) -> String {
 
 /// The results as a spreadsheet (CSV): one row per result with its label, code (with label),
 /// results link under `base`, question set, verdict and blocking dimensions, each dimension's
-/// score and band, then each answer (`1` = the question's lowest option, `don't know`,
-/// `unanswered`; empty for a question of another set). Question columns are the union over
+/// score and band, then each answer by its words, numbered from the question's lowest option
+/// (`1. Nobody is named`, `I don't know`, `No answer`; empty for a question of another set),
+/// so the file carries its own legend. Question columns are the union over
 /// the results' sets, headed by the short name and the set-qualified id (`1:ownership.named_owner`).
 ///
 /// Safe to open in a spreadsheet: UTF-8 with a byte-order mark, CRLF line ends, every cell
@@ -95,10 +98,13 @@ pub fn csv(results: &[SharedResult], base: &str) -> String {
         }
         for set in &sets {
             if set.id == answers.set().id {
-                row.extend(answers.slots().iter().map(|slot| match slot {
-                    None => "unanswered".to_owned(),
-                    Some(Answer::DontKnow) => "don't know".to_owned(),
-                    Some(Answer::Level(level)) => (level + 1).to_string(),
+                row.extend(set.questions().zip(answers.slots()).map(|(question, slot)| match slot {
+                    None => NO_ANSWER_WORDS.to_owned(),
+                    Some(Answer::DontKnow) => DONT_KNOW_WORDS.to_owned(),
+                    Some(Answer::Level(level)) => {
+                        let words = question.options.get(usize::from(*level)).map_or("", |c| c.text);
+                        format!("{}. {words}", level + 1)
+                    }
                 }));
             } else {
                 row.extend(std::iter::repeat_n(String::new(), set.question_count()));
@@ -115,7 +121,7 @@ const TOP_UNKNOWN_QUESTIONS: usize = 5;
 /// A plain-text summary to copy into a follow-up post: the sentence, what blocks readers,
 /// the most common blocking combinations, the questions readers could least answer, and how
 /// the links were counted. It says these are the readers who chose to share.
-pub fn plain_text(summary: &ReadersSummary, extracted: &Extracted) -> String {
+pub fn plain_text(summary: &ReadersSummary, extracted: &Extracted, with_teams: bool) -> String {
     let mut text = String::from("What readers found\n");
     text += &summary_sentence(summary);
     text += "\n(These are the readers who chose to share a results link, not all readers.)\n";
@@ -133,9 +139,12 @@ pub fn plain_text(summary: &ReadersSummary, extracted: &Extracted) -> String {
     }
     if !summary.combinations.is_empty() {
         text += "\nMost common blocking combinations:\n";
-        for c in &summary.combinations {
+        for c in summary.combinations.iter().take(TOP_COMBINATIONS) {
             let only = if c.names.len() == 1 { " only" } else { "" };
             text += &format!("- {}{only}: {}\n", join_words(&c.names), c.count);
+        }
+        if let Some(more) = and_more(summary.combinations.len(), TOP_COMBINATIONS, "combination", "combinations") {
+            text += &format!("- {more}\n");
         }
     }
 
@@ -146,7 +155,7 @@ pub fn plain_text(summary: &ReadersSummary, extracted: &Extracted) -> String {
     });
     if !unknown.is_empty() {
         text += "\nThe questions readers could least answer (\"I don't know\"):\n";
-        for q in unknown.iter().take(TOP_UNKNOWN_QUESTIONS) {
+        for q in unknown.iter().take(TOP_UNKNOWN_QUESTIONS).copied() {
             let answered = q.answered();
             text += &format!(
                 "- {} ({}): {}% of {answered} {}\n",
@@ -156,33 +165,72 @@ pub fn plain_text(summary: &ReadersSummary, extracted: &Extracted) -> String {
                 plural(answered, "answer", "answers")
             );
         }
+        if let Some(more) = and_more(unknown.len(), TOP_UNKNOWN_QUESTIONS, "question", "questions") {
+            text += &format!("- {more}\n");
+        }
     }
 
-    let mut counted = Vec::new();
-    if extracted.duplicates > 0 {
-        let d = extracted.duplicates;
-        counted.push(format!("{d} repeated {} counted once", plural(d, "link", "links")));
+    text += &format!("\nCounted: {}\n", counted_sentence(extracted, with_teams));
+    text
+}
+
+/// How the paste was counted, in plain sentences: readers and the comments they came from,
+/// team links (apart, or added when the author chose), links not counted by reason, replies
+/// and quotes of results already counted. The same words on screen and in the plain text.
+pub fn counted_sentence(extracted: &Extracted, with_teams: bool) -> String {
+    let readers = extracted.readers.len();
+    let comments = extracted.comments.len();
+    let mut parts = vec![format!(
+        "{readers} {} shared a result ({comments} {}, read as {}).",
+        plural(readers, "reader", "readers"),
+        plural(comments, "comment", "comments"),
+        extracted.shape.words()
+    )];
+    if !extracted.teams.is_empty() {
+        let (m, t) = (extracted.team_member_count(), extracted.teams.len());
+        let new = extracted.new_team_members().len();
+        let members = format!("{m} {} from {t} team {}", plural(m, "member", "members"), plural(t, "link", "links"));
+        parts.push(match (with_teams, new) {
+            (true, n) if n == m => format!("Plus {members}, counted as readers."),
+            (true, n) => format!("Plus {members}, counted as readers ({n} new, {} already counted).", m - n),
+            (false, _) => format!("Plus {members}, not counted as readers."),
+        });
     }
-    if extracted.team_links > 0 {
-        let (t, m) = (extracted.team_links, extracted.team_members);
-        counted.push(format!("{t} team {} with {m} {}", plural(t, "link", "links"), plural(m, "result", "results")));
-    }
-    let problems = extracted.problems.total();
-    if problems > 0 {
-        let reasons: Vec<String> =
-            extracted.problems.by_reason().iter().map(|(e, n)| format!("{n} {}", problem_words(*e))).collect();
+    let not_counted = extracted.unread.len();
+    if not_counted > 0 {
+        let mut reasons: Vec<(&'static str, usize)> = Vec::new();
+        for u in &extracted.unread {
+            let words = match u.reason {
+                Reason::Unreadable(error) => problem_words(error),
+                Reason::Shortened => "shortened by LinkedIn",
+            };
+            match reasons.iter_mut().find(|(w, _)| *w == words) {
+                Some((_, n)) => *n += 1,
+                None => reasons.push((words, 1)),
+            }
+        }
+        let reasons: Vec<String> = reasons.iter().map(|(w, n)| format!("{n} {w}")).collect();
         let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
-        counted.push(format!(
-            "{problems} {} could not be read ({})",
-            plural(problems, "link", "links"),
+        parts.push(format!(
+            "{not_counted} {} not counted ({}).",
+            plural(not_counted, "link", "links"),
             join_words(&reasons)
         ));
     }
-    if !counted.is_empty() {
-        let counted: Vec<&str> = counted.iter().map(String::as_str).collect();
-        text += &format!("\nCounted: {}.\n", join_words(&counted));
+    let mut repeats = Vec::new();
+    if extracted.references > 0 {
+        let r = extracted.references;
+        repeats.push(format!("{r} {} to a result already counted", plural(r, "reply linking", "replies linking")));
     }
-    text
+    if extracted.quotes > 0 {
+        let q = extracted.quotes;
+        repeats.push(format!("{q} {} of a result already counted", plural(q, "quote", "quotes")));
+    }
+    if !repeats.is_empty() {
+        let repeats: Vec<&str> = repeats.iter().map(String::as_str).collect();
+        parts.push(format!("Not counted again: {}.", join_words(&repeats)));
+    }
+    parts.join(" ")
 }
 
 /// A problem's reason in a few plain words.

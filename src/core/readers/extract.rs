@@ -33,7 +33,7 @@ use super::super::share_code::{self, DecodeError, SharedResult, is_code_byte};
 use super::super::team;
 use super::comments::{self, Comment, Shape};
 use super::people::{self, Item, Reader, Reason, TeamFound, Unread, shortened_links};
-use super::transport::{decode_entities, original_offset, percent_decode};
+use super::transport::{Lines, decode_entities, original_offset, percent_decode};
 
 /// Most line breaks joined inside one code (a wrapped team link spans many lines).
 pub const MAX_JOINED_LINES: usize = 32;
@@ -147,6 +147,8 @@ pub fn extract(text: &str) -> Extracted {
 
     let mut out = Extracted::default();
     let mut items: Vec<Item> = Vec::new();
+    let lines = Lines::new(text);
+    let mut rows = None;
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut covered_until = 0;
     let mut previous: Option<(usize, String)> = None;
@@ -189,9 +191,9 @@ pub fn extract(text: &str) -> Extracted {
                 }
             }
         }
-        items.push(item_of(text, found));
+        items.push(item_of(text, &lines, &mut rows, found));
     }
-    let shortened = shortened_links(text);
+    let shortened = shortened_links(text, &lines);
     if !shortened.is_empty() {
         items.extend(shortened);
         items.sort_by_key(|item| item.start);
@@ -210,7 +212,7 @@ pub fn extract(text: &str) -> Extracted {
             comment,
             start: original_offset(&entities, item.start),
             end: original_offset(&entities, item.end),
-            snippet: people::snippet(text, item.start, item.end),
+            snippet: people::snippet(text, &lines, item.start, item.end),
         })
         .collect();
     out.readers = people.readers;
@@ -232,9 +234,9 @@ const MAX_LINK_HEAD: usize = 512;
 
 /// A found candidate as a counted item: the link's range as written (from its scheme, so a fix
 /// replaces the whole link), whether it stands in a quote or a spreadsheet row.
-fn item_of(text: &str, found: Found) -> Item {
+fn item_of(text: &str, lines: &Lines, rows: &mut Option<(usize, bool)>, found: Found) -> Item {
     let b = text.as_bytes();
-    let line_start = text[..found.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = lines.start(found.start);
     let mut start = found.start;
     if found.anchored {
         let floor = found.start.saturating_sub(MAX_LINK_HEAD).max(line_start);
@@ -242,10 +244,19 @@ fn item_of(text: &str, found: Found) -> Item {
             start -= 1;
         }
     }
-    let line_end = text[found.start..].find('\n').map_or(text.len(), |i| found.start + i);
-    let line = &text[line_start..line_end];
+    let line_end = lines.end(found.start);
     let quoted = text[line_start..found.start].trim_start().starts_with('>');
-    let row = (!found.anchored && line.contains(['\t', ',', ';', '|'])).then_some(line_start);
+    // Whether the line is a spreadsheet row, worked out once per line (`rows` remembers the
+    // last line asked about: items come in text order).
+    let is_row = match *rows {
+        Some((at, is_row)) if at == line_start => is_row,
+        _ => {
+            let is_row = text[line_start..line_end].contains(['\t', ',', ';', '|']);
+            *rows = Some((line_start, is_row));
+            is_row
+        }
+    };
+    let row = (!found.anchored && is_row).then_some(line_start);
     Item {
         start,
         end: found.end,

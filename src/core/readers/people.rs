@@ -15,6 +15,7 @@
 use super::super::share_code::{self, DecodeError, SharedResult};
 use super::comments::Comment;
 use super::extract::Extracted;
+use super::transport::Lines;
 
 /// One reader who shared a result.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,24 +186,42 @@ pub(super) fn count(items: Vec<Item>, comments: &[Comment]) -> People {
 
 /// The line around byte range `start..end` of `text`, whitespace collapsed, at most about
 /// `MAX_SNIPPET` characters, cut around the link with `…`.
-pub(super) fn snippet(text: &str, start: usize, end: usize) -> String {
+pub(super) fn snippet(text: &str, lines: &Lines, start: usize, end: usize) -> String {
     const MAX_SNIPPET: usize = 160;
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let line: String = text[line_start..line_end].split_whitespace().collect::<Vec<_>>().join(" ");
-    if line.chars().count() <= MAX_SNIPPET {
-        return line;
+    // At most this many bytes either side of the link are looked at (a line may be megabytes).
+    const WINDOW: usize = 4 * MAX_SNIPPET;
+    let mut from = lines.start(start).max(start.saturating_sub(WINDOW));
+    while !text.is_char_boundary(from) {
+        from += 1;
     }
-    let link_at = text[line_start..start].split_whitespace().collect::<Vec<_>>().join(" ").chars().count();
-    let from = link_at.saturating_sub(40);
-    let cut: String = line.chars().skip(from).take(MAX_SNIPPET).collect();
-    let more = line.chars().count() > from + MAX_SNIPPET;
-    format!("{}{cut}{}", if from > 0 { "…" } else { "" }, if more { "…" } else { "" })
+    let mut to = lines.end(start).min(end + WINDOW).max(end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let collapse = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let before = collapse(&text[from..start]);
+    let link = collapse(&text[start..end]);
+    let after = collapse(&text[end..to]);
+    let keep_before: String = {
+        let n = before.chars().count();
+        let skip = n.saturating_sub(40.max(MAX_SNIPPET.saturating_sub(link.chars().count() + after.chars().count())));
+        let kept: String = before.chars().skip(skip).collect();
+        if skip > 0 || from > lines.start(start) { format!("…{}", kept.trim_start()) } else { kept }
+    };
+    let space = |a: &str, b: &str| if a.is_empty() || b.is_empty() || a.ends_with('…') { "" } else { " " };
+    let sep_before = if text[..start].ends_with(|c: char| c.is_whitespace()) { space(&keep_before, &link) } else { "" };
+    let room = MAX_SNIPPET.saturating_sub(keep_before.chars().count() + link.chars().count());
+    let mut kept_after: String = after.chars().take(room).collect();
+    if after.chars().count() > room || to < lines.end(start) {
+        kept_after.push('…');
+    }
+    let sep_after = if text[end..].starts_with(|c: char| c.is_whitespace()) { space(&link, &kept_after) } else { "" };
+    format!("{keep_before}{sep_before}{link}{sep_after}{kept_after}")
 }
 
 /// LinkedIn short links (`lnkd.in/…`): where they go cannot be read here, so each is listed
 /// for the author to check.
-pub(super) fn shortened_links(text: &str) -> Vec<Item> {
+pub(super) fn shortened_links(text: &str, lines: &Lines) -> Vec<Item> {
     let b = text.as_bytes();
     let mut items = Vec::new();
     let mut from = 0;
@@ -220,7 +239,7 @@ pub(super) fn shortened_links(text: &str) -> Vec<Item> {
         if end == at + "lnkd.in/".len() {
             continue;
         }
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_start = lines.start(at);
         let quoted = text[line_start..at].trim_start().starts_with('>');
         items.push(Item { start, end, team: false, quoted, row: None, hash_encoded: false, outcome: None });
     }

@@ -27,7 +27,7 @@ pub struct BlockingCombination {
     pub count: usize,
 }
 
-/// Most blocking combinations listed.
+/// Most blocking combinations listed on screen and in the plain text before "and N more".
 pub const TOP_COMBINATIONS: usize = 5;
 
 /// One dimension across all results.
@@ -66,7 +66,45 @@ pub struct QuestionTable {
     pub unanswered: usize,
 }
 
+/// One line of a question's answers: the words of an option (or "I don't know", "No answer"),
+/// how many results gave it and that share of the set's results.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerRow {
+    /// A stable key: the option's index, `unknown` or `unanswered`.
+    pub key: String,
+    /// The option's own words, or "I don't know" / "No answer".
+    pub words: &'static str,
+    /// Results that gave it.
+    pub count: usize,
+    /// That share of all the set's results, in whole percent.
+    pub percent: u8,
+}
+
 impl QuestionTable {
+    /// Every answer by its words, in the question's order (worst option first), then "I don't
+    /// know" and "No answer": generic over any set's options (a "not applicable" option of a
+    /// set is one of its options, named by its own words).
+    pub fn rows(&self) -> Vec<AnswerRow> {
+        let total = self.answered() + self.unanswered;
+        let row = |key: String, words: &'static str, count: usize| AnswerRow {
+            key,
+            words,
+            count,
+            percent: percent(count, total),
+        };
+        let mut rows: Vec<AnswerRow> = self
+            .question
+            .options
+            .iter()
+            .zip(&self.options)
+            .enumerate()
+            .map(|(i, (choice, &count))| row(i.to_string(), choice.text, count))
+            .collect();
+        rows.push(row("unknown".to_owned(), DONT_KNOW_WORDS, self.dont_know));
+        rows.push(row("unanswered".to_owned(), NO_ANSWER_WORDS, self.unanswered));
+        rows
+    }
+
     /// Results that answered, "I don't know" included.
     pub fn answered(&self) -> usize {
         self.options.iter().sum::<usize>() + self.dont_know
@@ -105,13 +143,25 @@ pub struct ReadersSummary {
     pub incomplete: usize,
     /// Every dimension, the one that blocks most not-ready results first.
     pub blocking: Vec<BlockingDimension>,
-    /// The most common sets of blocking dimensions, at most [`TOP_COMBINATIONS`], most
-    /// common first (then fewer dimensions first).
+    /// Every set of blocking dimensions that occurred, most common first (then fewer
+    /// dimensions first); lists show [`TOP_COMBINATIONS`] and say how many more.
     pub combinations: Vec<BlockingCombination>,
     /// Every dimension of the results' question sets, matched by id, in asking order.
     pub dimensions: Vec<DimensionTable>,
     /// Per-question tables, one per question set the results use, oldest set first.
     pub sets: Vec<SetTable>,
+}
+
+/// What "I don't know" is called in tables and exports.
+pub const DONT_KNOW_WORDS: &str = "I don't know";
+/// What a question left unanswered is called in tables and exports.
+pub const NO_ANSWER_WORDS: &str = "No answer";
+
+/// "and 3 more combinations": what a list cut at `shown` of `total` entries says after them,
+/// or `None` when nothing was left out.
+pub fn and_more(total: usize, shown: usize, one: &str, many: &str) -> Option<String> {
+    let more = total.checked_sub(shown).filter(|&n| n > 0)?;
+    Some(format!("and {more} more {}", super::plural(more, one, many)))
 }
 
 /// A share in whole percent, rounded half up; 0 for an empty whole.
@@ -243,7 +293,6 @@ pub fn summarise(results: &[SharedResult]) -> ReadersSummary {
     sort_small_by_key(&mut combinations, |(c, count)| (std::cmp::Reverse(*count), c.len(), c.clone()));
     summary.combinations = combinations
         .into_iter()
-        .take(TOP_COMBINATIONS)
         .map(|(c, count)| BlockingCombination {
             names: c.iter().filter_map(|&g| dimensions.get(g)).map(|t| t.name).collect(),
             count,

@@ -89,3 +89,32 @@ pub(super) fn original_offset(entities: &[(usize, usize)], at: usize) -> usize {
         None => at,
     }
 }
+
+/// Where the lines of a text start and end, found by binary search: a link's line is looked up
+/// once per link, and a text of one long line must not be scanned again for each.
+pub(super) struct Lines {
+    breaks: Vec<usize>,
+    len: usize,
+}
+
+impl Lines {
+    /// Indexes a text's line breaks (one pass).
+    pub(super) fn new(text: &str) -> Self {
+        Lines {
+            breaks: text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect(),
+            len: text.len(),
+        }
+    }
+
+    /// The start of the line holding byte `at`.
+    pub(super) fn start(&self, at: usize) -> usize {
+        let i = self.breaks.partition_point(|&b| b < at);
+        i.checked_sub(1).map_or(0, |i| self.breaks[i] + 1)
+    }
+
+    /// The end (the break, or the text's end) of the line holding byte `at`.
+    pub(super) fn end(&self, at: usize) -> usize {
+        let i = self.breaks.partition_point(|&b| b < at);
+        self.breaks.get(i).copied().unwrap_or(self.len)
+    }
+}
