@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::CURRENT;
+use readiness_check::core::links::results_link;
 use readiness_check::core::readers::{csv, extract, plain_text, summarise};
 use readiness_check::core::share_code::encode;
-use readiness_check::core::summary::results_link;
 
 const LINKS: usize = 10_000;
 const RUNS: usize = 15;

@@ -3,7 +3,7 @@
 #
 # Why: with the prebuilt std, every panic carries its message-formatting machinery into the
 # wasm; rebuilding std with `-Cpanic=immediate-abort` drops it (about 18 KB gzip of the wasm;
-# ARCHITECTURE.md "Where the bytes go"). Both switches are unstable, so RUSTC_BOOTSTRAP=1
+# docs/size.md "Where the bytes go"). Both switches are unstable, so RUSTC_BOOTSTRAP=1
 # unlocks unstable features on the stable toolchain for this whole build (build scripts see
 # it too: proc-macro2, for one, then probes for and uses unstable compiler APIs at compile
 # time; its probes fall back when they fail). Tested with rustc 1.95; a toolchain that

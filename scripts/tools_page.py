@@ -19,7 +19,10 @@ def tools_page(index):
     html = re.sub(r"<title>[^<]*</title>", "<title>Author tools · Scaling Readiness Check</title>", html)
     html = html.replace('<p class="loading">Loading the Scaling Readiness Check…</p>',
                         '<p class="loading">Loading the author tools…</p>')
-    if 'data-bin="readiness-tools"' not in html or "style/tools.css" not in html:
+    # The embed kit previews the check in an iframe of this site; the check's own page frames
+    # nothing.
+    html = html.replace("default-src 'none';", "default-src 'none'; frame-src 'self';", 1)
+    if 'data-bin="readiness-tools"' not in html or "style/tools.css" not in html or "frame-src 'self'" not in html:
         sys.exit("tools_page: index.html has no data-bin=\"readiness-check\" link to replace")
     return html
 

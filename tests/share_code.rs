@@ -2,17 +2,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+#[path = "common/decoders.rs"]
+mod decoders;
 
 use common::{answers_from_pattern, pattern_of};
 use proptest::prelude::*;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::{CURRENT, QUESTION_SETS, QuestionSet};
-use readiness_check::core::route::{EmbedOptions, Route};
 use readiness_check::core::scoring::Report;
 use readiness_check::core::share_code::{
-    self, ALPHABET, DecodeError, MAX_LABEL_CHARS, SharedResult, clean_label, core_len, decode, encode,
+    self, ALPHABET, DecodeError, LinkCode, MAX_LABEL_CHARS, SharedResult, clean_label, code_in_link, core_len, decode,
+    encode,
 };
-use readiness_check::core::snapshot::Snapshot;
 use readiness_check::core::team;
 
 // ---------------------------------------------------------------------------------------------
@@ -500,24 +501,6 @@ fn random_input(rng: &mut Rng, seeds: &[String]) -> String {
     }
 }
 
-fn feed(input: &str) {
-    let shared = decode(input);
-    if let Ok(result) = &shared {
-        // Whatever decodes is a real result: it encodes canonically and decodes the same.
-        let again = encode(&result.answers, &result.label);
-        assert_eq!(decode(&again).as_ref(), Ok(result), "input {input:?}");
-    }
-    if let Ok(members) = team::decode_team(input) {
-        assert!(!members.is_empty() && members.len() <= team::MAX_MEMBERS);
-        let _ = team::summarise(&members);
-    }
-    if let Ok(snapshot) = Snapshot::parse(input) {
-        assert_eq!(Snapshot::parse(&snapshot.to_text()), Ok(snapshot.clone()), "input {input:?}");
-    }
-    let _ = Route::parse(input);
-    let _ = EmbedOptions::parse(input);
-    let _ = team::read_pasted(input);
-}
 
 #[test]
 fn fuzz_nothing_panics() {
@@ -531,6 +514,8 @@ fn fuzz_nothing_panics() {
     seeds.push(format!("https://example.com/#t={team_code}\n{}\n\n{}", seeds[1], seeds[2]));
     seeds.push("?embed&theme=dark&accent=%230b63ce&bg=transparent".to_owned());
     seeds.push("#r=1Bg15AMzMTg".to_owned());
+    seeds.push("/blog/check/r/not-od/index.html".to_owned());
+    seeds.push(format!("Mine: https://e.test/tools/#t={team_code}). Yours? {}, {}.", seeds[1], seeds[2]));
 
     let mut rng = Rng(0x0DDB_1A5E_5EED_0001);
     let mut decoded = 0usize;
@@ -547,9 +532,27 @@ fn fuzz_nothing_panics() {
         } else {
             random_input(&mut rng, &seeds)
         };
-        feed(&input);
+        decoders::feed(&input);
         decoded += usize::from(decode(&input).is_ok());
     }
     // The mutations are not so gentle that everything still decodes, nor so wild that nothing does.
     assert!(decoded > 100 && decoded < 50_000, "{decoded} of 100000 inputs decoded");
+}
+
+#[test]
+fn finds_the_code_in_pasted_lines() {
+    let cases = [
+        ("https://e.test/r/ready/#r=1Bg15AMzMTg", LinkCode::Result("1Bg15AMzMTg")),
+        ("  1Bg15AMzMTg ", LinkCode::Result("1Bg15AMzMTg")),
+        ("https://e.test/#t=T1Bxx~1B", LinkCode::Team("T1Bxx~1B")),
+        ("https://e.test/tools/#t=T1Bxx~1B", LinkCode::Team("T1Bxx~1B")),
+        ("T1Bxx~1B", LinkCode::Team("T1Bxx~1B")),
+        // A fragment without a key is read as a result's code, and told as such if it is not.
+        ("https://e.test/#1Bg15AMzMTg", LinkCode::Result("1Bg15AMzMTg")),
+        ("https://e.test/#team", LinkCode::Result("team")),
+        ("", LinkCode::Result("")),
+    ];
+    for (line, expected) in cases {
+        assert_eq!(code_in_link(line), expected, "{line:?}");
+    }
 }

@@ -13,7 +13,6 @@ use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult};
 use readiness_check::core::snapshot::{Snapshot, SnapshotError};
-use readiness_check::shell::address::base_path;
 use readiness_check::shell::storage::{self, Loaded};
 use readiness_check::ui::App;
 use readiness_check::ui::intro::Intro;
@@ -363,21 +362,6 @@ fn gloo_storage_migrates_the_text_formats_and_keeps_unreadable_data_aside() {
     storage_.clear().unwrap();
 }
 
-#[wasm_bindgen_test]
-fn base_path_finds_the_widget_root_under_any_sub_path() {
-    for (path, base) in [
-        ("/", "/"),
-        ("/index.html", "/"),
-        ("/check/", "/check/"),
-        ("/check/index.html", "/check/"),
-        ("/blog/tools/check/r/not-od/", "/blog/tools/check/"),
-        ("/r/ready/index.html", "/"),
-        ("/check", "/"),
-    ] {
-        assert_eq!(base_path(path), base, "{path}");
-    }
-}
-
 /// Replaces `navigator.share` with one whose promise rejects with a `DOMException` of this name.
 fn fake_share_sheet(rejection: &str) {
     let navigator = window().navigator();
@@ -415,7 +399,7 @@ async fn a_failed_share_sheet_offers_the_link_instead() {
 /// known: here a run with nothing finished, whose index is null too.
 #[wasm_bindgen_test]
 fn host_messages_are_plain_objects_with_nulls() {
-    use readiness_check::core::summary::result_message;
+    use readiness_check::core::host_messages::result_message;
     use readiness_check::shell::host::message_value;
     let get = |value: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(value, &key.into()).unwrap();
     let message = message_value(&result_message(&Answers::empty(CURRENT), "", "https://e.test/")).expect("serialises");

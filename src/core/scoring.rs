@@ -198,6 +198,11 @@ impl Verdict {
     }
 }
 
+/// The sentence under a ready verdict (the app's and the per-outcome pages').
+pub const READY_SENTENCE: &str = "All four dimensions pass the essay's readiness test.";
+/// The essay's rule, said before what blocks a verdict (the app's and the per-outcome pages').
+pub const RULE_SENTENCE: &str = "By the essay's rule every dimension must be a yes.";
+
 /// Everything the results screen shows, computed from answers alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
@@ -256,11 +261,10 @@ impl Report {
             indices.iter().filter_map(|&i| self.set.dimensions.get(i)).map(|d| d.name).collect()
         };
         match &self.verdict {
-            Verdict::Ready => "All four dimensions pass the essay's readiness test.".to_owned(),
-            Verdict::NotReady { blocking } => format!(
-                "By the essay's rule every dimension must be a yes. Blocking, weakest first: {}.",
-                join_words(&names(blocking))
-            ),
+            Verdict::Ready => READY_SENTENCE.to_owned(),
+            Verdict::NotReady { blocking } => {
+                format!("{RULE_SENTENCE} Blocking, weakest first: {}.", join_words(&names(blocking)))
+            }
             Verdict::Incomplete { missing } => {
                 format!("Answer the open questions in {} to get a verdict.", join_words(&names(missing)))
             }

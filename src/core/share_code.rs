@@ -144,6 +144,37 @@ pub fn decode_as_sent<T>(text: &str, decode: impl Fn(&str) -> Result<T, DecodeEr
     }
 }
 
+/// Fragment key of a results link (`#r=<code>`).
+pub const RESULT_KEY: &str = "r=";
+/// Fragment key of a team link (`#t=<team code>`).
+pub const TEAM_KEY: &str = "t=";
+
+/// The code a pasted line holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkCode<'a> {
+    /// A single result's code.
+    Result(&'a str),
+    /// A team code.
+    Team(&'a str),
+}
+
+/// Finds the code in a pasted results link, team link or bare code (a team code starts with
+/// `T`, a share code with its format digit). Only finds it: reading it is
+/// [`decode_as_sent`]'s, with `decode` or `team::decode_team` as this says.
+pub fn code_in_link(line: &str) -> LinkCode<'_> {
+    let line = line.trim();
+    if let Some((_, fragment)) = line.split_once('#') {
+        if let Some(code) = fragment.strip_prefix(TEAM_KEY) {
+            return LinkCode::Team(code);
+        }
+        return LinkCode::Result(fragment.strip_prefix(RESULT_KEY).unwrap_or(fragment));
+    }
+    if line.starts_with('T') {
+        return LinkCode::Team(line);
+    }
+    LinkCode::Result(line)
+}
+
 /// Encodes answers and an optional label into a share code.
 pub fn encode(answers: &Answers, label: &str) -> String {
     let set = answers.set();

@@ -1,6 +1,6 @@
 //! Messages to a host page when the widget is embedded in an iframe.
 //!
-//! The messages are the core's serde types (`core::summary::{HeightMessage, ResultMessage}`,
+//! The messages are the core's serde types (`core::host_messages::{HeightMessage, ResultMessage}`,
 //! format version 1,
 //! documented there), handed to `postMessage` by serde-wasm-bindgen with its JSON-compatible
 //! serializer: hosts get plain objects, and missing values as `null`, never `undefined`. When
@@ -11,7 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::core::summary::{HeightMessage, ResultMessage};
+use crate::core::host_messages::{HeightMessage, ResultMessage};
 
 /// The parent window when the widget runs inside a frame.
 fn parent() -> Option<web_sys::Window> {

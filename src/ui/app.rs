@@ -9,8 +9,8 @@ use super::results::Results;
 use super::shared_result::{BadLink, OfferedView, SharedView};
 use super::store::{AppState, Env, ToolScreens, use_app_state};
 use super::sync;
-use crate::core::notices::Notice;
-use crate::core::route::{EmbedOptions, Route, framing_allowed};
+use crate::core::notices::{Notice, OPEN_IN_OWN_TAB};
+use crate::core::route::{Address, EmbedOptions, Route, framing_allowed};
 use crate::core::session::{Step, View};
 use crate::shell::static_page::EarlyQuestion;
 use crate::shell::{self, address, host};
@@ -86,8 +86,12 @@ pub fn App(
 /// around it could be anything, so the check opens in its own tab.
 #[component]
 fn FramingRefused() -> impl IntoView {
+    // Its height goes to the host page like the check's, so `embed.js` shrinks the frame to
+    // the notice instead of leaving the snippet's first height mostly blank.
+    let root = NodeRef::<leptos::html::Div>::new();
+    sync::report_height(root);
     view! {
-        <div id="widget" class="widget embedded">
+        <div id="widget" node_ref=root class="widget embedded">
             <main class="screen">
                 <section id="framing-refused" aria-labelledby="screen-heading">
                     <h1 id="screen-heading">"Scaling Readiness Check"</h1>
@@ -144,7 +148,15 @@ fn OwnRun() -> impl IntoView {
 #[component]
 fn StorageNotices() -> impl IntoView {
     let state = use_app_state();
-    let text = Memo::new(move |_| state.notices().text());
+    let framed = state.env.framed;
+    let text = Memo::new(move |_| state.notices().text(framed));
+    let own_tab = Memo::new(move |_| state.notices().offers_own_tab(framed));
+    // The check in its own tab, carrying the run so far (as the address does where storage
+    // fails); inside the frame, which the page around it cannot read.
+    let own_tab_address = move || {
+        let relative = state.with(|s| Address::of(s, false)).map(|a| a.relative()).unwrap_or_default();
+        format!("{}{relative}", address::base_url())
+    };
     // The live region stays mounted so screen readers announce the notice when it appears.
     view! {
         <div role="status" class="notice-region">
@@ -154,6 +166,17 @@ fn StorageNotices() -> impl IntoView {
                         view! {
                             <div id="storage-notice" class="notice">
                                 <p>{text}</p>
+                                {move || {
+                                    own_tab
+                                        .get()
+                                        .then(|| {
+                                            view! {
+                                                <a id="open-own-tab" href=own_tab_address target="_blank" rel="noopener">
+                                                    {OPEN_IN_OWN_TAB}
+                                                </a>
+                                            }
+                                        })
+                                }}
                                 <button
                                     type="button"
                                     class="link-button"

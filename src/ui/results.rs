@@ -17,7 +17,7 @@ pub fn Results() -> impl IntoView {
     // rebuilding what only depends on the answers.
     let report = Memo::new(move |_| state.with(|s| Report::new(&s.answers)));
     let base = crate::shell::address::base_url();
-    let link = Memo::new(move |_| state.with(|s| crate::core::summary::results_link(&base, &s.answers, &s.label)));
+    let link = Memo::new(move |_| state.with(|s| crate::core::links::results_link(&base, &s.answers, &s.label)));
     // The answers and the compare target cannot change while the results are on screen
     // (editing goes back to the questions), so the report is drawn once, not reactively.
     let compare_with = state.with_untracked(|s| s.compare_with.clone());

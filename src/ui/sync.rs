@@ -1,19 +1,24 @@
 //! Keeping the outside world in step with the state: one function per thing outside the app
 //! (storage, the address, focus and title, the host page, other tabs, the frame's height),
 //! each owning its effect or listener and its cleanup, the way leptos-use wraps a browser API.
-//! Nothing here writes a signal that another sync reads; storage is touched only here.
+//! Storage is touched only here. The listeners bring outside events in as actions, like a
+//! click; the effects only write outward, with one intended chain between them: a save that
+//! fails makes `persist` send `Notice::CannotSave`, which `mirror_address` reads to carry the
+//! run in the address instead (both ends are marked below). No other effect writes what
+//! another reads.
 
 use leptos::html::Div;
 use leptos::prelude::*;
 
 use super::store::AppState;
 use crate::core::answers::Answer;
+use crate::core::host_messages;
+use crate::core::links::{self, Showing};
 use crate::core::notices::{Notice, Notices};
-use crate::core::route::{self, Address, Page, Route};
+use crate::core::route::{self, Address, Route};
 use crate::core::screen::Screen;
-use crate::core::session::{Action, Session, Step};
+use crate::core::session::{Action, Session};
 use crate::core::snapshot::Snapshot;
-use crate::core::summary;
 use crate::shell::static_page::EarlyQuestion;
 use crate::shell::{self, address, host, storage};
 
@@ -60,9 +65,9 @@ pub fn persist(state: AppState) {
     let snapshot = Memo::new(move |_| state.with(Snapshot::of));
     Effect::new(move |_| {
         let snapshot = snapshot.get();
-        let worth_saving = snapshot.session.has_progress() || snapshot.session.step != Step::Intro;
-        if worth_saving && !state.notices_untracked().cannot_save() && storage::save(&snapshot).is_err() {
+        if snapshot.worth_saving() && !state.notices_untracked().cannot_save() && storage::save(&snapshot).is_err() {
             storage::forget_run();
+            // The one effect chain (see the module doc): `mirror_address` reads this notice.
             state.notify(Notice::CannotSave);
         }
     });
@@ -84,10 +89,11 @@ pub fn persist(state: AppState) {
 /// check's own page goes there, replacing itself when it was opened with that address.
 pub fn mirror_address(state: AppState) {
     Effect::new(move |opened: Option<()>| {
+        // The other end of the one effect chain: `persist`'s failed save turns this off.
         let storage_works = !state.notices().cannot_save();
         let Some(address) = state.with(|s| Address::of(s, storage_works)) else { return };
-        if address.page == Page::Tools && state.env.tools.is_none() {
-            address::go(&address, true, opened.is_none());
+        if let Showing::Load { replace } = links::showing(&address, state.env.tools.is_some(), opened.is_none()) {
+            address::go(&address, true, replace);
             return;
         }
         let marker = state.with(|s| Snapshot::of(s).to_text());
@@ -126,7 +132,7 @@ pub fn post_results_to_host(state: AppState) {
     let event = Memo::new(move |_| {
         state.with(|s| {
             (s.results_by_reader && s.on_own_results())
-                .then(|| summary::result_message(&s.answers, &s.label, &address::base_url()))
+                .then(|| host_messages::result_message(&s.answers, &s.label, &address::base_url()))
         })
     });
     Effect::new(move |_| {

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use super::store::use_app_state;
 use super::widgets::CopyField;
+use crate::core::links::team_link;
 use crate::core::scoring::band_label;
 use crate::core::session::{Action, View};
 use crate::core::share_code::{self, SharedResult};
-use crate::core::summary::team_link;
 use crate::core::team::{self, PastedEntry, TeamSummary};
 use crate::shell::address;
 

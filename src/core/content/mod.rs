@@ -236,7 +236,7 @@ pub mod intro {
     pub const ESSAY_LINK: &str = "From Pilot to Production";
     /// The lead paragraph after the essay link.
     pub const LEAD_END: &str = ": ownership, data, buy-in and metrics.";
-    /// The facts after the question count ("16 questions, about 3 minutes").
+    /// The facts after the current set's question count ("18 questions, about 3 minutes").
     pub const DURATION: &str = " questions, about 3 minutes";
     /// The other facts.
     pub const FACTS: [&str; 2] = [

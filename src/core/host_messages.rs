@@ -1,43 +1,19 @@
-//! Results links, and the messages sent to a page that embeds the widget.
+//! The messages sent to a page that embeds the widget (format version 1).
 //!
-//! The host messages are serde types, defined here once: the shell hands them to the page with
+//! They are serde types, defined here once: the shell hands them to the page with
 //! serde-wasm-bindgen as plain objects (missing values as `null`), and the native tests read
-//! and write them as JSON. Format version 1:
+//! and write them as JSON:
 //! `{source: "scaling-readiness-check", version: 1, type: "height", height}` and
 //! `{source, version: 1, type: "result", verdict, blocking, index, dimensions: [{id, name,
 //! score, band}], link}`; an unfinished dimension's `score` and `band` are `null`, and `index`
-//! (the mean of the finished dimensions) is `null` when none is finished.
+//! (the mean of the finished dimensions) is `null` when none is finished. When a result may be
+//! sent at all is the session's rule (`Session::results_by_reader`), not this module's.
 
 use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
-use super::route::Address;
+use super::links::results_link;
 use super::scoring::{Report, Verdict};
-
-/// The results link for answers and a label, under a widget base address ending in `/`.
-///
-/// Links point at the per-outcome preview page (`r/<outcome>/`), whose Open Graph tags say
-/// the verdict, with the full code in the fragment (crawlers ignore fragments). Incomplete
-/// results have no preview page of their own and use the base page.
-pub fn results_link(base: &str, answers: &Answers, label: &str) -> String {
-    format!("{base}{}", Address::results(answers, label).relative())
-}
-
-/// True for the name of a per-outcome page folder: `ready`, or `not-` followed by one or
-/// more of the initials `o`, `d`, `b`, `m` in that order (see `Verdict::outcome_slug`).
-pub fn is_outcome_slug(name: &str) -> bool {
-    if name == "ready" {
-        return true;
-    }
-    let Some(initials) = name.strip_prefix("not-") else { return false };
-    let mut order = "odbm".chars();
-    !initials.is_empty() && initials.chars().all(|c| order.by_ref().any(|o| o == c))
-}
-
-/// A team link carrying several share codes.
-pub fn team_link(base: &str, codes: &[String]) -> String {
-    format!("{base}#t={}", super::team::encode_team(codes))
-}
 
 /// The `source` field of every host message.
 pub const MESSAGE_SOURCE: &str = "scaling-readiness-check";
@@ -67,7 +43,7 @@ impl HeightMessage {
 
 /// One dimension in a [`ResultMessage`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DimensionSummary {
+pub struct MessageDimension {
     /// Stable dimension id.
     pub id: String,
     /// Display name.
@@ -78,7 +54,7 @@ pub struct DimensionSummary {
     pub band: Option<String>,
 }
 
-/// The `result` message: a flat summary of the reader's result for the embedding page.
+/// The `result` message: the reader's result, flat, for the embedding page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultMessage {
     /// Always [`MESSAGE_SOURCE`].
@@ -95,7 +71,7 @@ pub struct ResultMessage {
     /// The overall index (never the verdict), `None` (`null`) when no dimension is finished.
     pub index: Option<u8>,
     /// Every dimension.
-    pub dimensions: Vec<DimensionSummary>,
+    pub dimensions: Vec<MessageDimension>,
     /// The results link.
     pub link: String,
 }
@@ -117,7 +93,7 @@ pub fn result_message(answers: &Answers, label: &str, base: &str) -> ResultMessa
         dimensions: report
             .dimensions
             .iter()
-            .map(|d| DimensionSummary {
+            .map(|d| MessageDimension {
                 id: d.dimension.id.to_owned(),
                 name: d.dimension.name.to_owned(),
                 score: d.score,
