@@ -325,7 +325,7 @@ fn ReadersReport(
             _ => "This browser could not draw the image.",
         });
     };
-    let plain = readers::plain_text(summary, extracted);
+    let plain = readers::plain_text(summary, extracted, false);
     view! {
         <div id="readers-summary" data-results=summary.results.to_string() data-ready=summary.ready.to_string()>
             <p id="readers-sentence" class="readers-sentence" role="status">{readers::summary_sentence(summary)}</p>
