@@ -103,7 +103,7 @@ Object.defineProperty(Navigator.prototype, 'canShare', { configurable: true, val
 
 /** The probe names a page address asks for with `?e2e=a,b`, after `errors`. */
 export function probesFor(requestUrl) {
-  const marker = new URL(requestUrl, 'http://x').searchParams.get('e2e') || '';
+  const marker = new URL('http://x' + requestUrl).searchParams.get('e2e') || '';
   return ['errors', ...marker.split(',').filter((name) => name && name !== 'errors')];
 }
 
@@ -128,7 +128,7 @@ export function injectProbes(html, requestUrl) {
 export function probeSink() {
   const lines = [];
   async function handle(req, res) {
-    const url = new URL(req.url || '/', 'http://x');
+    const url = new URL('http://x' + (req.url || '/'));
     if (!url.pathname.startsWith('/__e2e__/')) return false;
     if (req.method === 'POST' && url.pathname === '/__e2e__/report') {
       let body = '';

@@ -201,8 +201,10 @@ journey('noNetworkAfterLoad', { playwright: "the page's requests (request events
   }, marker);
   await t.waitUntil(() => requests.includes(`POST ${marker}`), 'the marker request is seen');
   // The author tools are a page of their own on the widget's site: opening them loads its
-  // files, and nothing else goes anywhere (a fragment is never sent).
-  const elsewhere = requests.filter((r) => r !== `POST ${marker}` && (!/^GET /.test(r) || !r.slice(4).startsWith(t.base + 'tools/') || r.includes('#')));
+  // files (and the test's own error probe, harness/probes.mjs), and nothing else goes anywhere
+  // (a fragment is never sent).
+  const ours = (r) => r === `POST ${marker}` || r === `GET ${t.base}__e2e__/errors.js`;
+  const elsewhere = requests.filter((r) => !ours(r) && (!/^GET /.test(r) || !r.slice(4).startsWith(t.base + 'tools/') || r.includes('#')));
   assert.deepEqual(elsewhere, [], 'requests made after the widget was usable, other than loading the tools page');
 });
 
