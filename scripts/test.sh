@@ -64,21 +64,38 @@ journeys() {
 }
 
 # End to end: the journeys (tests/e2e/journeys/*.test.mjs) under node:test, one layer per
-# engine: Chromium through Playwright, then Firefox and WebKit over WebDriver (each journey file
-# says which of its journeys run there). Each layer's runner writes a JUnit report, which gives
-# its counts. Chromium runs two files at a time (a browser each: one per core); Firefox and
-# WebKit one file at a time, one engine after the other, since most of their time is a
-# browser's own work on these two cores.
-e2e() {
+# engine, each counted from its runner's JUnit report. Chromium (Playwright) first, two files
+# at a time (a browser each: one per core); then Firefox and WebKit (WebDriver; each journey
+# file says which of its journeys run there) side by side, one file at a time each: much of
+# their time is spent waiting on a driver, so together they take little longer than the
+# slower alone.
+e2e_layer() {
   local engine="$1" concurrency="$2"
-  REPORTS[e2e-$engine]="$LOGS/e2e-$engine.xml"
-  layer "e2e-$engine" journeys env E2E_ENGINE="$engine" node --test --test-concurrency="$concurrency" \
+  journeys env E2E_ENGINE="$engine" node --test --test-concurrency="$concurrency" \
     --test-reporter=spec --test-reporter-destination=stdout \
-    --test-reporter=junit --test-reporter-destination="$LOGS/e2e-$engine.xml" \
-    tests/e2e/journeys/
+    --test-reporter=junit --test-reporter-destination="$LOGS/e2e-$engine.xml" tests/e2e/journeys/
 }
-e2e chromium 2
-for engine in ${READINESS_ENGINES:-firefox webkit}; do e2e "$engine" 1; done
+# Starts a layer in the background; finish_layer waits for it, prints its output and counts it.
+declare -A PIDS=() STARTS=()
+start_layer() {
+  local name="$1"; shift
+  STARTS[$name]=$SECONDS
+  { "$@" > "$LOGS/$name.log" 2>&1; ended=$?; echo "$SECONDS" > "$LOGS/$name.end"; exit "$ended"; } &
+  PIDS[$name]=$!
+}
+finish_layer() {
+  local name="$1" status=0
+  wait "${PIDS[$name]}" || status=$?
+  echo
+  echo "=== $name ==="
+  cat "$LOGS/$name.log"
+  count_layer "$name" "$status" $(( $(cat "$LOGS/$name.end" 2>/dev/null || echo "$SECONDS") - STARTS[$name]))
+}
+ENGINES=(${READINESS_ENGINES:-firefox webkit})
+for engine in chromium "${ENGINES[@]}"; do REPORTS[e2e-$engine]="$LOGS/e2e-$engine.xml"; done
+layer e2e-chromium e2e_layer chromium 2
+for engine in "${ENGINES[@]}"; do start_layer "e2e-$engine" e2e_layer "$engine" 1; done
+for engine in "${ENGINES[@]}"; do finish_layer "e2e-$engine"; done
 
 echo
 echo "=== summary ==="
