@@ -60,7 +60,10 @@ if $TEST_TOOLS && engines_missing; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${ENGINE_PACKAGES[@]}" >/dev/null
 fi
 
-if $TEST_TOOLS && { [ ! -x "$TOOLS/bin/geckodriver" ] || ! "$TOOLS/bin/geckodriver" --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; }; then
+# The version read whole, not piped into `grep -q`: grep stops reading at its match, geckodriver
+# then dies writing the rest, and under `set -o pipefail` (scripts/test.sh) that read as a wrong
+# version and reinstalled it on every run.
+if $TEST_TOOLS && { [ ! -x "$TOOLS/bin/geckodriver" ] || [[ "$("$TOOLS/bin/geckodriver" --version 2>/dev/null)" != "geckodriver $GECKODRIVER_VERSION"* ]]; }; then
   say "installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
   cargo install --quiet --locked --force --root "$TOOLS" geckodriver --version "$GECKODRIVER_VERSION"
 fi

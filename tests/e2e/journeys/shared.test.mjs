@@ -33,13 +33,14 @@ journey('linkFromOneContextOpensInAnother', { engines: EVERY }, async (t) => {
   assert.ok(!(await b.has('#results')), 'a link is never shown as the visitor’s own results');
   assert.deepEqual(await storage(b), { main: null, unreadable: null }, 'opening a link stores nothing');
 
-  // B starts a run of its own, then opens the link again.
+  // B starts a run of its own, then opens the link again, labelled this time.
   await load(b, t.base);
   await start(b);
   for (let i = 0; i < 3; i++) await answer(b, i, MINE[i]);
   const before = storedParts((await storage(b)).main);
-  await load(b, link);
+  await load(b, resultsLink(t.base, THEIRS, 'their pilot'));
   await b.waitForSelector('#shared #shared-banner');
+  assert.equal(await b.textContent('#shared-label'), 'their pilot', 'the shared label');
   await expectReport(b, THEIRS, '#shared', 'shared view');
   assert.deepEqual(storedParts((await storage(b)).main), before, "B's own saved run after opening a link");
 
