@@ -46,6 +46,8 @@ const ALL = process.env.E2E_ALL === '1';
 const TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 120000);
 
 let registered = false;
+/** Journeys of this file not yet finished (no spare session is started for after the last). */
+let remaining = 0;
 
 /** Registers a journey (see the top of this file). */
 export function journey(name, options, fn) {
@@ -57,7 +59,8 @@ export function journey(name, options, fn) {
     registered = true;
     after(teardown);
   }
-  test(name, { timeout: options.timeout ?? TIMEOUT }, (tc) => run(name, tc, fn));
+  remaining++;
+  test(name, { timeout: options.timeout ?? TIMEOUT }, (tc) => run(name, tc, fn).finally(() => remaining--));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -173,6 +176,9 @@ function ignoredConsole(text) {
 
 async function run(name, tc, fn) {
   const env = await setUp();
+  const picture = path.join(env.artifacts, `failed-${name.replace(/[^\w-]+/g, '-')}.png`);
+  // A picture of an earlier run's failure would mislead.
+  rmSync(picture, { force: true });
   const problems = [];
   const closers = [];
   const pages = [];
@@ -210,9 +216,10 @@ async function run(name, tc, fn) {
     if (custom) session = await newSession(env.prepared, options);
     else {
       session = await (env.spare ?? newSession(env.prepared));
-      // A spare has loaded nothing, so it is as fresh as a new one (Firefox takes 2.5 s to start).
-      env.spare = newSession(env.prepared);
-      env.spare.catch(() => {}); // Reported when taken.
+      // A spare has loaded nothing, so it is as fresh as a new one (Firefox takes 2.5 s to
+      // start); none is started during the file's last journey, which would only quit it.
+      env.spare = remaining > 1 ? newSession(env.prepared) : null;
+      env.spare?.catch(() => {}); // Reported when taken.
     }
     closers.push(() => session.quit());
     return session;
@@ -274,7 +281,7 @@ async function run(name, tc, fn) {
     if (webdriver) await flushReports(pages);
   } catch (error) {
     if (webdriver) await flushReports(pages).catch(() => {});
-    await failureScreenshot(pages.at(-1), path.join(env.artifacts, `failed-${name.replace(/[^\w-]+/g, '-')}.png`));
+    await failureScreenshot(pages.at(-1), picture);
     const found = t.problems();
     if (found.length) error.message += ` [also: ${unique(found).join(' | ')}]`;
     throw error;

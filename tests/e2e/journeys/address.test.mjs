@@ -4,7 +4,7 @@
 // a sub-path, and the reader's own run also starting from a per-outcome page.
 
 import assert from 'node:assert/strict';
-import { EVERY, journey } from '../harness/journey.mjs';
+import { journey } from '../harness/journey.mjs';
 import { QUESTION_COUNT as N, STORAGE_KEY, addressSnapshot, pattern, resultsLink, storedParts, writtenSnapshot } from '../lib.mjs';
 import { answer, atQuestion, checkedValue, expectReport, finishAll, load, seedStorage, start, storage } from '../widget.mjs';
 
@@ -27,7 +27,7 @@ function blockStorage() {
   });
 }
 
-journey('theCopiedAddressBarOpensAsSomeoneElsesResultElsewhere', { engines: EVERY }, async (t) => {
+journey('theCopiedAddressBarOpensAsSomeoneElsesResultElsewhere', async (t) => {
   for (const [where, base] of bases(t)) {
     const page = await t.newPage();
     await load(page, base);

@@ -2,7 +2,7 @@
 // review as a journey, with a control that shows the journey would notice if it worked.
 
 import assert from 'node:assert/strict';
-import { journey } from '../harness/journey.mjs';
+import { EVERY, journey } from '../harness/journey.mjs';
 import { DIMENSIONS, STORAGE_KEY, encodeCode, encodeTeam, pattern, resultsLink, writtenSnapshot } from '../lib.mjs';
 import { visitScreens } from '../screens.mjs';
 import { hostUrl, load, storage } from '../widget.mjs';
@@ -168,7 +168,7 @@ journey('blindClicksThroughAnInvisibleFrameClearNothing', { playwright: `${FRAME
   await page.waitForFunction((k) => localStorage.getItem(k) === null, STORAGE_KEY);
 });
 
-journey('anOutcomePageNeverContradictsTheResultInItsTitle', async (t) => {
+journey('anOutcomePageNeverContradictsTheResultInItsTitle', { engines: EVERY }, async (t) => {
   const page = await t.newPage();
   await load(page, `${t.base}r/ready/#r=${encodeCode(LOWEST)}`);
   await page.waitForSelector('#shared #verdict[data-verdict="not-ready"]');

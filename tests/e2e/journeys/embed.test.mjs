@@ -107,7 +107,7 @@ journey('foreignMessagesAreIgnored', async (t) => {
   assert.equal(await page.evaluate(() => window.__results.length), results, 'result events forged by a foreign origin in the iframe');
 });
 
-journey('themeParametersApply', async (t) => {
+journey('themeParametersApply', { engines: EVERY }, async (t) => {
   const page = await t.newPage();
   const widget = (attr) => page.getAttribute('#widget', attr);
   const colors = () => page.evaluate(() => getComputedStyle(document.getElementById('widget')).color);
