@@ -218,15 +218,23 @@ export async function noNetworkAfterLoad(t) {
   const link = await shareLink(page);
   // Other views through the address (whether they render is asserted elsewhere: here only
   // the network counts).
+  let beforeKit = 0;
   for (const [hash, selector] of [[link.slice(link.indexOf('#')), '#shared'], ['#team', '#team'], ['#embed-kit', '#embed-kit']]) {
+    if (hash === '#embed-kit') {
+      await sleep(300);
+      beforeKit = requests.length;
+    }
     await page.evaluate((h) => { location.hash = h; }, hash);
     await page.waitForSelector(selector, { timeout: 5000 }).catch(() => {});
   }
   await sleep(300);
   // The author tools are a page of their own on the widget's site: opening them loads its
   // files, and nothing else goes anywhere (a fragment is never sent).
-  const elsewhere = requests.filter((r) => !/^GET /.test(r) || !r.slice(4).startsWith(t.base + 'tools/') || r.includes('#'));
+  const elsewhere = requests.slice(0, beforeKit).filter((r) => !/^GET /.test(r) || !r.slice(4).startsWith(t.base + 'tools/') || r.includes('#'));
   eq(elsewhere, [], 'requests made after the widget was usable, other than loading the tools page');
+  // The embed kit previews the check and the card a link makes: the widget's own files only.
+  const offSite = requests.slice(beforeKit).filter((r) => !/^GET /.test(r) || !r.slice(4).startsWith(t.base) || r.includes('#'));
+  eq(offSite, [], "the embed kit's requests, other than the widget's own files");
 }
 
 /** Meta content by property or name, from an HTML text. */

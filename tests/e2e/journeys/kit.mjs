@@ -105,6 +105,17 @@ export async function theKitsPreviewFollowsItsPickers(t) {
   const page = await openKit(t);
   let frame = await previewAt(page, `${t.base}?embed`);
   eq(await frame.getAttribute('#widget', 'data-theme'), 'auto', 'the preview starts with the automatic theme');
+  // The preview is as tall as the check in it, as embed.js makes it on the author's page.
+  let last;
+  await until(
+    async () => {
+      const outer = await page.evaluate(() => document.getElementById('kit-preview').getBoundingClientRect().height);
+      const inner = await frame.evaluate(() => document.getElementById('widget').getBoundingClientRect().height);
+      last = { outer, inner };
+      return Math.abs(outer - inner) <= 3;
+    },
+    () => `the preview should fit the check: ${last?.outer}px for ${last?.inner}px`,
+  );
 
   await page.check('#kit-theme-dark');
   await page.fill('#kit-accent', 'c2410c');
