@@ -1,5 +1,6 @@
 //! The accent in both palettes: WCAG contrast computed, shades derived where a colour does not
 //! read, and what an address's `accent` and `accent_dark` become.
+#![cfg(not(target_arch = "wasm32"))]
 
 use readiness_check::core::route::EmbedOptions;
 use readiness_check::core::theme::*;

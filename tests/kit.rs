@@ -89,7 +89,7 @@ fn accent_notes_say_what_each_theme_shows() {
     let notes = choice.accent_notes();
     assert_eq!(notes.len(), 2, "auto shows both themes");
     assert_eq!((notes[0].scheme, notes[0].used.as_str()), (Scheme::Light, "#c2410c"));
-    assert!(notes[0].text.starts_with("Light theme: #c2410c reads at AA (4.8:1"), "{}", notes[0].text);
+    assert_eq!(notes[0].text, "Light theme: #c2410c reads at AA (4.8:1).");
     assert_eq!((notes[1].scheme, notes[1].used.as_str()), (Scheme::Dark, "#f05211"));
     assert_eq!(
         notes[1].text,
@@ -129,6 +129,11 @@ fn the_listener_example_listens_for_the_event_embed_js_dispatches() {
     for field in ["id", "name", "score", "band"] {
         assert!(json.contains(&format!("\"{field}\":")), "{field} in the message's dimensions");
     }
+}
+
+#[test]
+fn the_frame_height_cap_is_embed_js_s() {
+    assert!(file("embed/embed.js").contains(&format!("var MAX_HEIGHT = {MAX_FRAME_HEIGHT};")));
 }
 
 #[test]

@@ -416,3 +416,100 @@ fn host_messages_are_plain_objects_with_nulls() {
         assert!(js_sys::Reflect::has(&dimension, &"score".into()).unwrap(), "null, not missing");
     }
 }
+
+/// The embed kit on a base that never loads (`.invalid`), so its preview frame stays empty.
+fn mount_embed_kit() -> (HtmlElement, impl Sized) {
+    use readiness_check::ui::embed_kit::EmbedKit;
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.view = View::EmbedKit;
+    let store = store_with(session);
+    let mount = mount_to(root.clone(), move || {
+        store.provide();
+        view! { <EmbedKit base="https://kit.invalid/w/".to_owned()/> }
+    });
+    (root, mount)
+}
+
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let input = find(root, selector).unchecked_into::<web_sys::HtmlInputElement>();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+fn field_value(root: &HtmlElement, selector: &str) -> String {
+    let element = find(root, selector);
+    match element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        Some(area) => area.value(),
+        None => element.unchecked_into::<web_sys::HtmlInputElement>().value(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_kits_pickers_change_the_preview_and_every_snippet() {
+    let (root, _mount) = mount_embed_kit();
+    tick().await;
+    let preview = || find(&root, "#kit-preview").get_attribute("src").unwrap_or_default();
+    assert_eq!(preview(), "https://kit.invalid/w/?embed");
+    assert!(field_value(&root, "#paste-html").contains("src=\"https://kit.invalid/w/?embed\""));
+
+    find(&root, "#kit-theme-dark").click();
+    tick().await;
+    type_into(&root, "#kit-accent", "#C2410C");
+    tick().await;
+    find(&root, "#kit-transparent").click();
+    find(&root, "#kit-events").click();
+    tick().await;
+    let address = "https://kit.invalid/w/?embed&theme=dark&accent=c2410c&bg=transparent&events";
+    assert_eq!(preview(), address);
+    assert_eq!(find(&root, "#kit-address").text_content().as_deref(), Some(address));
+    let escaped = address.replace('&', "&amp;");
+    for field in ["#paste-html", "#paste-wordpress", "#paste-ghost"] {
+        let snippet = field_value(&root, field);
+        assert!(snippet.contains(&format!("src=\"{escaped}\"")), "{field}: {snippet}");
+        assert!(snippet.contains("<script src=\"https://kit.invalid/w/embed.js\" defer></script>"), "{field}");
+    }
+    // Hosts without iframes get the plain address, whatever the choices.
+    assert_eq!(field_value(&root, "#paste-substack"), "https://kit.invalid/w/");
+    assert!(!field_value(&root, "#paste-linkedin").contains("iframe"));
+
+    // Dark only: one note, saying the shade the dark theme shows instead.
+    assert_eq!(count(&root, "#kit-accent-notes li"), 1);
+    let note = find(&root, "#kit-accent-notes li");
+    assert_eq!(note.get_attribute("data-used").as_deref(), Some("#f05211"));
+    assert!(note.text_content().unwrap().contains("can't be read there"));
+    // The colour picker follows the text field; the button image takes the light shade.
+    assert_eq!(field_value(&root, "#kit-accent-picker"), "#c2410c");
+    assert_eq!(find(&root, "#kit-button-image").get_attribute("data-colour").as_deref(), Some("#c2410c"));
+    assert!(find(&root, "#kit-button-image").get_attribute("src").unwrap().starts_with("data:image/png;base64,"));
+
+    // Automatic theme: a note for each theme.
+    find(&root, "#kit-theme-auto").click();
+    tick().await;
+    assert_eq!(count(&root, "#kit-accent-notes li"), 2);
+    assert!(!preview().contains("theme="));
+
+    // Something that is not a colour: said, and left out of the address.
+    type_into(&root, "#kit-accent", "orange");
+    tick().await;
+    assert!(find(&root, "#kit-accent-invalid").text_content().unwrap().contains("six hex digits"));
+    assert!(!preview().contains("accent"));
+    assert_eq!(find(&root, "#kit-button-image").get_attribute("data-colour").as_deref(), Some("#0b5cc2"));
+
+    // The colour picker writes the text field.
+    type_into(&root, "#kit-accent-picker", "#7cb4ff");
+    tick().await;
+    assert_eq!(field_value(&root, "#kit-accent"), "7cb4ff");
+    assert!(preview().contains("accent=7cb4ff"));
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_kit_shows_the_card_a_link_makes() {
+    use readiness_check::core::link_card::check_card;
+    let (root, _mount) = mount_embed_kit();
+    let card = check_card();
+    assert_eq!(find(&root, "#kit-card-title").text_content(), Some(card.title));
+    let image = find(&root, "#kit-card img");
+    assert_eq!(image.get_attribute("src"), Some(format!("https://kit.invalid/w/{}", card.image)));
+    assert!(find(&root, "#kit-card").text_content().unwrap().contains(&card.description));
+}

@@ -5,13 +5,15 @@
 //! documented there), handed to `postMessage` by serde-wasm-bindgen with its JSON-compatible
 //! serializer: hosts get plain objects, and missing values as `null`, never `undefined`. When
 //! results are posted is the app's decision (see `ui/sync.rs`). The widget listens to no
-//! message from the host: nothing outside can change answers.
+//! message from the host: nothing outside can change answers. (The embed kit, on the tools
+//! page, reads only its own preview frame's heights: `height_from_frame`.)
 
 use serde::Serialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::core::host_messages::{HeightMessage, ResultMessage};
+use crate::core::host_messages::{HeightMessage, MESSAGE_SOURCE, MESSAGE_VERSION, ResultMessage};
+use crate::core::kit::MAX_FRAME_HEIGHT;
 
 /// The parent window when the widget runs inside a frame.
 fn parent() -> Option<web_sys::Window> {
@@ -90,4 +92,22 @@ pub fn report_height_of(element: &web_sys::Element) {
         observer.observe(element);
     }
     callback.forget();
+}
+
+/// The height `frame` (an iframe of this site: the embed kit's preview) reports in `event`, if
+/// the event is that frame's height message; checked as `embed.js` checks it on a host page
+/// (this origin, this frame's window, the format, a height within the cap).
+pub fn height_from_frame(event: &web_sys::MessageEvent, frame: &web_sys::Element) -> Option<u32> {
+    let window = super::window()?;
+    if event.origin() != window.location().origin().ok()? {
+        return None;
+    }
+    let content = js_sys::Reflect::get(frame, &wasm_bindgen::JsValue::from_str("contentWindow")).ok()?;
+    let source: wasm_bindgen::JsValue = event.source()?.into();
+    if !js_sys::Object::is(&source, &content) {
+        return None;
+    }
+    let message: HeightMessage = serde_wasm_bindgen::from_value(event.data()).ok()?;
+    let valid = message.source == MESSAGE_SOURCE && message.version == MESSAGE_VERSION && message.kind == "height";
+    (valid && message.height > 0 && message.height <= MAX_FRAME_HEIGHT).then_some(message.height)
 }

@@ -13,13 +13,18 @@ use crate::core::link_card::check_card;
 use crate::core::route::Theme;
 use crate::core::session::Action;
 use crate::core::theme::{Scheme, to_hex};
-use crate::shell::{address, image};
+use crate::shell::{address, host, image};
 
 /// The embed kit screen.
 #[component]
-pub fn EmbedKit() -> impl IntoView {
+pub fn EmbedKit(
+    /// The widget's base address the snippets and preview name: this site's, unless a test
+    /// gives another (so that its preview does not load the test page into itself).
+    #[prop(optional)]
+    base: Option<String>,
+) -> impl IntoView {
     let state = use_app_state();
-    let base = address::base_url();
+    let base = base.unwrap_or_else(address::base_url);
     let choice = RwSignal::new(KitChoice::default());
     let address = {
         let base = base.clone();
@@ -37,14 +42,7 @@ pub fn EmbedKit() -> impl IntoView {
                 "The check as your page will show it, at " <code id="kit-address">{move || address.get()}</code>
                 ". With the automatic theme it follows your device's light or dark setting, as it will each reader's."
             </p>
-            <div class="kit-preview" class:kit-transparent=move || choice.with(|c| c.transparent)>
-                <iframe
-                    id="kit-preview"
-                    src=move || address.get()
-                    title="Preview of the embedded check"
-                    height=FRAME_HEIGHT.to_string()
-                ></iframe>
-            </div>
+            <Preview address=address transparent=Signal::derive(move || choice.with(|c| c.transparent))/>
             <h2>"Put it on your site"</h2>
             <HostGuides choice=choice base=base.clone()/>
             <LinkCardPreview base=base/>
@@ -67,6 +65,37 @@ pub fn EmbedKit() -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// The check in an iframe with the author's choices, as tall as its content: it follows the
+/// preview's height messages as `embed.js` does on the author's page.
+#[component]
+fn Preview(
+    /// The widget's address with the choices.
+    address: Memo<String>,
+    /// Whether the backdrop should show through.
+    transparent: Signal<bool>,
+) -> impl IntoView {
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+    let height = RwSignal::new(FRAME_HEIGHT);
+    let listener = window_event_listener(leptos::ev::message, move |event| {
+        let reported = frame.get_untracked().and_then(|element| host::height_from_frame(&event, &element));
+        if let Some(reported) = reported {
+            height.set(reported);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        <div class="kit-preview" class:kit-transparent=move || transparent.get()>
+            <iframe
+                id="kit-preview"
+                node_ref=frame
+                src=move || address.get()
+                title="Preview of the embedded check"
+                height=move || height.get().to_string()
+            ></iframe>
+        </div>
     }
 }
 
