@@ -57,7 +57,8 @@ finish_layer() {
   count_layer "$name" "$status" $(( $(cat "$LOGS/$name.end" 2>/dev/null || echo "$SECONDS") - STARTS[$name]))
 }
 
-layer native cargo test --quiet
+# The workspace: the widget's core and the build step (xtask/), natively.
+layer native cargo test --quiet --workspace
 # The component tests twice: wasm-bindgen-test-runner takes Chrome from CHROMEDRIVER and
 # Firefox from GECKODRIVER (which wins when both are set); webdriver.json holds both browsers'
 # options.
