@@ -60,24 +60,38 @@ fn all_best(set: &'static QuestionSet) -> Answers {
     Answers::from_slots(set, slots).expect("valid")
 }
 
-/// Calls `check` for every pattern of one dimension (the other dimensions at their best).
-fn every_pattern(index: usize, mut check: impl FnMut(&[Option<Answer>], Answers)) {
+/// One pattern of one dimension and the report of its answers (the other dimensions at their best).
+struct Case {
+    pattern: Vec<Option<Answer>>,
+    report: Report,
+}
+
+/// Every pattern of each dimension, in odometer order (the first question turning fastest),
+/// scored once for all the tests of this file.
+fn cases(index: usize) -> &'static [Case] {
+    static CASES: std::sync::OnceLock<Vec<Vec<Case>>> = std::sync::OnceLock::new();
+    &CASES.get_or_init(|| (0..set3().dimensions.len()).map(all_cases).collect())[index]
+}
+
+fn all_cases(index: usize) -> Vec<Case> {
     let set = set3();
     let dimension = &set.dimensions[index];
     let start = set.first_position(index);
     let choices: Vec<Vec<Option<Answer>>> = dimension.questions.iter().map(slots_of).collect();
     let mut odometer = vec![0usize; choices.len()];
+    let mut cases = Vec::new();
     loop {
         let pattern: Vec<Option<Answer>> = odometer.iter().zip(&choices).map(|(&i, c)| c[i]).collect();
         let mut answers = all_best(set);
         for (offset, answer) in pattern.iter().enumerate() {
             answers.set_answer(start + offset, *answer);
         }
-        check(&pattern, answers);
+        let report = Report::new(&answers);
+        cases.push(Case { pattern, report });
         let mut i = 0;
         loop {
             if i == odometer.len() {
-                return;
+                return cases;
             }
             odometer[i] += 1;
             if odometer[i] < choices[i].len() {
@@ -86,6 +100,31 @@ fn every_pattern(index: usize, mut check: impl FnMut(&[Option<Answer>], Answers)
             odometer[i] = 0;
             i += 1;
         }
+    }
+}
+
+/// The case of a pattern (its position in odometer order).
+fn case_of(index: usize, pattern: &[Option<Answer>]) -> &'static Case {
+    let dimension = &set3().dimensions[index];
+    let mut position = 0;
+    for (question, slot) in dimension.questions.iter().zip(pattern).rev() {
+        let radix = question.options.len() + 2;
+        let digit = match slot {
+            None => 0,
+            Some(Answer::Level(level)) => usize::from(*level) + 1,
+            Some(Answer::DontKnow) => radix - 1,
+        };
+        position = position * radix + digit;
+    }
+    let case = &cases(index)[position];
+    assert_eq!(case.pattern, pattern);
+    case
+}
+
+/// Calls `check` for every pattern of one dimension (the other dimensions at their best).
+fn every_pattern(index: usize, mut check: impl FnMut(&[Option<Answer>], &Report)) {
+    for case in cases(index) {
+        check(&case.pattern, &case.report);
     }
 }
 
@@ -114,9 +153,8 @@ fn a_dimension_is_a_yes_only_when_every_answer_is_a_yes() {
     let set = set3();
     for (index, dimension) in set.dimensions.iter().enumerate() {
         let (mut yes, mut patterns) = (0, 0);
-        every_pattern(index, |pattern, answers| {
+        every_pattern(index, |pattern, report| {
             patterns += 1;
-            let report = Report::new(&answers);
             let result = &report.dimensions[index];
             let says_yes = every_answer_says_yes(dimension.questions, pattern);
             let complete = pattern.iter().all(Option::is_some);
@@ -140,15 +178,14 @@ fn a_dimension_is_a_yes_only_when_every_answer_is_a_yes() {
 fn a_worse_answer_never_improves_the_verdict_a_band_or_a_score() {
     let set = set3();
     for (index, dimension) in set.dimensions.iter().enumerate() {
-        let start = set.first_position(index);
-        every_pattern(index, |pattern, answers| {
-            let worse = Report::new(&answers);
+        every_pattern(index, |pattern, report| {
+            let worse = report;
             for (offset, question) in dimension.questions.iter().enumerate() {
                 let Some(answer) = pattern[offset] else { continue };
                 for better_answer in one_better(question, answer) {
-                    let mut better = answers.clone();
-                    better.set_answer(start + offset, Some(better_answer));
-                    let better = Report::new(&better);
+                    let mut better = pattern.to_vec();
+                    better[offset] = Some(better_answer);
+                    let better = &case_of(index, &better).report;
                     let (w, b) = (&worse.dimensions[index], &better.dimensions[index]);
                     let at = format!("{} {pattern:?}: {} {answer:?} → {better_answer:?}", dimension.id, question.id);
                     assert!(verdict_rank(&worse.verdict) <= verdict_rank(&better.verdict), "{at}: verdict");
@@ -161,9 +198,10 @@ fn a_worse_answer_never_improves_the_verdict_a_band_or_a_score() {
             if matches!(worse.verdict, Verdict::NotReady { .. }) {
                 for (offset, question) in dimension.questions.iter().enumerate() {
                     if pattern[offset].is_none() {
-                        let mut filled = answers.clone();
-                        filled.set_answer(start + offset, Some(best(question)));
-                        assert!(matches!(Report::new(&filled).verdict, Verdict::NotReady { .. }), "{pattern:?}");
+                        let mut filled = pattern.to_vec();
+                        filled[offset] = Some(best(question));
+                        let filled = &case_of(index, &filled).report;
+                        assert!(matches!(filled.verdict, Verdict::NotReady { .. }), "{pattern:?}");
                     }
                 }
             }
@@ -175,15 +213,14 @@ fn a_worse_answer_never_improves_the_verdict_a_band_or_a_score() {
 fn dont_know_never_scores_or_bands_better_than_the_lowest_option() {
     let set = set3();
     for (index, dimension) in set.dimensions.iter().enumerate() {
-        let start = set.first_position(index);
-        every_pattern(index, |pattern, answers| {
+        every_pattern(index, |pattern, report| {
             for offset in 0..pattern.len() {
                 if pattern[offset] != Some(Answer::DontKnow) {
                     continue;
                 }
-                let mut lowest = answers.clone();
-                lowest.set_answer(start + offset, Some(Answer::Level(0)));
-                let (unknown, lowest) = (Report::new(&answers), Report::new(&lowest));
+                let mut lowest = pattern.to_vec();
+                lowest[offset] = Some(Answer::Level(0));
+                let (unknown, lowest) = (report, &case_of(index, &lowest).report);
                 let (u, l) = (&unknown.dimensions[index], &lowest.dimensions[index]);
                 assert!(u.band <= l.band && u.score <= l.score, "{} {pattern:?}", dimension.id);
                 assert_ne!(u.band, Some(Band::Yes));
@@ -197,8 +234,8 @@ fn scores_order_like_bands() {
     let set = set3();
     let mut seen: [(u8, u8); 3] = [(u8::MAX, 0); 3];
     for index in 0..set.dimensions.len() {
-        every_pattern(index, |_, answers| {
-            let result = &Report::new(&answers).dimensions[index];
+        every_pattern(index, |_, report| {
+            let result = &report.dimensions[index];
             let (Some(band), Some(score)) = (result.band, result.score) else { return };
             let slot = &mut seen[band as usize];
             *slot = (slot.0.min(score), slot.1.max(score));
@@ -223,8 +260,8 @@ fn no_card_says_what_an_answer_denies() {
     for (index, dimension) in set.dimensions.iter().enumerate() {
         let Meanings::Claims { yes: claims, not_yes } = &dimension.meanings else { panic!("set 3 has claims") };
         let key = dimension.questions.iter().position(|q| q.role == Role::Key).expect("a key question");
-        every_pattern(index, |pattern, answers| {
-            let result = &Report::new(&answers).dimensions[index];
+        every_pattern(index, |pattern, report| {
+            let result = &report.dimensions[index];
             let at = format!("{} {pattern:?}", dimension.id);
             let stance = |id: &str| {
                 let position = dimension.questions.iter().position(|q| q.id == id).expect("cited question");
@@ -324,8 +361,7 @@ fn moves_are_three_on_three_topics_and_ready_pilots_scale_in_stages_first() {
     let set = set3();
     let stages = set.ready_moves.iter().find(|m| m.topic == "ready.stages").expect("the stages move");
     for index in 0..set.dimensions.len() {
-        every_pattern(index, |pattern, answers| {
-            let report = Report::new(&answers);
+        every_pattern(index, |pattern, report| {
             let moves = &report.next_moves;
             let mut topics: Vec<&str> = moves.iter().map(|m| topic_of(set, m)).collect();
             topics.sort_unstable();
@@ -548,7 +584,9 @@ fn ready_shares_for_the_closing_note() {
     for id in [2, 3] {
         let set = question_set(id).expect("a set");
         let (ready, total) = all_best_but_one(set);
-        let runs = 200_000;
+        // 20,000 runs a set by default (seconds in a debug build); the closing note's figures
+        // use READY_SHARE_RUNS=200000 in a release build.
+        let runs = std::env::var("READY_SHARE_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(20_000);
         let uniform = random_ready_count(set, runs, 0);
         let skewed = random_ready_count(set, runs, 1);
         println!(
