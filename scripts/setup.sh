@@ -44,7 +44,7 @@ if $TEST_TOOLS && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver brotli >/dev/null
 fi
 
-# The other engines (tests/e2e/engines/): Firefox and WebKitGTK (WebKitWebDriver drives its
+# The other engines (tests/e2e/harness/webdriver.mjs): Firefox and WebKitGTK (WebKitWebDriver drives its
 # MiniBrowser) from Debian, Xvfb for WebKit's window and xdotool to give it the keyboard focus
 # (there is no window manager), and fonts so screenshots show real glyphs.
 ENGINE_PACKAGES=(firefox-esr webkit2gtk-driver xvfb xdotool fonts-dejavu-core fonts-noto-color-emoji)
@@ -95,7 +95,7 @@ export PATH="$TOOLS/bin:$TOOLS/npm/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 # Not GECKODRIVER: wasm-bindgen-test-runner prefers Firefox whenever GECKODRIVER is set, so
 # exporting it would move every browser test to Firefox. scripts/test.sh sets it for its
-# Firefox layer only; tests/e2e/engines/ reads these.
+# Firefox layer only; tests/e2e/harness/webdriver.mjs reads these.
 export READINESS_GECKODRIVER="$TOOLS/bin/geckodriver"
 export READINESS_FIREFOX=/usr/bin/firefox-esr
 export READINESS_WEBKITDRIVER=/usr/bin/WebKitWebDriver

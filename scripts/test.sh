@@ -9,6 +9,7 @@ cargo fetch --quiet || exit 1
 
 LOGS="$(mktemp -d)"
 declare -a NAMES=() RESULTS=()
+declare -A REPORTS=()
 total_passed=0
 total_failed=0
 
@@ -16,9 +17,14 @@ total_failed=0
 count_layer() {
   local name="$1" status="$2" seconds="$3"
   local passed failed
-  # cargo and wasm-bindgen-test print "test result: ok. N passed; M failed"; the e2e runners print "N passed, M failed".
-  passed=$(grep -Eo '([0-9]+) passed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
-  failed=$(grep -Eo '([0-9]+) failed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
+  if [ -n "${REPORTS[$name]:-}" ]; then
+    # An end-to-end layer: its runner's JUnit report, counted by tests/e2e/harness/summary.mjs.
+    read -r passed failed < <(node tests/e2e/harness/summary.mjs "${REPORTS[$name]}" || echo "0 1")
+  else
+    # cargo and wasm-bindgen-test print "test result: ok. N passed; M failed".
+    passed=$(grep -Eo '([0-9]+) passed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
+    failed=$(grep -Eo '([0-9]+) failed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
+  fi
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
   if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
     echo "$name ran no test: counting it as a failure"
@@ -40,23 +46,6 @@ layer() {
   count_layer "$name" "${PIPESTATUS[0]}" $((SECONDS - start))
 }
 
-# Starts a layer in the background; finish_layer waits for it, prints its output and counts it.
-declare -A PIDS=() STARTS=()
-start_layer() {
-  local name="$1"; shift
-  STARTS[$name]=$SECONDS
-  { "$@" > "$LOGS/$name.log" 2>&1; ended=$?; echo "$SECONDS" > "$LOGS/$name.end"; exit "$ended"; } &
-  PIDS[$name]=$!
-}
-finish_layer() {
-  local name="$1" status=0
-  wait "${PIDS[$name]}" || status=$?
-  echo
-  echo "=== $name ==="
-  cat "$LOGS/$name.log"
-  count_layer "$name" "$status" $(( $(cat "$LOGS/$name.end" 2>/dev/null || echo "$SECONDS") - STARTS[$name]))
-}
-
 layer native cargo test --quiet
 # The component tests twice: wasm-bindgen-test-runner takes Chrome from CHROMEDRIVER and
 # Firefox from GECKODRIVER (which wins when both are set); webdriver.json holds both browsers'
@@ -74,15 +63,22 @@ journeys() {
   "$@"
 }
 
-# End to end: Chromium through Playwright (tests/e2e/run.mjs), then the engine journeys
-# (tests/e2e/engines/) in each of READINESS_ENGINES, one layer per engine, side by side:
-# most of their time is spent waiting on the browsers, so together they take little longer
-# than the slowest alone. The engine list runs in Chromium too when asked:
-# READINESS_ENGINES="chromium firefox webkit".
-ENGINES=(${READINESS_ENGINES:-firefox webkit})
-for engine in "${ENGINES[@]}"; do start_layer "e2e-$engine" journeys node tests/e2e/engines/run.mjs dist "$engine"; done
-layer e2e-chromium journeys node tests/e2e/run.mjs dist
-for engine in "${ENGINES[@]}"; do finish_layer "e2e-$engine"; done
+# End to end: the journeys (tests/e2e/journeys/*.test.mjs) under node:test, one layer per
+# engine: Chromium through Playwright, then Firefox and WebKit over WebDriver (each journey file
+# says which of its journeys run there). Each layer's runner writes a JUnit report, which gives
+# its counts. Chromium runs two files at a time (a browser each: one per core); Firefox and
+# WebKit one file at a time, one engine after the other, since most of their time is a
+# browser's own work on these two cores.
+e2e() {
+  local engine="$1" concurrency="$2"
+  REPORTS[e2e-$engine]="$LOGS/e2e-$engine.xml"
+  layer "e2e-$engine" journeys env E2E_ENGINE="$engine" node --test --test-concurrency="$concurrency" \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=junit --test-reporter-destination="$LOGS/e2e-$engine.xml" \
+    tests/e2e/journeys/
+}
+e2e chromium 2
+for engine in ${READINESS_ENGINES:-firefox webkit}; do e2e "$engine" 1; done
 
 echo
 echo "=== summary ==="

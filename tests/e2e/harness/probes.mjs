@@ -1,4 +1,4 @@
-// Test probes the engine journeys' servers add to the pages they serve, under `/__e2e__/`.
+// Test probes the journeys' servers add to the pages they serve, under `/__e2e__/`.
 //
 // WebDriver has no init scripts and no page-error events in every engine (only Chromium and
 // Firefox speak BiDi), so the server itself puts a few same-origin scripts into each HTML page,
@@ -16,6 +16,7 @@
 //   keep-wasm.js         when the address carries `?e2e=keep-wasm`: keeps the app's wasm exports
 //                        (Trunk's start event carries them) in `window.__e2eWasm`, so a journey
 //                        can provoke a real trap.
+//   full-storage.js      `?e2e=full-storage`: `localStorage.setItem` throws QuotaExceededError.
 //   no-clipboard.js      `?e2e=no-clipboard`: no `navigator.clipboard`, as in older or locked-down
 //                        browsers.
 //   share-sheet.js       `?e2e=share-sheet`: a share sheet that takes PNG files (as on a phone);
@@ -70,6 +71,9 @@ const SCRIPTS = {
 `,
   'keep-wasm': `addEventListener('TrunkApplicationStarted', function (event) { window.__e2eWasm = event.detail.wasm; });
 `,
+  // Storage that reads but cannot write: a full quota.
+  'full-storage': `Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+`,
   // A browser without the async clipboard API: the copy buttons must fall back.
   'no-clipboard': `Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: function () { return undefined; } });
 `,
@@ -99,7 +103,7 @@ Object.defineProperty(Navigator.prototype, 'canShare', { configurable: true, val
 
 /** The probe names a page address asks for with `?e2e=a,b`, after `errors`. */
 export function probesFor(requestUrl) {
-  const marker = new URL(requestUrl, 'http://x').searchParams.get('e2e') || '';
+  const marker = new URL('http://x' + requestUrl).searchParams.get('e2e') || '';
   return ['errors', ...marker.split(',').filter((name) => name && name !== 'errors')];
 }
 
@@ -124,7 +128,7 @@ export function injectProbes(html, requestUrl) {
 export function probeSink() {
   const lines = [];
   async function handle(req, res) {
-    const url = new URL(req.url || '/', 'http://x');
+    const url = new URL('http://x' + (req.url || '/'));
     if (!url.pathname.startsWith('/__e2e__/')) return false;
     if (req.method === 'POST' && url.pathname === '/__e2e__/report') {
       let body = '';
@@ -135,6 +139,13 @@ export function probeSink() {
       } catch {
         lines.push(`unreadable probe report: ${body.slice(0, 200)}`);
       }
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      res.end();
+      return true;
+    }
+    if (req.method === 'POST' && url.pathname === '/__e2e__/flush') {
+      // harness/journey.mjs asks each open page for this before it reads `lines`.
+      for await (const chunk of req) void chunk;
       res.writeHead(204, { 'Cache-Control': 'no-store' });
       res.end();
       return true;
