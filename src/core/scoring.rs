@@ -503,7 +503,7 @@ pub fn literal_score(band: Band, given: &[(&'static Question, Option<Answer>)]) 
         Band::Yes => 2,
     }];
     let span = u32::from(high - low);
-    let within = if possible == 0 { span } else { (span * earned + possible / 2) / possible };
+    let within = (span * earned + possible / 2).checked_div(possible).unwrap_or(span);
     (u32::from(low) + within) as u8
 }
 
