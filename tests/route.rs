@@ -5,6 +5,7 @@
 mod common;
 
 use common::{complete_answers, observe, session, some_answers, someone_else};
+use readiness_check::core::content::CURRENT;
 use readiness_check::core::route::{Address, EmbedOptions, Route, Theme, open};
 use readiness_check::core::screen::Screen;
 use readiness_check::core::session::{Action, OfferedRun, Session, Step, View};
@@ -247,9 +248,10 @@ fn every_screen_has_an_address_that_opens_it_again() {
 #[test]
 fn screens_have_titles_and_focus_targets() {
     let theirs = someone_else();
+    let question_3 = format!("Question 3 of {} · Scaling Readiness Check", CURRENT.question_count());
     let cases = [
         (own_at(Step::Intro), "Scaling Readiness Check: is your AI pilot ready to scale?", "screen-heading"),
-        (own_at(Step::Question(2)), "Question 3 of 18 · Scaling Readiness Check", "q-legend"),
+        (own_at(Step::Question(2)), question_3.as_str(), "q-legend"),
         (session(complete_answers(), Step::Results, ""), "Your results · Scaling Readiness Check", "screen-heading"),
         (
             Session { view: View::Shared(theirs.clone()), ..Session::default() },

@@ -174,7 +174,8 @@ async fn report_shows_verdict_and_every_dimension() {
 async fn failing_report_names_the_blockers_and_edit_jumps_to_the_dimension() {
     let (root, store, _mount) = mount_results(all_at(0));
     assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("not-ready"));
-    assert_eq!(count(&root, ".dimension[data-band=no] .advice li") >= 4, true);
+    // Set 3's cards list each answer that is not a yes with its own fix (`.blocker-fix`).
+    assert_eq!(count(&root, ".dimension[data-band=no] .holding-back li .blocker-fix") >= 4, true);
     find(&root, ".dimension[data-dimension=data] button.edit").click();
     tick().await;
     assert_eq!(store.with_untracked(|s| s.step), Step::Question(CURRENT.first_position(1)));

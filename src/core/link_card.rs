@@ -22,9 +22,10 @@ pub struct LinkCard {
 pub fn check_card() -> LinkCard {
     LinkCard {
         title: "Scaling Readiness Check: is your AI pilot ready to scale?".to_owned(),
-        description:
-            "Ownership, data, buy-in, metrics: a verdict and your next three moves in about 3 minutes. Nothing leaves your device."
-                .to_owned(),
+        description: format!(
+            "Ownership, data, buy-in, metrics: a verdict and your next three moves in about {} minutes. Nothing leaves your device.",
+            super::content::intro::MINUTES
+        ),
         image: "preview/check.png".to_owned(),
         image_alt: "Scaling Readiness Check: four dimensions, ownership, data, buy-in and metrics.".to_owned(),
     }
@@ -39,7 +40,7 @@ pub fn outcome_card(slug: &str) -> Option<LinkCard> {
         return Some(LinkCard {
             image_alt: title.clone(),
             title,
-            description: "This AI pilot passes the essay's Scaling Readiness Test on ownership, data, buy-in and metrics. Take the 3-minute check for yours and compare.".to_owned(),
+            description: "This AI pilot passes the essay's Scaling Readiness Test on ownership, data, buy-in and metrics. Take the 6-minute check for yours and compare.".to_owned(),
             image,
         });
     }
@@ -61,7 +62,7 @@ pub fn outcome_card(slug: &str) -> Option<LinkCard> {
         image_alt: title.clone(),
         title,
         description: format!(
-            "This AI pilot doesn't pass the essay's Scaling Readiness Test yet: {named} {verb} not a yes. Take the 3-minute check for yours and compare."
+            "This AI pilot doesn't pass the essay's Scaling Readiness Test yet: {named} {verb} not a yes. Take the 6-minute check for yours and compare."
         ),
         image,
     })
