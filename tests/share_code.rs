@@ -7,7 +7,8 @@ use common::{answers_from_pattern, pattern_of};
 use proptest::prelude::*;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::{CURRENT, QUESTION_SETS, QuestionSet};
-use readiness_check::core::route::{EmbedOptions, Route};
+use readiness_check::core::embed::EmbedOptions;
+use readiness_check::core::route::Route;
 use readiness_check::core::scoring::Report;
 use readiness_check::core::share_code::{
     self, ALPHABET, DecodeError, MAX_LABEL_CHARS, SharedResult, clean_label, core_len, decode, encode,

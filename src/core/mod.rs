@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod compare;
 pub mod content;
+pub mod embed;
 pub mod notices;
 pub mod readers;
 pub mod route;

@@ -46,10 +46,7 @@ pub enum Route {
     EmbedKit,
 }
 
-/// Fragment key of a results link.
-pub const RESULT_KEY: &str = "r=";
-/// Fragment key of a team link.
-pub const TEAM_KEY: &str = "t=";
+pub use super::share_code::{RESULT_KEY, TEAM_KEY};
 /// Fragment key of a run in progress carried by the address.
 pub const PROGRESS_KEY: &str = "s=";
 /// Fragment key of the question on screen.
@@ -265,30 +262,6 @@ impl Address {
     }
 }
 
-/// The code a pasted line holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LinkCode<'a> {
-    /// A single result's code.
-    Result(&'a str),
-    /// A team code.
-    Team(&'a str),
-}
-
-/// Finds the code in a pasted results link, team link or bare code.
-pub fn code_in_link(line: &str) -> LinkCode<'_> {
-    let line = line.trim();
-    if let Some((_, fragment)) = line.split_once('#') {
-        if let Some(code) = fragment.strip_prefix(TEAM_KEY) {
-            return LinkCode::Team(code);
-        }
-        return LinkCode::Result(fragment.strip_prefix(RESULT_KEY).unwrap_or(fragment));
-    }
-    if line.starts_with('T') {
-        return LinkCode::Team(line);
-    }
-    LinkCode::Result(line)
-}
-
 /// Colour scheme asked for by an embedding page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -312,74 +285,17 @@ impl Theme {
     }
 }
 
-/// Options read from the query string (`?embed&theme=dark&accent=0b63ce`).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct EmbedOptions {
-    /// Drop page chrome and report height to the host.
-    pub embed: bool,
-    /// Colour scheme.
-    pub theme: Theme,
-    /// Accent colour (`#rrggbb`) for the light theme, only when `accent` was six hex digits
-    /// and reads at WCAG AA (4.5:1) as link text on the light background and behind white text.
-    pub accent_light: Option<String>,
-    /// The same for the dark theme (on the dark background, behind dark text).
-    pub accent_dark: Option<String>,
-    /// Transparent background (`bg=transparent`).
-    pub transparent: bool,
-    /// Post the result event to the host page (`events`): off unless the author asks.
-    pub events: bool,
-}
-
-impl EmbedOptions {
-    /// Reads a query string (with or without `?`). Unknown keys and bad values are ignored.
-    pub fn parse(query: &str) -> EmbedOptions {
-        let mut options = EmbedOptions::default();
-        let query = query.strip_prefix('?').unwrap_or(query);
-        for pair in query.split('&').take(32) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
-                "embed" => options.embed = !matches!(value, "0" | "false"),
-                "theme" => {
-                    options.theme = match value {
-                        "light" => Theme::Light,
-                        "dark" => Theme::Dark,
-                        _ => Theme::Auto,
-                    }
-                }
-                "accent" => {
-                    let hex = value.strip_prefix("%23").or_else(|| value.strip_prefix('#')).unwrap_or(value);
-                    if let Some(rgb) = parse_hex(hex) {
-                        let colour = format!("#{}", hex.to_ascii_lowercase());
-                        let readable = |pairs: &[[u8; 3]]| pairs.iter().all(|&other| contrast(rgb, other) >= 4.5);
-                        options.accent_light = readable(&[LIGHT_BACKGROUND, WHITE]).then(|| colour.clone());
-                        options.accent_dark =
-                            readable(&[DARK_BACKGROUND, DARK_SURFACE, DARK_TEXT_ON_ACCENT]).then_some(colour);
-                    }
-                }
-                "bg" => options.transparent = value == "transparent",
-                "events" => options.events = !matches!(value, "0" | "false"),
-                _ => {}
-            }
-        }
-        options
-    }
-}
-
-/// Whether a page of `parent_origin` may show the widget in a frame, by the list of origins the
-/// author allowed at build time (`*`, or nothing, allows every site; entries are separated by
-/// spaces or commas, e.g. `https://blog.example.com https://www.example.com`). An unknown
-/// parent (the browser would not say) is refused as soon as there is a list.
-pub fn framing_allowed(allowed: &str, parent_origin: Option<&str>) -> bool {
-    let entries: Vec<&str> = allowed
-        .split([' ', ',', '\n', '\t'])
-        .map(|e| e.trim().trim_end_matches('/'))
-        .filter(|e| !e.is_empty())
-        .collect();
-    if entries.is_empty() || entries.contains(&"*") {
-        return true;
-    }
-    let Some(parent) = parent_origin.map(|p| p.trim_end_matches('/')) else { return false };
-    entries.iter().any(|entry| entry.eq_ignore_ascii_case(parent))
+/// The light and dark accents an author's `accent=` value gives (`#rrggbb`, lower case): each
+/// only when the value is six hex digits (an encoded `#` allowed) and reads at WCAG AA (4.5:1)
+/// as link text on that theme's background and behind its button text.
+pub fn accents(value: &str) -> (Option<String>, Option<String>) {
+    let hex = value.strip_prefix("%23").or_else(|| value.strip_prefix('#')).unwrap_or(value);
+    let Some(rgb) = parse_hex(hex) else { return (None, None) };
+    let colour = format!("#{}", hex.to_ascii_lowercase());
+    let readable = |pairs: &[[u8; 3]]| pairs.iter().all(|&other| contrast(rgb, other) >= 4.5);
+    let light = readable(&[LIGHT_BACKGROUND, WHITE]).then(|| colour.clone());
+    let dark = readable(&[DARK_BACKGROUND, DARK_SURFACE, DARK_TEXT_ON_ACCENT]).then_some(colour);
+    (light, dark)
 }
 
 /// The light theme's page background (style/main.css `--bg`).

@@ -32,6 +32,10 @@ pub const MAX_LABEL_CHARS: usize = 60;
 pub const MAX_CODE_LEN: usize = 1024;
 const CHECK_MODULUS: u32 = 4093;
 const LABEL_SEPARATOR: char = '.';
+/// Fragment key of a results link (`#r=<code>`).
+pub const RESULT_KEY: &str = "r=";
+/// Fragment key of a team link (`#t=<team code>`).
+pub const TEAM_KEY: &str = "t=";
 
 /// A decoded result: whose answers, to which question set, under which label.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -308,4 +312,28 @@ fn percent_decode_label(text: &str) -> Option<Vec<u8>> {
         i += 1;
     }
     Some(out)
+}
+
+/// The code a pasted line holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkCode<'a> {
+    /// A single result's code.
+    Result(&'a str),
+    /// A team code.
+    Team(&'a str),
+}
+
+/// Finds the code in a pasted results link, team link or bare code.
+pub fn code_in_link(line: &str) -> LinkCode<'_> {
+    let line = line.trim();
+    if let Some((_, fragment)) = line.split_once('#') {
+        if let Some(code) = fragment.strip_prefix(TEAM_KEY) {
+            return LinkCode::Team(code);
+        }
+        return LinkCode::Result(fragment.strip_prefix(RESULT_KEY).unwrap_or(fragment));
+    }
+    if line.starts_with('T') {
+        return LinkCode::Team(line);
+    }
+    LinkCode::Result(line)
 }

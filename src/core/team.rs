@@ -84,14 +84,14 @@ pub fn read_pasted(text: &str) -> Vec<PastedEntry> {
         if line.is_empty() {
             continue;
         }
-        match super::route::code_in_link(line) {
-            super::route::LinkCode::Result(code) => {
+        match share_code::code_in_link(line) {
+            share_code::LinkCode::Result(code) => {
                 entries.push(match share_code::decode_as_sent(code, share_code::decode) {
                     Ok(result) => PastedEntry::Result(result),
                     Err(error) => PastedEntry::Invalid { line: index + 1, error },
                 })
             }
-            super::route::LinkCode::Team(code) => match share_code::decode_as_sent(code, decode_team) {
+            share_code::LinkCode::Team(code) => match share_code::decode_as_sent(code, decode_team) {
                 Ok(members) => entries.extend(members.into_iter().map(PastedEntry::Result)),
                 Err(error) => entries.push(PastedEntry::Invalid { line: index + 1, error }),
             },
