@@ -140,6 +140,30 @@ fn a_saved_answer_changes_in_a_frame_only_by_seen_input() {
 }
 
 #[test]
+fn saved_answers_are_discarded_in_a_frame_only_by_seen_input() {
+    for action in [Action::Clear, Action::StartOver] {
+        // Held, unseen: a blind click on a confirmation discards nothing.
+        let mut framed =
+            open_framed(&Route::Home, Some(Snapshot::of(&session(some_answers(), Step::Intro, "p"))), None);
+        framed.apply_by(action.clone(), By::Reader);
+        assert!(framed.held.is_some() && framed.erasures == 0, "{action:?} blind while held");
+        // Opened by a seen click, then a blind click: still nothing.
+        framed.apply_by(Action::Start, By::SeenReader);
+        framed.apply_by(action.clone(), By::Reader);
+        assert_eq!(framed.answers, some_answers(), "{action:?} blind after opening");
+        // Seen: done.
+        framed.apply_by(action.clone(), By::SeenReader);
+        assert!(!framed.has_progress(), "{action:?} seen");
+        // A run begun in this frame, in this visit, with nothing stored: the reader's to discard.
+        let mut fresh = open_framed(&Route::Home, None, None);
+        fresh.apply_by(Action::Start, By::Reader);
+        fresh.apply_by(Action::Choose { position: 0, answer: Some(Answer::Level(1)) }, By::Reader);
+        fresh.apply_by(action.clone(), By::Reader);
+        assert!(!fresh.has_progress(), "{action:?} of this visit's run");
+    }
+}
+
+#[test]
 fn a_result_goes_out_only_when_finished_here_agreed_and_taken_there_by_the_reader() {
     let last = common::last();
     let almost = {

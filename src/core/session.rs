@@ -198,6 +198,14 @@ impl Session {
         self
     }
 
+    /// True in a frame when discarding the run on screen would discard answers saved before
+    /// this visit (held, or opened from where they were held): then only the reader's seen
+    /// input may (see [`By::SeenReader`]); a run begun here in this visit is the reader's to
+    /// discard.
+    pub fn discards_saved(&self) -> bool {
+        self.held.is_some() || self.held_opened
+    }
+
     /// Whether the run on screen may be saved: not while a stored run is held out of sight
     /// (a blind click on "Start" in a frame must never overwrite what the reader saved).
     pub fn may_save(&self) -> bool {
@@ -255,6 +263,10 @@ impl Session {
         // reader saved is replaced, and the frame's own run is not saved over it).
         if self.sealed && by == By::SeenReader && !self.has_progress() {
             self.open_held();
+        }
+        // Answers saved before this visit are discarded in a frame only by seen input.
+        if matches!(action, Action::Clear | Action::StartOver) && self.discards_saved() && by != By::SeenReader {
+            return;
         }
         // A saved answer, once the held run is open in a frame, changes only by seen input;
         // the screen is drawn again so the refused choice does not stay checked.
