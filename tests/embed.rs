@@ -325,3 +325,43 @@ fn the_named_limits_are_the_ones_the_helper_and_the_docs_use() {
         "embed.js caps heights at the core's number"
     );
 }
+
+/// The static verdict pages' inline check reads the yes rule from data the core writes; the
+/// page carries exactly that data (a journey checks the script against every outcome).
+#[test]
+fn the_static_pages_check_carries_the_cores_rules() {
+    let rules = readiness_check::core::route::static_outcome_rules();
+    let page = include_str!("../index.html");
+    assert!(page.contains(&format!("var R=\"{rules}\"")), "index.html's inline check carries {rules}");
+    // Every set under the essay's test is there, each question with one mark per digit.
+    for entry in rules.split(' ') {
+        let parts: Vec<&str> = entry.split('|').collect();
+        assert_eq!(parts.len(), 3, "{entry}");
+        assert!(parts[2].split(',').all(|q| q.len() >= 5 && q[1..].starts_with('u')), "{entry}");
+    }
+}
+
+/// Which outcome page a code belongs on: the verdict's slug for a finished run, nothing for an
+/// unfinished, unreadable or foreign-looking one.
+#[test]
+fn a_code_names_its_outcome_page() {
+    use readiness_check::core::route::outcome_of_code;
+    let ready = encode(&complete_answers(), "");
+    let mut not_ready = complete_answers();
+    not_ready.set_answer(0, Some(Answer::Level(0)));
+    let cases = [
+        (ready.clone(), Some("ready")),
+        (encode(&complete_answers(), "invoice triage"), Some("ready")),
+        (format!("{ready}),"), Some("ready")),
+        (encode(&not_ready, ""), Some("not-o")),
+        (encode(&someone_else().answers, ""), Some("not-odbm")),
+        // Unfinished: a finished dimension that fails names the page; otherwise none.
+        (encode(&some_answers(), ""), Some("not-o")),
+        (encode(&readiness_check::core::answers::Answers::empty(readiness_check::core::content::CURRENT), ""), None),
+        ("1Cgarbage".to_owned(), None),
+        (String::new(), None),
+    ];
+    for (code, slug) in cases {
+        assert_eq!(outcome_of_code(&code).as_deref(), slug, "{code}");
+    }
+}

@@ -17,7 +17,8 @@
 //!   `#embed-kit`. The same fragments on the check's page lead there.
 
 use super::answers::{Answer, Answers};
-use super::scoring::{Report, Verdict};
+use super::content::{QUESTION_SETS, YesRule};
+use super::scoring::{Report, Verdict, holding_back};
 use super::session::{Action, OfferedRun, Session, Step, View};
 use super::share_code::{self, DecodeError, SharedResult};
 use super::snapshot::{Snapshot, SnapshotError};
@@ -283,6 +284,54 @@ impl Theme {
             Theme::Dark => "dark",
         }
     }
+}
+
+/// The outcome page a results code belongs on (`ready`, `not-od`, …), read as the address
+/// reads it; `None` for a code that does not decode or holds an unfinished run. A per-outcome
+/// page shows its static verdict only for a code of its own outcome (the inline check in
+/// `index.html` follows [`static_outcome_rules`]; a journey compares the two on every outcome).
+pub fn outcome_of_code(code: &str) -> Option<String> {
+    let result = share_code::decode_as_sent(code, share_code::decode).ok()?;
+    let report = Report::new(&result.answers);
+    match report.verdict {
+        Verdict::Incomplete { .. } => None,
+        verdict => Some(verdict.outcome_slug(report.set)),
+    }
+}
+
+/// The yes rule of every question set whose dimensions follow the essay's test, as the data the
+/// static pages' inline check reads (it decodes a code and names its outcome before the app
+/// has loaded; sets under a score rule are left out, and their codes show no static verdict).
+/// One set per space-separated entry: `<set character><payload length>|<dimension initials>|`
+/// then, per question in asking order, its dimension's index and one character per digit the
+/// code can hold: `u` unanswered, `y` an answer that keeps the dimension's yes, `n` one that
+/// holds it back (the last digit is "I don't know").
+pub fn static_outcome_rules() -> String {
+    let mut sets = Vec::new();
+    for set in QUESTION_SETS {
+        if !set.dimensions.iter().all(|d| matches!(d.rule, YesRule::EssayTest { .. })) {
+            continue;
+        }
+        let initials: String = set.dimensions.iter().filter_map(|d| d.id.chars().next()).collect();
+        let mut questions = Vec::new();
+        for (index, dimension) in set.dimensions.iter().enumerate() {
+            for question in dimension.questions {
+                let answers = (0..question.options.len())
+                    .map(|level| Answer::Level(level as u8))
+                    .chain(std::iter::once(Answer::DontKnow));
+                let mask: String =
+                    std::iter::once('u')
+                        .chain(answers.map(|a| {
+                            if holding_back(dimension, &[(question, Some(a))]).is_empty() { 'y' } else { 'n' }
+                        }))
+                        .collect();
+                questions.push(format!("{index}{mask}"));
+            }
+        }
+        let set_char = char::from(share_code::ALPHABET[usize::from(set.id)]);
+        sets.push(format!("{set_char}{}|{initials}|{}", share_code::payload_len(set), questions.join(",")));
+    }
+    sets.join(" ")
 }
 
 /// The light and dark accents an author's `accent=` value gives (`#rrggbb`, lower case): each
