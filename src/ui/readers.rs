@@ -18,6 +18,43 @@ use crate::shell::{address, files, image};
 /// thread of thousands of links stays fluid.
 const SETTLE_MS: u64 = 250;
 
+/// The most text read at once, in UTF-16 units (about 2 MB): the analysis runs in one task,
+/// and 2 MB (some 20,000 links) takes well under a second, where 60 MB froze the tab for
+/// 25 s. More is cut at the last line break before the cap, and the author is told.
+const MAX_READ_UNITS: u32 = 2_000_000;
+
+/// The text to read from a pasted or dropped text of `total` UTF-16 units: at most
+/// [`MAX_READ_UNITS`], cut after the last whole line, and what the author is told about it.
+fn capped(text: String, total: u32) -> (String, String) {
+    if total <= MAX_READ_UNITS {
+        return (text, String::new());
+    }
+    let cut = text.rfind('\n').map_or(text.as_str(), |end| &text[..end]).to_owned();
+    let megabytes = |units: u32| f64::from(units) / 1_000_000.0;
+    let note = format!(
+        "This text is {:.0} million characters long: only the first {:.0} million were read (every whole line up to there). Paste the rest separately to read it.",
+        megabytes(total),
+        megabytes(MAX_READ_UNITS)
+    );
+    (cut, note)
+}
+
+/// The text of the field that fired `event`, at most [`MAX_READ_UNITS`] of it, without copying
+/// the rest out of the page (a 60 MB paste stays in the field), and its whole length.
+fn field_text(event: &leptos::ev::Event) -> (String, u32) {
+    use wasm_bindgen::JsCast;
+    let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else {
+        return (String::new(), 0);
+    };
+    let total = area.text_length();
+    if total <= MAX_READ_UNITS {
+        return (area.value(), total);
+    }
+    let value = js_sys::Reflect::get(&area, &wasm_bindgen::JsValue::from_str("value")).unwrap_or_default();
+    let value: js_sys::JsString = value.unchecked_into();
+    (String::from(value.slice(0, MAX_READ_UNITS)), total)
+}
+
 /// What a pasted text says.
 #[derive(Debug)]
 struct Analysis {
@@ -38,12 +75,15 @@ pub fn ReadersView() -> impl IntoView {
     let analysis = RwSignal::new(None::<Arc<Analysis>>);
     let edits = StoredValue::new(0u32);
     let file_status = RwSignal::new(String::new());
-    let read_later = move |text: String| {
+    let cap_note = RwSignal::new(String::new());
+    let read_later = move |(text, total): (String, u32)| {
         let edit = edits.get_value().wrapping_add(1);
         edits.set_value(edit);
         set_timeout(
             move || {
                 if edits.get_value() == edit {
+                    let (text, note) = capped(text, total);
+                    cap_note.set(note);
                     analysis.set((!text.trim().is_empty()).then(|| analyse(&text)));
                 }
             },
@@ -64,6 +104,9 @@ pub fn ReadersView() -> impl IntoView {
                         area.set_value(&text);
                     }
                     file_status.set(format!("Read {name}."));
+                    let total = text.encode_utf16().count().min(u32::MAX as usize) as u32;
+                    let (text, note) = capped(text, total);
+                    cap_note.set(note);
                     analysis.set(Some(analyse(&text)));
                 }
                 None => file_status.set(format!("{name} could not be read.")),
@@ -96,8 +139,9 @@ pub fn ReadersView() -> impl IntoView {
                     node_ref=area
                     rows="10"
                     spellcheck="false"
-                    on:input=move |ev| read_later(event_target_value(&ev))
+                    on:input=move |ev| read_later(field_text(&ev))
                 ></textarea>
+                <p id="readers-cap" class="note" role="status">{move || cap_note.get()}</p>
                 <label for="readers-file" class="file-label">
                     "Or choose a .txt, .csv or .html file (dropping one on the box works too): "
                 </label>

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { MIME, resolveInside } from '../serve.mjs';
-import { CHROMIUM_FLAGS, STORAGE_KEY, assert, encodeCode, eq, pattern, until, writtenSnapshot } from '../lib.mjs';
+import { CHROMIUM_FLAGS, STORAGE_KEY, assert, encodeCode, encodeTeam, eq, expectedReport, pattern, until, writtenSnapshot } from '../lib.mjs';
 
 /** A finished run, ready to scale, with a label the framer would love to learn. */
 const DONE = pattern('33333' + '3333' + '3333' + '33333');
@@ -371,5 +371,109 @@ export async function aCoTenantOrCdnNeighbourCanNeitherResizeNorForge(t) {
     const height = await page.evaluate(() => document.getElementById('forger').getBoundingClientRect().height);
     eq(Math.round(height), 100, "the neighbour's iframe keeps its height");
     eq(await page.evaluate(() => window.__events.length), 0, 'result events forged by the neighbour');
+  });
+}
+
+/** The first inline script of a built page: the static screens' router and verdict check. */
+function inlineRouter(html) {
+  const start = html.indexOf('<script>(function(){var R=');
+  return html.slice(start + 8, html.indexOf('</script>', start));
+}
+
+/** Runs the router as the page would, at `pathname` + `hash`; says whether the static shared
+ *  view (its verdict) would show. */
+function staticVerdictShows(router, pathname, hash) {
+  const classes = {};
+  const location = { pathname, hash, search: '' };
+  const document = { documentElement: { classList: { toggle: (c, on) => (classes[c] = on) } }, title: '' };
+  const top = {};
+  new Function('location', 'document', 'self', 'top', 'addEventListener', router)(location, document, top, top, () => {});
+  return Boolean(classes['at-result']);
+}
+
+export async function aStaticVerdictShowsOnlyForACodeOfItsOwnOutcome(t) {
+  await onSites(t, async (sites, context) => {
+    const page = await context.newPage();
+    // The app never arrives (its wasm blocked), as where it cannot run: only the page speaks.
+    await page.route('**/*.wasm', (route) => route.abort());
+    const notReady = pattern('00000' + '3333' + '3333' + '33333');
+    await page.goto(sites.url('widget.test', `/r/ready/#r=${encodeCode(notReady, 'foreign')}`));
+    await page.waitForSelector('#static-shared', { state: 'attached' });
+    eq(await page.isVisible('#static-shared'), false, 'a foreign code on the ready page shows no verdict');
+    assert(!/ready to scale/i.test(await page.title()), `nor a title that says one: ${await page.title()}`);
+    // Control: the page's own outcome shows at first paint.
+    await page.goto(sites.url('widget.test', `/r/ready/#r=${encodeCode(DONE, 'mine')}`));
+    await page.waitForSelector('#static-shared', { state: 'visible' });
+    // And the check agrees with the independent scorer of these tests on many codes, labels
+    // and unfinished runs included, on every outcome page.
+    const html = await (await fetch(sites.url('widget.test', '/r/ready/'))).text();
+    const router = inlineRouter(html);
+    const pages = ['ready', 'not-o', 'not-d', 'not-b', 'not-m', 'not-od', 'not-odbm'];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const wrong = [];
+    for (let k = 0; k < 300; k++) {
+      const text = Array.from({ length: DONE.length }, () => '0123?-'[Math.floor(random() * (k % 3 ? 5 : 6))]).join('');
+      const answers = pattern(text);
+      const slug = expectedReport(answers).slug;
+      const code = encodeCode(answers, k % 4 ? '' : 'pilot ü');
+      for (const outcome of new Set([...pages, slug])) {
+        if (outcome === 'incomplete') continue;
+        const shows = staticVerdictShows(router, `/r/${outcome}/`, '#r=' + code);
+        if (shows !== (outcome === slug)) wrong.push(`${text} on r/${outcome}/: ${shows}`);
+      }
+    }
+    eq(wrong.slice(0, 5), [], 'static verdicts that disagree with the code');
+  });
+}
+
+export async function invisibleLabelsAreNoLabelsAndLookAlikeNamesDiffer(t) {
+  await onSites(t, async (sites, context) => {
+    const page = await context.newPage();
+    const invisible = ['\u180B\u180C\u180D', '\uFE0F\uFE00', '\uFFF9\uFFFA\uFFFB', '\u{1D173}\u{1D17A}', '\u0301\u0301', '\u0600\u070F'];
+    for (const label of invisible) {
+      const code = encodeCode(PROBE, '', { labelBytes: Buffer.from(label, 'utf8') });
+      await page.goto(sites.url('widget.test', `/#r=${code}`));
+      await page.waitForSelector('#shared');
+      assert(!(await page.$('#shared-label')), `no label shown for ${JSON.stringify(label)}`);
+      eq((await page.textContent('#screen-heading')).trim(), 'Shared results', `heading for ${JSON.stringify(label)}`);
+    }
+    // Two members, "Alice" and "Alice" + a variation selector (or a Cyrillic А): never one name.
+    for (const other of ['Alice\u180B', '\u0410lice']) {
+      const members = [encodeCode(PROBE, 'Alice'), encodeCode(DONE, '', { labelBytes: Buffer.from(other, 'utf8') })];
+      await page.goto(sites.url('widget.test', '/tools/#t=' + encodeTeam(members)));
+      await page.waitForSelector('#team-summary[data-members="2"]');
+      const header = await page.$$eval('#team-summary thead th', (ths) => ths.map((th) => th.textContent.trim().normalize('NFKC').replace(/[\u180B-\u180F]/g, '')));
+      const folded = header.map((h) => h.replace(/\u0410/g, 'A'));
+      eq(new Set(folded).size, folded.length, `member names look different: ${JSON.stringify(header)}`);
+    }
+  });
+}
+
+export async function aSixtyMegabytePasteKeepsTheTabResponsive(t) {
+  await onSites(t, async (sites, context) => {
+    const page = await context.newPage();
+    await page.goto(sites.url('widget.test', '/tools/#readers'));
+    await page.waitForSelector('#readers-input');
+    const line = `Great essay! Mine: ${sites.url('widget.test', '/r/not-o/')}#r=${encodeCode(PROBE, 'pilot')} what do you think?\n`;
+    // Long tasks on the page's main thread while the text is pasted and read.
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const started = Date.now();
+    await page.evaluate(([line, size]) => {
+      const area = document.getElementById('readers-input');
+      area.value = line.repeat(Math.ceil(size / line.length));
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, [line, 60 * 1000 * 1000]);
+    await page.waitForSelector('#readers-summary', { timeout: 30000 });
+    const took = Date.now() - started;
+    const note = await page.textContent('#readers-cap');
+    assert(/only the first 2 million/.test(note), `the author is told what was read: ${note}`);
+    const longest = Math.max(0, ...(await page.evaluate(() => window.__long)));
+    // Setting a 60 MB value is the browser's own work; reading it must not add seconds.
+    assert(longest < 2500, `the longest task while reading 60 MB: ${Math.round(longest)} ms (total ${took} ms)`);
+    console.log(`    60 MB paste: summary after ${took} ms, longest task ${Math.round(longest)} ms`);
   });
 }
