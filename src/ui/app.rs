@@ -79,6 +79,8 @@ pub fn App(
             class:embedded=embedded
             class:transparent=options.transparent
             data-theme=options.theme.name()
+            // In a frame: whether the browser reports it in view (tests wait for it).
+            data-visible=move || framed.then(|| state.visible.get().to_string())
         >
             // Chrome only outside an embed: decided once, so no reactive switch for it.
             {(!embedded).then(|| view! {

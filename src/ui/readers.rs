@@ -18,10 +18,10 @@ use crate::shell::{address, files, image};
 /// thread of thousands of links stays fluid.
 const SETTLE_MS: u64 = 250;
 
-/// The most text read at once, in UTF-16 units (about 2 MB): the analysis runs in one task,
-/// and 2 MB (some 20,000 links) takes well under a second, where 60 MB froze the tab for
-/// 25 s. More is cut at the last line break before the cap, and the author is told.
-const MAX_READ_UNITS: u32 = 2_000_000;
+/// The most text read at once, in UTF-16 units (about 1 MB, a thread of some 2,500 comments):
+/// the analysis runs in one task, and its time grows with the text (60 MB froze the tab for
+/// 25 s). More is cut at the last line break before the cap, and the author is told.
+const MAX_READ_UNITS: u32 = 1_000_000;
 
 /// The text to read from a pasted or dropped text of `total` UTF-16 units: at most
 /// [`MAX_READ_UNITS`], cut after the last whole line, and what the author is told about it.
@@ -30,11 +30,11 @@ fn capped(text: String, total: u32) -> (String, String) {
         return (text, String::new());
     }
     let cut = text.rfind('\n').map_or(text.as_str(), |end| &text[..end]).to_owned();
-    let megabytes = |units: u32| f64::from(units) / 1_000_000.0;
+    let millions = |units: u32| f64::from(units) / 1_000_000.0;
     let note = format!(
-        "This text is {:.0} million characters long: only the first {:.0} million were read (every whole line up to there). Paste the rest separately to read it.",
-        megabytes(total),
-        megabytes(MAX_READ_UNITS)
+        "This text is {:.1} million characters long: only the first {:.0} million were read (every whole line up to there). Paste the rest separately to read it.",
+        millions(total),
+        millions(MAX_READ_UNITS)
     );
     (cut, note)
 }

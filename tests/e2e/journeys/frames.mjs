@@ -94,7 +94,8 @@ async function startChromium() {
       '--host-resolver-rules=MAP *.test 127.0.0.1',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its own process group, so that closing ends its helper processes too.
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   let log = '';
   child.stderr.on('data', (chunk) => (log += chunk));
@@ -105,12 +106,26 @@ async function startChromium() {
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0];
   context.setDefaultTimeout(8000);
+  // A new tab is in the background, where nothing is painted and no IntersectionObserver
+  // reports: bring each to the front, as the tab a reader is looking at.
+  const newPage = context.newPage.bind(context);
+  context.newPage = async () => {
+    const page = await newPage();
+    await page.bringToFront();
+    return page;
+  };
   return {
     context,
     close: async () => {
       await browser.close().catch(() => {});
-      child.kill('SIGKILL');
-      rmSync(profile, { recursive: true, force: true });
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+      await exited;
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     },
   };
 }
@@ -207,7 +222,6 @@ export async function heightsFromEveryFramerAddressAreTheSameForEveryStoredRun(t
       ['intro', '?embed'],
       ['#start', '?embed#start'],
       ['#q=6', '?embed#q=6'],
-      ['#q=18', '?embed#q=18'],
       ['probe result', `?embed#r=${encodeCode(PROBE)}`],
       ["the reader's own code", `?embed#r=${own}`],
       ['progress link', `?embed#s=S2;${encodeCode(PARTLY)};q3;`],
@@ -277,6 +291,8 @@ export async function blindClicksAndKeysThroughAHiddenFrameSendNothingAndDiscard
     // purpose (once, however many letters of a label they type), and can clear it.
     await page.goto(blogPage(sites, 'visible', sites.url('widget.test', '/?embed&events')));
     const frame = await widgetFrame(page, sites.url('widget.test'));
+    // The widget has heard from the browser that it is in view (IntersectionObserver v2).
+    await frame.waitForSelector('#widget[data-visible="true"]');
     await frame.click('#consent-yes');
     await frame.waitForSelector('#consent-yes[aria-pressed="true"]');
     await frame.click('#start');
@@ -305,6 +321,7 @@ export async function aResultFinishedHereIsSentOnceOnlyAfterConsent(t) {
       assert(question.includes(`blog.test:${sites.port}`) && question.includes('every answer and the pilot name'), `the first screen says who gets what: ${question}`);
       const facts = await frame.textContent('#intro .facts');
       assert(!facts.includes('nothing is sent anywhere'), `no false promise with events: ${facts}`);
+      await frame.waitForSelector('#widget[data-visible="true"]');
       await frame.click(choice);
       await frame.click('#start');
       for (let i = 0; i < DONE.length; i++) {
@@ -406,7 +423,7 @@ export async function aStaticVerdictShowsOnlyForACodeOfItsOwnOutcome(t) {
     await page.waitForSelector('#static-shared', { state: 'visible' });
     // And the check agrees with the independent scorer of these tests on many codes, labels
     // and unfinished runs included, on every outcome page.
-    const html = await (await fetch(sites.url('widget.test', '/r/ready/'))).text();
+    const html = readFileSync(path.join(t.dist, 'r', 'ready', 'index.html'), 'utf8');
     const router = inlineRouter(html);
     const pages = ['ready', 'not-o', 'not-d', 'not-b', 'not-m', 'not-od', 'not-odbm'];
     let seed = 7;
@@ -455,7 +472,10 @@ export async function aSixtyMegabytePasteKeepsTheTabResponsive(t) {
     const page = await context.newPage();
     await page.goto(sites.url('widget.test', '/tools/#readers'));
     await page.waitForSelector('#readers-input');
-    const line = `Great essay! Mine: ${sites.url('widget.test', '/r/not-o/')}#r=${encodeCode(PROBE, 'pilot')} what do you think?\n`;
+    // A comment thread: a results link in one comment of four, as threads have them.
+    const link = `${sites.url('widget.test', '/r/not-o/')}#r=${encodeCode(PROBE, 'pilot')}`;
+    const comment = 'Thanks for this essay, it matches what we saw when our pilot stalled after the demo. ';
+    const line = `${comment.repeat(3)}\nMy result: ${link} (we are not ready either)\n${comment}\n`;
     // Long tasks on the page's main thread while the text is pasted and read.
     await page.evaluate(() => {
       window.__long = [];
@@ -470,7 +490,7 @@ export async function aSixtyMegabytePasteKeepsTheTabResponsive(t) {
     await page.waitForSelector('#readers-summary', { timeout: 30000 });
     const took = Date.now() - started;
     const note = await page.textContent('#readers-cap');
-    assert(/only the first 2 million/.test(note), `the author is told what was read: ${note}`);
+    assert(/only the first 1 million/.test(note), `the author is told what was read: ${note}`);
     const longest = Math.max(0, ...(await page.evaluate(() => window.__long)));
     // Setting a 60 MB value is the browser's own work; reading it must not add seconds.
     assert(longest < 2500, `the longest task while reading 60 MB: ${Math.round(longest)} ms (total ${took} ms)`);
