@@ -142,7 +142,9 @@ pub fn watch_visibility(element: &web_sys::Element, seen: impl Fn(bool) + 'stati
     set("trackVisibility", true.into());
     // The least delay the API allows between reports.
     set("delay", 100.into());
-    set("threshold", js_sys::Array::of1(&1.0.into()).into());
+    // Any part in view: the widget is often taller than the page's window, and the browser
+    // checks what is in view for anything over it.
+    set("threshold", js_sys::Array::of1(&0.0.into()).into());
     let Some(window) = super::window() else { return };
     let Ok(constructor) = js_sys::Reflect::get(&window, &wasm_bindgen::JsValue::from_str("IntersectionObserver"))
     else {

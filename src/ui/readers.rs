@@ -39,8 +39,9 @@ fn capped(text: String, total: u32) -> (String, String) {
     (cut, note)
 }
 
-/// The text of the field that fired `event`, at most [`MAX_READ_UNITS`] of it, without copying
-/// the rest out of the page (a 60 MB paste stays in the field), and its whole length.
+/// The text of the field that fired `event`, at most [`MAX_READ_UNITS`] of it, and its whole
+/// length. A longer text is cut in the field itself (at the last line break before the cap),
+/// before the browser lays it out: a 60 MB text in a field takes the tab seconds to draw.
 fn field_text(event: &leptos::ev::Event) -> (String, u32) {
     use wasm_bindgen::JsCast;
     let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else {
@@ -51,8 +52,37 @@ fn field_text(event: &leptos::ev::Event) -> (String, u32) {
         return (area.value(), total);
     }
     let value = js_sys::Reflect::get(&area, &wasm_bindgen::JsValue::from_str("value")).unwrap_or_default();
-    let value: js_sys::JsString = value.unchecked_into();
-    (String::from(value.slice(0, MAX_READ_UNITS)), total)
+    let kept = kept_part(&value.unchecked_into());
+    area.set_value(&kept);
+    (kept, total)
+}
+
+/// The first [`MAX_READ_UNITS`] of a JS string, cut after its last whole line, copied out of
+/// the page (only that part is).
+fn kept_part(text: &js_sys::JsString) -> String {
+    let head = text.slice(0, MAX_READ_UNITS);
+    let end = head.last_index_of("\n", i32::MAX);
+    String::from(if end > 0 { head.slice(0, end as u32) } else { head })
+}
+
+/// A paste larger than the cap never reaches the field whole: its first part replaces the
+/// field's text, and `(kept, total)` is read; a smaller one is left to the browser (`None`).
+fn take_large_paste(event: &leptos::ev::ClipboardEvent) -> Option<(String, u32)> {
+    use wasm_bindgen::JsCast;
+    let data = event.clipboard_data()?;
+    let get = js_sys::Reflect::get(&data, &wasm_bindgen::JsValue::from_str("getData")).ok()?;
+    let text = get.dyn_into::<js_sys::Function>().ok()?.call1(&data, &"text".into()).ok()?;
+    let text: js_sys::JsString = text.dyn_into().ok()?;
+    let total = text.length();
+    if total <= MAX_READ_UNITS {
+        return None;
+    }
+    event.prevent_default();
+    let kept = kept_part(&text);
+    if let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        area.set_value(&kept);
+    }
+    Some((kept, total))
 }
 
 /// What a pasted text says.
@@ -140,6 +170,11 @@ pub fn ReadersView() -> impl IntoView {
                     rows="10"
                     spellcheck="false"
                     on:input=move |ev| read_later(field_text(&ev))
+                    on:paste=move |ev| {
+                        if let Some(read) = take_large_paste(&ev) {
+                            read_later(read);
+                        }
+                    }
                 ></textarea>
                 <p id="readers-cap" class="note" role="status">{move || cap_note.get()}</p>
                 <label for="readers-file" class="file-label">

@@ -402,6 +402,8 @@ export async function embedGrowsToItsContent(t) {
   const settle = [];
   settle.push((await fits(page, 'intro')).ms);
   await page.frame('#check');
+  // With `events`, the reader agrees on the first screen before anything can be sent.
+  await page.click('#consent-yes');
   await page.click('#start');
   for (let i = 0; i < N; i++) {
     await answer(page, i, MIXED[i]);

@@ -70,11 +70,15 @@ export async function aSameSiteFramerHearsNoResultTheReaderDidNotProduce(t) {
     eq(await page.evaluate(() => window.__heard.length), 0, `result messages heard by a framer of ${src}${options.later ? ' (then #start)' : ''}`);
     await page.close();
   }
-  // Control: the reader's own click in the frame does send it, so the silence above is real.
+  // Control: the reader's own clicks in a frame in view do send it (agreeing, opening their
+  // run, "Send my result"), so the silence above is real.
   const [page, frame] = await sameSiteFramer(t, context, '?embed&events', { style: 'width:800px;height:900px;border:0' });
-  await frame.click('#continue');
+  await frame.waitForSelector('#widget[data-visible="true"]');
+  await frame.click('#consent-yes');
+  await frame.click('#start');
   await frame.waitForSelector('#results');
-  const heard = await until(() => page.evaluate(() => window.__heard[0]), 'the reader opening their results themselves is heard');
+  await frame.click('#send-to-site');
+  const heard = await until(() => page.evaluate(() => window.__heard[0]), 'the reader sending their results themselves is heard');
   eq(heard.verdict, 'ready', 'verdict of the result the reader sent');
 }
 
@@ -133,23 +137,26 @@ export async function blindClicksThroughAnInvisibleFrameClearNothing(t) {
   const [page, frame] = await sameSiteFramer(t, context, '?embed&bg=transparent', {
     style: 'position:absolute;left:0;top:0;width:700px;height:900px;border:0;opacity:0.0001',
   });
-  await frame.waitForSelector('#clear');
-  const centre = async (selector) => {
-    const box = await (await frame.$(selector)).boundingBox();
-    return [box.x + box.width / 2, box.y + box.height / 2];
-  };
-  // The attacker's two clicks, aimed at "Clear my answers" and, right after, at where the
-  // confirmation's first button appears.
-  await page.mouse.click(...(await centre('#clear')));
-  await sleep(250);
-  const second = (await frame.$('#confirm-clear')) ? '#confirm-clear' : '.confirm .note';
-  await page.mouse.click(...(await centre(second)));
-  await sleep(2000);
+  await frame.waitForSelector('#intro #start');
+  // The saved run is held out of sight in a frame: no "Clear my answers" to aim at. The
+  // attacker clicks every button the frame shows, twice, the second round after the pause.
+  for (let round = 0; round < 2; round++) {
+    const boxes = await frame.$$eval('button, a', (els) =>
+      els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => [r.x + r.width / 2, r.y + r.height / 2]),
+    );
+    for (const [x, y] of boxes) await page.mouse.click(x, y);
+    if (round === 0) await sleep(2000);
+  }
   const stored = await storage(page);
-  assert(stored.main && stored.main.includes('"format":3'), `the reader's run survives blind clicks: ${JSON.stringify(stored)}`);
-  // Control: a reader who reads the question and waits for the button does clear.
-  await frame.waitForSelector('#confirm-clear');
-  await frame.click('#confirm-clear');
+  assert(stored.main && stored.main.includes('"format":3') && stored.main.includes('secret'), `the reader's run survives blind clicks: ${JSON.stringify(stored)}`);
+  // Control: the same frame in plain view, the reader opens their run and clears it.
+  const [, shown] = await sameSiteFramer(t, context, '?embed', { style: 'width:800px;height:900px;border:0' });
+  await shown.waitForSelector('#widget[data-visible="true"]');
+  await shown.click('#start');
+  await shown.waitForSelector('#results');
+  await shown.click('#clear');
+  await shown.waitForSelector('#confirm-clear');
+  await shown.click('#confirm-clear');
   await until(async () => (await storage(page)).main === null, 'the reader who confirms does clear');
 }
 
