@@ -186,7 +186,15 @@ fn a_result_goes_out_only_when_finished_here_agreed_and_taken_there_by_the_reade
         ("site unknown", finished.clone(), true, false, Consent::Accepted, false),
         ("not asked yet", finished.clone(), true, true, Consent::Undecided, false),
         ("declined", finished.clone(), true, true, Consent::Declined, false),
-        ("answered by a script", finish(By::Page, By::Reader), true, true, Consent::Accepted, false),
+        // The reader's own step to the results finishes a run begun here, whoever answered.
+        (
+            "last answer by a script, stepped through by the reader",
+            finish(By::Page, By::Reader),
+            true,
+            true,
+            Consent::Accepted,
+            true,
+        ),
         ("taken to results by a script", finish(By::Reader, By::Page), true, true, Consent::Accepted, false),
         (
             "a stored finished run opened",
@@ -205,6 +213,14 @@ fn a_result_goes_out_only_when_finished_here_agreed_and_taken_there_by_the_reade
         open_framed(&Route::Home, Some(Snapshot::of(&session(complete_answers(), Step::Results, ""))), None);
     reopened.apply_by(Action::Start, By::SeenReader);
     assert!(reopened.on_own_results() && !reopened.finished_here);
+    // Questions skipped: the reader stepping through to the results finished it here.
+    let mut skipped = session(
+        readiness_check::core::answers::Answers::empty(readiness_check::core::content::CURRENT),
+        Step::Question(last),
+        "",
+    );
+    skipped.apply_by(Action::Next, By::Reader);
+    assert!(result_due(&skipped, true, true, Consent::Accepted), "a run stepped through to its results");
     // Typing a label after finishing keeps it finished here (the caller sends once per result).
     let mut labelled = finished.clone();
     labelled.apply_by(Action::SetLabel("a".into()), By::Reader);

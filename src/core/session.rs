@@ -148,9 +148,9 @@ pub struct Session {
     /// Grows when the reader's answers are replaced under the screen (another tab saved newer
     /// ones): the screen is drawn again, but the reader has not moved (focus stays).
     pub redraws: u32,
-    /// True when the reader completed the answers in this page, in this visit, with their own
-    /// input (the last open question answered by them): only such a result may go to the page
-    /// around a frame by itself.
+    /// True when the reader finished the check in this page, in this visit, with their own
+    /// input (the last open question answered by them, or a run begun in this visit stepped
+    /// through to its results): only such a result may go to the page around a frame by itself.
     pub finished_here: bool,
     /// In a frame: the stored run, held out of the session on screen so that nothing the page
     /// around can make the widget show depends on it (`None`: nothing was stored, or it was
@@ -283,6 +283,7 @@ impl Session {
         let was_on_results = self.on_own_results();
         let was_complete = self.answers.is_complete();
         let chosen = matches!(action, Action::Choose { .. });
+        let next = matches!(action, Action::Next) && self.view == View::Own && matches!(self.step, Step::Question(_));
         let replaces = matches!(
             action,
             Action::StartOver | Action::Clear | Action::Adopt { .. } | Action::AcceptOffered | Action::OpenHeld
@@ -290,11 +291,15 @@ impl Session {
         self.apply_inner(action);
         // Finished here: the reader's own choice completed the answers. Answers that arrive
         // whole (another tab, a link, the held run) were not finished in this visit.
+        // So is a run begun in this visit that the reader stepped through to its results
+        // (questions skipped: what is unknown is sent as unknown).
         if replaces {
             self.finished_here = false;
         } else if chosen && !was_complete && self.answers.is_complete() {
             self.finished_here = by != By::Page;
-        } else if !self.answers.is_complete() {
+        } else if next && self.on_own_results() && !self.held_opened {
+            self.finished_here = by != By::Page;
+        } else if chosen && !self.answers.is_complete() {
             self.finished_here = false;
         }
         if before.is_some_and(|view| view != self.view) {
