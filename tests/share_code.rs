@@ -501,7 +501,6 @@ fn random_input(rng: &mut Rng, seeds: &[String]) -> String {
     }
 }
 
-
 #[test]
 fn fuzz_nothing_panics() {
     let mut seeds: Vec<String> = sample_codes().into_iter().map(|(_, _, code)| code).collect();

@@ -338,7 +338,7 @@ fn anchor_at(b: &[u8], i: usize) -> Option<(Kind, usize, usize, bool)> {
             let qp = has(start, b"3D=")
                 || match kind {
                     Kind::Result => has(start, b"3D1"),
-                    Kind::Team => has(start, b"3DT1"),
+                    Kind::Team => has(start, b"3DT1") || has(start, b"3DT2"),
                 };
             Some((kind, if qp { start + 2 } else { start }, 0, false))
         }
@@ -584,7 +584,7 @@ fn bare_code(cell: &str) -> Option<(usize, &str, Kind)> {
     let b = rest.as_bytes();
     let kind = match b {
         [b'1', set, ..] if set.is_ascii_alphabetic() => Kind::Result,
-        [b'T', b'1', ..] => Kind::Team,
+        [b'T', b'1' | b'2', ..] => Kind::Team,
         _ => return None,
     };
     let end = run_end(b, 0);
