@@ -418,7 +418,7 @@ fn continuation(b: &[u8], end: usize) -> Option<usize> {
 fn join_limit(kind: Kind, level: usize) -> usize {
     let longest = match kind {
         Kind::Result => share_code::MAX_CODE_LEN,
-        Kind::Team => 5 + team::MAX_MEMBERS * (1 + share_code::MAX_CODE_LEN),
+        Kind::Team => team::MAX_TEAM_LEN,
     };
     longest * 3usize.pow(level as u32) + 16
 }
