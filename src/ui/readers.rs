@@ -368,6 +368,20 @@ fn picture(
         })
         .collect_view();
     let base = address::base_url();
+    let bench = crate::core::benchmark::Benchmark::of(&counted).map(|bench| {
+        let code = bench.encode();
+        let link = crate::core::benchmark::with_bench(&base, &bench);
+        view! {
+            <h2>"A benchmark for your readers"</h2>
+            <p>
+                "Add this to the check's address (or your embed's) as "
+                <code>"?bench=…"</code>
+                ": every reader's results then say where they stand among these readers. The figures travel in the address; nothing is sent anywhere."
+            </p>
+            <CopyField id="readers-bench" label="Benchmark parameter" text=code/>
+            <CopyField id="readers-bench-link" label="The check's address with the benchmark" text=link/>
+        }
+    });
     let download_csv = move |_| {
         let csv = readers::csv(&counted, &base);
         let _ = files::download_text(&csv, "readers-results.csv", "text/csv;charset=utf-8");
@@ -413,6 +427,7 @@ fn picture(
             <p id="readers-image-status" class="copy-status" role="status">{move || image_status.get()}</p>
             <CopyField id="readers-image-alt" label="Alt text for the image" text=alt multiline=true/>
             <CopyField id="readers-plain" label="Summary to paste into a follow-up post" text=plain multiline=true/>
+            {bench}
         </div>
     }
     .into_any()
