@@ -81,6 +81,9 @@ export function _thread(base, count, seed = 7) {
     }
     if (next() < 0.1) made.push('Reply · Like · 3', 'See https://example.com/some/other/page#section for more.');
   }
+  // The readers: every result posted as a link or a code (the thread is one comment, so each
+  // distinct result once); the team link's members are listed apart, not counted.
+  const readers = [...unique.values()];
   // A team link with three members, all new.
   const members = [0, 1, 2].map(() => {
     const answers = randomPattern(next, CONTENT.id);
@@ -95,7 +98,7 @@ export function _thread(base, count, seed = 7) {
       teamNew++;
     }
   }
-  return { text: lines.join('\n'), results: [...unique.values()], duplicates, damaged, teamNew };
+  return { text: lines.join('\n'), results: [...unique.values()], readers, duplicates, damaged, teamNew };
 }
 
 /** What the screen should say for these results, computed independently. */
@@ -127,19 +130,19 @@ async function pasteThread(page, text) {
 
 export async function aThreadOf500LinksIsCountedAsTheAuthorExpects(t) {
   const thread = _thread(t.base, 500);
-  const expected = expectedPicture(thread.results);
+  const expected = expectedPicture(thread.readers);
   const page = await t.newPage({ acceptDownloads: true });
   await load(page, t.base + 'tools/#readers');
   await pasteThread(page, thread.text);
-  const n = thread.results.length;
+  const n = thread.readers.length;
   await page.waitForSelector(`#readers-summary[data-results="${n}"]`, { timeout: 10000 });
   eq(Number(await page.getAttribute('#readers-summary', 'data-ready')), expected.ready, 'ready results');
   const sentence = await page.textContent('#readers-sentence');
   const share = Math.floor((200 * expected.ready + n) / (2 * n));
   assert(sentence.startsWith(`Of ${n} readers who shared results, ${expected.ready} (${share}%)`), `summary sentence: ${sentence}`);
   const counted = await page.textContent('#readers-counted');
-  assert(counted.includes(`${thread.duplicates} repeated links counted once`), `duplicates: ${counted} (expected ${thread.duplicates})`);
-  assert(counted.includes('1 team link with 3 results'), `team link: ${counted}`);
+  assert(counted.includes(`${n} readers shared a result`), `readers: ${counted} (expected ${n})`);
+  assert(counted.includes('Plus 3 members from 1 team link, not counted as readers.'), `team link: ${counted}`);
   // A link cut inside its code reads as cut off; cut inside its label, as damaged.
   const unreadable = [...counted.matchAll(/(\d+) (?:cut off|damaged)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
   eq(unreadable, thread.damaged, `links cut when copied, counted by reason: ${counted}`);
@@ -158,8 +161,12 @@ export async function aThreadOf500LinksIsCountedAsTheAuthorExpects(t) {
     const count = expected.blocking[d.id];
     assert(chart.includes(`${d.name} ${count} (`), `blocking chart says ${d.name} blocks ${count}: ${chart}`);
   }
-  // Two question sets in the thread: a table for each.
-  eq(await page.locator('table.readers-questions').count(), 2, 'question tables (current and earlier version)');
+  // Two question sets in the thread: a table for each question of each, every answer by its words.
+  const questions = CONTENT.questions.length + contentOf(1).questions.length;
+  eq(await page.locator('table.readers-questions').count(), questions, 'a table per question of each set');
+  const firstOption = (await page.textContent(`table.readers-questions[data-set="${CONTENT.id}"] tr[data-answer="0"] th`)).trim();
+  assert(firstOption.length > 12 && !/^\d/.test(firstOption), `options by their words, not numbers: ${firstOption}`);
+  eq((await page.textContent(`table.readers-questions[data-set="${CONTENT.id}"] tr[data-answer="unknown"] th`)).trim(), "I don't know", 'the unknown row');
 
   // CSV: one row per result, spreadsheet-safe.
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#readers-csv')]);
@@ -171,7 +178,7 @@ export async function aThreadOf500LinksIsCountedAsTheAuthorExpects(t) {
   eq(rows.length, n + 1, 'CSV rows (a header and one per result)');
   assert(rows.slice(1).every((row) => row.startsWith('"')), 'every cell quoted');
   const codes = new Set(rows.slice(1).map((row) => row.split('","')[1]));
-  assert(thread.results.every((r) => codes.has(encodeCode(r.answers, r.label, { setId: r.setId }))), 'every result has its row');
+  assert(thread.readers.every((r) => codes.has(encodeCode(r.answers, r.label, { setId: r.setId }))), 'every reader has their row');
 
   // The summary image and the text to paste.
   const [imageDownload] = await Promise.all([page.waitForEvent('download'), page.click('#readers-image')]);
@@ -192,8 +199,8 @@ export async function tenThousandLinksAreSummarised(t) {
   const page = await t.newPage();
   await load(page, t.base + 'tools/#readers');
   await pasteThread(page, thread.text);
-  await page.waitForSelector(`#readers-summary[data-results="${thread.results.length}"]`, { timeout: 30000 });
-  eq(Number(await page.getAttribute('#readers-summary', 'data-ready')), expectedPicture(thread.results).ready, 'ready results among 10,000 links');
+  await page.waitForSelector(`#readers-summary[data-results="${thread.readers.length}"]`, { timeout: 30000 });
+  eq(Number(await page.getAttribute('#readers-summary', 'data-ready')), expectedPicture(thread.readers).ready, 'ready results among 10,000 links');
 }
 
 export async function aDroppedFileIsRead(t) {
@@ -202,7 +209,7 @@ export async function aDroppedFileIsRead(t) {
   await load(page, t.base + 'tools/#readers');
   await page.waitForSelector('#readers-file');
   await page.setInputFiles('#readers-file', { name: 'thread.html', mimeType: 'text/html', buffer: Buffer.from(thread.text) });
-  await page.waitForSelector(`#readers-summary[data-results="${thread.results.length}"]`);
+  await page.waitForSelector(`#readers-summary[data-results="${thread.readers.length}"]`);
   assert((await page.textContent('#readers-file-status')).includes('thread.html'), 'the screen names the file it read');
   await page.setInputFiles('#readers-file', { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50]) });
   await until(async () => (await page.textContent('#readers-file-status')).includes('not a text'), 'a picture is refused by name');
@@ -219,7 +226,7 @@ export async function readersResultsAreAccessibleAndFitAPhone(t) {
       await page.waitForSelector('#readers-input');
       await page.focus('#readers-input');
       await page.keyboard.insertText(thread.text);
-      await page.waitForSelector(`#readers-summary[data-results="${thread.results.length}"]`);
+      await page.waitForSelector(`#readers-summary[data-results="${thread.readers.length}"]`);
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       assert(scroll <= client, `${width} px ${scheme}: no horizontal scroll (scrollWidth ${scroll} > ${client})`);
       if (width === 360) {
