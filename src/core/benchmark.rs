@@ -283,7 +283,7 @@ struct Bits {
 impl Bits {
     fn push(&mut self, value: u32, width: usize) {
         for i in (0..width).rev() {
-            if self.used % 6 == 0 {
+            if self.used.is_multiple_of(6) {
                 self.values.push(0);
             }
             let bit = ((value >> i) & 1) as u8;
