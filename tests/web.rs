@@ -534,8 +534,7 @@ async fn a_framed_confirmation_pauses_afresh_on_every_opening() {
     use readiness_check::core::embed::FRAMED_CONFIRM_DELAY_MS;
     let delay = FRAMED_CONFIRM_DELAY_MS as f64;
     let root = fresh_root();
-    let mut session = Session::default();
-    session.answers = all_at(1);
+    let session = Session { answers: all_at(1), ..Session::default() };
     let env = Env { framed: true, embedded: true, ..Env::default() };
     let store = AppState::new(session, Notices::default(), env);
     let _mount = mount_to(root.clone(), move || {
