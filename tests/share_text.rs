@@ -48,13 +48,13 @@ fn results_links_point_at_the_outcome_page_with_the_code_in_the_fragment() {
 }
 
 #[test]
-fn the_comment_says_score_squares_blockers_and_link() {
+fn the_comment_says_score_squares_standings_and_link() {
     let report = Report::new(&half());
     assert_eq!(squares(&report), "🟩🟩🟥🟥");
     let texts = share_texts(&report, "https://x.test/r/not-bm/#r=1B", "invoice triage");
     assert_eq!(
         texts.comment,
-        "AI pilot \"invoice triage\" scaling readiness: 2/4 🟩🟩🟥🟥 – not ready: Buy-in, Metrics missing → https://x.test/r/not-bm/#r=1B"
+        "AI pilot \"invoice triage\" scaling readiness: 2/4 🟩🟩🟥🟥 – not ready. Ownership yes, Data yes, Buy-in no, Metrics no → https://x.test/r/not-bm/#r=1B"
     );
     assert!(texts.linkedin.ends_with(&encode_component("https://x.test/r/not-bm/#r=1B")));
     assert!(texts.x.starts_with("https://x.com/intent/post?text="));
@@ -165,4 +165,46 @@ fn answers_from_another_tab_replace_the_run_but_not_the_view_or_step() {
     assert_eq!(session.label, "from tab B");
     assert_eq!(session.step, step);
     assert_eq!((session.navigations, session.redraws), (navigations, redraws + 1), "redrawn, not moved");
+}
+
+/// A mixed result: a partly is called partly (not "missing"), and the names run in the
+/// squares' order, not weakest first.
+#[test]
+fn the_comment_of_a_mixed_result_names_each_standing_in_the_squares_order() {
+    // Set 2, in asking order: Ownership all best, Data and Metrics short of best on their key
+    // questions, Buy-in all worst.
+    let levels = [3, 3, 3, 3, 3, 2, 2, 2, 2, 0, 0, 0, 0, 0, 2, 2, 2, 2];
+    let answers = answers(&levels.iter().map(|&l| Some(Answer::Level(l))).collect::<Vec<_>>());
+    let report = Report::new(&answers);
+    let bands: Vec<&str> = report.dimensions.iter().map(|d| d.band.map_or("-", |b| b.word())).collect();
+    let texts = share_texts(&report, "https://x.test/r/not-x/#r=1C", "");
+    let squares = squares(&report);
+    let expected_squares: String = bands
+        .iter()
+        .map(|b| match *b {
+            "yes" => '🟩',
+            "partly" => '🟨',
+            _ => '🟥',
+        })
+        .collect();
+    assert_eq!(squares, expected_squares);
+    assert_eq!(bands, ["yes", "partly", "no", "partly"], "a mixed result");
+    assert_eq!(squares, "🟩🟨🟥🟨");
+    assert_eq!(
+        texts.comment,
+        "My AI pilot scaling readiness: 1/4 🟩🟨🟥🟨 – not ready. Ownership yes, Data partly, Buy-in no, Metrics partly → https://x.test/r/not-x/#r=1C"
+    );
+    assert!(!texts.comment.contains("missing"));
+}
+
+#[test]
+fn an_unfinished_dimension_is_said_to_be_not_finished() {
+    let mut slots = vec![Some(Answer::Level(3)); CURRENT.question_count()];
+    slots[CURRENT.question_count() - 1] = None;
+    let texts = share_texts(&Report::new(&answers(&slots)), "L", "");
+    assert!(
+        texts.comment.ends_with("– not finished. Ownership yes, Data yes, Buy-in yes, Metrics not finished → L"),
+        "{}",
+        texts.comment
+    );
 }

@@ -7,6 +7,7 @@ pub mod answers;
 pub mod compare;
 pub mod content;
 pub mod notices;
+pub mod person;
 pub mod readers;
 pub mod route;
 pub mod scoring;

@@ -13,6 +13,7 @@
 
 use super::answers::{Answer, Answers};
 use super::content::{Dimension, Meanings, Question, QuestionSet, Role, YesRule};
+use super::person::Person;
 
 /// How a dimension answers the essay's readiness question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -429,10 +430,14 @@ pub fn pass_mark(dimension: &Dimension) -> Option<u8> {
     }
 }
 
-/// What makes a dimension a yes in this set, in one sentence for the results screen.
-pub fn yes_rule_sentence(set: &QuestionSet) -> String {
+/// What makes a dimension a yes in this set, in one sentence for the results screen, said to
+/// whoever's results they are.
+pub fn yes_rule_sentence(set: &QuestionSet, person: Person) -> String {
     match set.dimensions.first().map(|d| d.rule) {
-        Some(YesRule::EssayTest { .. }) => "A dimension is a yes only when its key question has the top answer, none of its answers is the lowest option, and you know the answers it cannot pass without.".to_owned(),
+        Some(YesRule::EssayTest { .. }) => format!(
+            "A dimension is a yes only when its key question has the top answer, none of its answers is the lowest option, and {} the answers it cannot pass without.",
+            person.pick("you know", "they know")
+        ),
         Some(YesRule::Score { pass, .. }) => format!("A dimension is a yes at a score of {pass} or more."),
         None => String::new(),
     }

@@ -29,33 +29,42 @@ pub fn squares(report: &Report) -> String {
         .collect()
 }
 
-/// One line summing up a verdict in words, naming the blockers.
-pub fn verdict_line(report: &Report) -> String {
-    let names = |indices: &[usize]| -> String {
-        indices.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.name).collect::<Vec<_>>().join(", ")
-    };
+/// The verdict in a few words, for a comment.
+pub fn verdict_line(report: &Report) -> &'static str {
     match &report.verdict {
-        Verdict::Ready => "ready to scale".to_owned(),
-        Verdict::NotReady { blocking } => format!("not ready: {} missing", names(blocking)),
-        Verdict::Incomplete { missing } => format!("not finished: {} open", names(missing)),
+        Verdict::Ready => "ready to scale",
+        Verdict::NotReady { .. } => "not ready",
+        Verdict::Incomplete { .. } => "not finished",
     }
+}
+
+/// Each dimension with its standing, in the squares' order (the asking order): "Ownership
+/// partly, Data yes, Buy-in no, Metrics not finished". A comment says what the results say,
+/// so a partly is never called missing and the names never run in another order than the
+/// squares beside them.
+pub fn standings(report: &Report) -> String {
+    report
+        .dimensions
+        .iter()
+        .map(|d| format!("{} {}", d.dimension.name, d.band.map_or("not finished", Band::word)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Builds the comment text and the share addresses for a results link.
 pub fn share_texts(report: &Report, link: &str, label: &str) -> ShareTexts {
     let subject = if label.is_empty() { "My AI pilot".to_owned() } else { format!("AI pilot \"{label}\"") };
+    let score = format!("{}/{}", report.passing_count(), report.dimensions.len());
     let comment = format!(
-        "{subject} scaling readiness: {}/{} {} – {} → {link}",
-        report.passing_count(),
-        report.dimensions.len(),
+        "{subject} scaling readiness: {score} {} – {}. {} → {link}",
         squares(report),
         verdict_line(report),
+        standings(report),
     );
     let plain = format!(
-        "{subject} scaling readiness: {}/{} – {}. Take the check:",
-        report.passing_count(),
-        report.dimensions.len(),
-        verdict_line(report)
+        "{subject} scaling readiness: {score} – {} ({}). Take the check:",
+        verdict_line(report),
+        standings(report)
     );
     ShareTexts {
         linkedin: format!("https://www.linkedin.com/sharing/share-offsite/?url={}", encode_component(link)),

@@ -32,7 +32,7 @@ pub fn VerdictBlock(
             <p class="verdict-headline">{headline}</p>
             <p>{sentence}</p>
             <p class="passing">{format!("{} of {} dimensions pass", report.passing_count(), report.dimensions.len())}</p>
-            <p class="rule">{yes_rule_sentence(report.set)}</p>
+            <p class="rule">{yes_rule_sentence(report.set, crate::core::person::Person::Own)}</p>
             {earlier.then(|| view! { <p id="earlier-version" class="note">"Taken with an earlier version of the check: its questions and its rule for a yes differ from today's."</p> })}
         </div>
     }
