@@ -40,7 +40,7 @@ pub fn opening(early: Option<EarlyQuestion>) -> (Session, Notices) {
     };
     let marked = address::marker().and_then(|text| Snapshot::parse(&text).ok());
     let route = Route::parse(&address::fragment());
-    let mut session = route::open(&route, stored, marked);
+    let mut session = route::open(&route, stored, marked, host::is_framed());
     // The first question answered on the page's static copy while the app loaded.
     if route == Route::Start
         && let Some(early) = early
