@@ -268,7 +268,10 @@ fn screens_have_titles_and_focus_targets() {
     let theirs = someone_else();
     let cases = [
         (own_at(Step::Intro), "Scaling Readiness Check: is your AI pilot ready to scale?", "screen-heading"),
-        (own_at(Step::Question(2)), "Question 3 of 18 · Scaling Readiness Check", "q-legend"),
+        // A question focuses where the arrow keys choose: the chosen answer, else the first.
+        (own_at(Step::Question(2)), "Question 3 of 18 · Scaling Readiness Check", "q2-unknown"),
+        (own_at(Step::Question(3)), "Question 4 of 18 · Scaling Readiness Check", "q3-o3"),
+        (own_at(Step::Question(7)), "Question 8 of 18 · Scaling Readiness Check", "q7-o0"),
         (session(complete_answers(), Step::Results, ""), "Your results · Scaling Readiness Check", "screen-heading"),
         (
             Session { view: View::Shared(theirs.clone()), ..Session::default() },
@@ -291,7 +294,7 @@ fn screens_have_titles_and_focus_targets() {
     ];
     for (s, title, focus) in cases {
         let screen = Screen::of(&s);
-        assert_eq!((screen.title.as_str(), screen.focus), (title, focus));
+        assert_eq!((screen.title.as_str(), screen.focus.as_str()), (title, focus));
     }
 }
 

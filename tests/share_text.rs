@@ -6,7 +6,7 @@ use readiness_check::core::content::CURRENT;
 use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Action, Session};
 use readiness_check::core::share_code;
-use readiness_check::core::share_text::{encode_component, image_card, share_texts, squares};
+use readiness_check::core::share_text::{encode_component, image_card, memo_header, share_texts, squares};
 use readiness_check::core::summary::{HeightMessage, ResultMessage, result_message, results_link, team_link};
 use serde_json::{Value, json};
 
@@ -206,5 +206,19 @@ fn an_unfinished_dimension_is_said_to_be_not_finished() {
         texts.comment.ends_with("– not finished. Ownership yes, Data yes, Buy-in yes, Metrics not finished → L"),
         "{}",
         texts.comment
+    );
+}
+
+#[test]
+fn the_memo_header_names_the_check_the_date_the_pilot_and_the_link() {
+    let own = memo_header((2026, 12, 3), "invoice triage", "https://x.test/r/ready/#r=1C", false);
+    assert_eq!(own.title, "Scaling Readiness Check: results memo");
+    assert_eq!(own.date, "3 December 2026");
+    assert_eq!(own.pilot, "Pilot: invoice triage");
+    assert_eq!(own.link, "https://x.test/r/ready/#r=1C");
+    let theirs = memo_header((2027, 1, 31), "", "L", true);
+    assert_eq!(
+        (theirs.title.as_str(), theirs.date.as_str(), theirs.pilot.as_str()),
+        ("Scaling Readiness Check: shared results memo", "31 January 2027", "Pilot: not named")
     );
 }

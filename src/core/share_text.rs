@@ -78,6 +78,48 @@ pub fn share_texts(report: &Report, link: &str, label: &str) -> ShareTexts {
     }
 }
 
+/// The printed memo's heading lines: the check, the date, the pilot and the link, so a memo
+/// found on a desk says what it is, when it was made and where the live results are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemoHeader {
+    /// "Scaling Readiness Check: results memo".
+    pub title: String,
+    /// "3 December 2026".
+    pub date: String,
+    /// "Pilot: invoice triage", or that it was not named.
+    pub pilot: String,
+    /// The results link.
+    pub link: String,
+}
+
+/// The memo header for a result printed on a date (year, month 1–12, day); `theirs` when it
+/// is someone else's result, opened from a link.
+pub fn memo_header(date: (i32, u32, u32), label: &str, link: &str, theirs: bool) -> MemoHeader {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (year, month, day) = date;
+    let month = MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("");
+    let title = if theirs { "shared results memo" } else { "results memo" };
+    MemoHeader {
+        title: format!("Scaling Readiness Check: {title}"),
+        date: format!("{day} {month} {year}"),
+        pilot: if label.is_empty() { "Pilot: not named".to_owned() } else { format!("Pilot: {label}") },
+        link: link.to_owned(),
+    }
+}
+
 /// Percent-encodes like JavaScript's `encodeURIComponent`.
 pub fn encode_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);

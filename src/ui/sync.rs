@@ -109,8 +109,8 @@ pub fn follow_screen(state: AppState, focus_first: bool) {
     Effect::watch(
         move || moved.get(),
         move |_, _, _| {
-            let target = screen.with_untracked(|s| s.focus);
-            request_animation_frame(move || shell::focus_by_id(target));
+            let target = screen.with_untracked(|s| s.focus.clone());
+            request_animation_frame(move || shell::focus_by_id(&target));
         },
         focus_first,
     );
