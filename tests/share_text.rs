@@ -171,10 +171,11 @@ fn answers_from_another_tab_replace_the_run_but_not_the_view_or_step() {
 /// squares' order, not weakest first.
 #[test]
 fn the_comment_of_a_mixed_result_names_each_standing_in_the_squares_order() {
-    // Set 2, in asking order: Ownership all best, Data and Metrics short of best on their key
-    // questions, Buy-in all worst.
+    // Set 2 (published, so frozen), in asking order: Ownership all best, Data and Metrics short
+    // of best on their key questions, Buy-in all worst.
     let levels = [3, 3, 3, 3, 3, 2, 2, 2, 2, 0, 0, 0, 0, 0, 2, 2, 2, 2];
-    let answers = answers(&levels.iter().map(|&l| Some(Answer::Level(l))).collect::<Vec<_>>());
+    let set = readiness_check::core::content::question_set(2).expect("set 2");
+    let answers = Answers::from_slots(set, levels.iter().map(|&l| Some(Answer::Level(l))).collect()).expect("valid");
     let report = Report::new(&answers);
     let bands: Vec<&str> = report.dimensions.iter().map(|d| d.band.map_or("-", |b| b.word())).collect();
     let texts = share_texts(&report, "https://x.test/r/not-x/#r=1C", "");
@@ -199,9 +200,10 @@ fn the_comment_of_a_mixed_result_names_each_standing_in_the_squares_order() {
 
 #[test]
 fn an_unfinished_dimension_is_said_to_be_not_finished() {
-    let mut slots = vec![Some(Answer::Level(3)); CURRENT.question_count()];
-    slots[CURRENT.question_count() - 1] = None;
-    let texts = share_texts(&Report::new(&answers(&slots)), "L", "");
+    let set = readiness_check::core::content::question_set(2).expect("set 2");
+    let mut slots = vec![Some(Answer::Level(3)); set.question_count()];
+    slots[set.question_count() - 1] = None;
+    let texts = share_texts(&Report::new(&Answers::from_slots(set, slots).expect("valid")), "L", "");
     assert!(
         texts.comment.ends_with("– not finished. Ownership yes, Data yes, Buy-in yes, Metrics not finished → L"),
         "{}",

@@ -26,8 +26,9 @@ import * as attacks from './journeys/attacks.mjs';
 import * as statics from './journeys/static.mjs';
 import * as address from './journeys/address.mjs';
 import * as sets from './journeys/sets.mjs';
+import * as glance from './journeys/glance.mjs';
 
-const MODULES = { own, shared, embed, hardening, screens, readers, attacks, static: statics, address, sets };
+const MODULES = { own, shared, embed, hardening, screens, readers, attacks, static: statics, address, sets, glance };
 const JOURNEY_TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 90000);
 const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS || 3));
 /** Console messages that are Chromium's, not the widget's. */
