@@ -97,3 +97,10 @@ pub fn today() -> (i32, u32, u32) {
     let now = js_sys::Date::new_0();
     (now.get_full_year() as i32, now.get_month() + 1, now.get_date())
 }
+
+/// Scrolls the page (or the frame's own document) to its top.
+pub fn scroll_to_top() {
+    if let Some(window) = window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

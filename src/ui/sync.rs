@@ -110,7 +110,12 @@ pub fn follow_screen(state: AppState, focus_first: bool) {
         move || moved.get(),
         move |_, _, _| {
             let target = screen.with_untracked(|s| s.focus.clone());
-            request_animation_frame(move || shell::focus_by_id(&target));
+            // A new screen starts at its top (a question's progress and legend above the radio
+            // that takes focus); focus then scrolls only if its target is still out of view.
+            request_animation_frame(move || {
+                shell::scroll_to_top();
+                shell::focus_by_id(&target);
+            });
         },
         focus_first,
     );
