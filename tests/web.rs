@@ -164,7 +164,7 @@ async fn report_shows_verdict_and_every_dimension() {
     let store = store_with(Session::default());
     let _mount = mount_to(root.clone(), move || {
         store.provide();
-        view! { <ReportView report=Report::new(&all_at(3)) person=Person::Own editable=false/> }
+        view! { <ReportView report=Report::new(&all_at(3)) person=Person::Own editable=false answers=all_at(3)/> }
     });
     assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("ready"));
     assert_eq!(count(&root, ".dimension[data-score='100'][data-band=yes]"), 4);

@@ -7,10 +7,12 @@ use leptos::prelude::*;
 
 use super::store::use_app_state;
 use crate::core::answers::Answer;
+use crate::core::answers::Answers;
 use crate::core::compare::differences;
 use crate::core::content::CURRENT;
+use crate::core::content::Question;
 use crate::core::person::Person;
-use crate::core::scoring::{Band, Blocker, DimensionResult, Report, band_label, pass_mark, yes_rule_sentence};
+use crate::core::scoring::{Band, DimensionResult, Report, band_label, pass_mark, yes_rule_sentence};
 use crate::core::session::Action;
 use crate::core::share_text::MemoHeader;
 
@@ -123,10 +125,10 @@ pub fn Summary(
 }
 
 /// What an answer said, for lists on a card.
-fn answer_text(blocker: &Blocker) -> &'static str {
-    match blocker.answer {
+fn answer_text(question: &Question, answer: Answer) -> &'static str {
+    match answer {
         Answer::DontKnow => "I don't know",
-        Answer::Level(level) => blocker.question.options.get(usize::from(level)).map_or("", |o| o.text),
+        Answer::Level(level) => question.options.get(usize::from(level)).map_or("", |o| o.text),
     }
 }
 
@@ -144,6 +146,9 @@ pub fn DimensionCard(
     /// The next moves shown on top, not repeated here.
     #[prop(optional)]
     shown_moves: Vec<&'static str>,
+    /// Every question of the dimension with its answer, for the list of answers.
+    #[prop(optional)]
+    given: Vec<(&'static Question, Option<Answer>)>,
 ) -> impl IntoView {
     let dimension = result.dimension;
     let say = move |text: &str| person.say(text).into_owned();
@@ -158,7 +163,7 @@ pub fn DimensionCard(
         let items = result
             .holding_back
             .iter()
-            .map(|b| view! { <li>{format!("{}: \u{201c}{}\u{201d}", say(b.question.short), answer_text(b))}</li> })
+            .map(|b| view! { <li>{format!("{}: \u{201c}{}\u{201d}", say(b.question.short), answer_text(b.question, b.answer))}</li> })
             .collect_view();
         view! {
             <div class="holding-back">
@@ -212,6 +217,19 @@ pub fn DimensionCard(
             <ul class="advice">{advice.into_iter().map(|text| view! { <li>{say(text)}</li> }).collect_view()}</ul>
         }
     });
+    let answers = (!given.is_empty()).then(|| {
+        let items = given
+            .iter()
+            .map(|(q, a)| {
+                let said = a.map_or("not answered", |a| answer_text(q, a));
+                view! { <li>{format!("{}: \u{201c}{}\u{201d}", say(q.short), said)}</li> }
+            })
+            .collect_view();
+        view! {
+            <p class="advice-title">{person.pick("Your answers:", "Their answers:")}</p>
+            <ul class="all-answers">{items}</ul>
+        }
+    });
     view! {
         <article
             class=format!("dimension band-{}", band_class(result.band))
@@ -238,6 +256,7 @@ pub fn DimensionCard(
             <div id=details_id class="details" class:collapsed=move || !open.get()>
                 <p class="test-question">{say(dimension.test_question)}</p>
                 {result.meaning.map(|m| view! { <p class="meaning">{say(m)}</p> })}
+                {answers}
                 {unknowns}
                 {(!passes)
                     .then(|| {
@@ -274,6 +293,8 @@ pub fn Details(
     person: Person,
     /// Whether dimension cards offer "edit answers".
     editable: bool,
+    /// The answers the report was made from, listed on each card.
+    answers: Answers,
 ) -> impl IntoView {
     let set = report.set;
     let shown_moves = report.next_moves.clone();
@@ -282,8 +303,10 @@ pub fn Details(
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let edit_from = editable.then(|| set.first_position(i));
-            view! { <DimensionCard result=d.clone() edit_from=edit_from person=person shown_moves=shown_moves.clone()/> }
+            let first = set.first_position(i);
+            let edit_from = editable.then_some(first);
+            let given = d.dimension.questions.iter().enumerate().map(|(k, q)| (q, answers.get(first + k))).collect::<Vec<_>>();
+            view! { <DimensionCard result=d.clone() edit_from=edit_from person=person shown_moves=shown_moves.clone() given=given/> }
         })
         .collect_view();
     view! {
@@ -308,10 +331,12 @@ pub fn ReportView(
     person: Person,
     /// Whether dimension cards offer "edit answers".
     editable: bool,
+    /// The answers the report was made from.
+    answers: Answers,
 ) -> impl IntoView {
     view! {
         <Summary report=report.clone() person=person/>
-        <Details report=report person=person editable=editable/>
+        <Details report=report person=person editable=editable answers=answers/>
     }
 }
 

@@ -37,7 +37,7 @@ pub fn Results() -> impl IntoView {
             <Summary report=mine.clone() person=Person::Own/>
             <QuickShare report=report link=link/>
             {theirs.map(|(theirs, label)| view! { <CompareView mine=mine.clone() theirs=theirs their_label=label/> })}
-            <Details report=mine.clone() person=Person::Own editable=true/>
+            <Details report=mine.clone() person=Person::Own editable=true answers=state.with_untracked(|s| s.answers.clone())/>
             <MoreSharing report=report link=link/>
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |ev| state.act(&ev, Action::Back)>

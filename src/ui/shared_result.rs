@@ -61,7 +61,7 @@ pub fn SharedView(
             </div>
             {own_report.map(|mine| view! { <CompareView mine=mine theirs=theirs.clone() their_label=result.label.clone()/> })}
             <div id="their-details" class="their-words">
-                <Details report=theirs.clone() person=Person::Their editable=false/>
+                <Details report=theirs.clone() person=Person::Their editable=false answers=result.answers.clone()/>
             </div>
         </section>
     }
@@ -115,7 +115,7 @@ pub fn OfferedView(
             <h1 id="screen-heading" tabindex="-1">"Answers from a link"</h1>
             <p id="offered-progress">{format!("{answered} of {total} questions answered.")}</p>
             {choices}
-            <ReportView report=report person=Person::Their editable=false/>
+            <ReportView report=report person=Person::Their editable=false answers=offered.result.answers.clone()/>
         </section>
     }
 }
