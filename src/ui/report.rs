@@ -222,7 +222,15 @@ pub fn DimensionCard(
             .iter()
             .map(|(q, a)| {
                 let said = a.map_or("not answered", |a| answer_text(q, a));
-                view! { <li>{format!("{}: \u{201c}{}\u{201d}", say(q.short), said)}</li> }
+                // The answers that keep the dimension from a yes are marked (the list above them
+                // is left out of print, where this one says it all).
+                let blocks = result.holding_back.iter().any(|b| std::ptr::eq(b.question, *q));
+                view! {
+                    <li class:blocks=blocks>
+                        {format!("{}: \u{201c}{}\u{201d}", say(q.short), said)}
+                        {blocks.then_some(" (keeps it from a yes)")}
+                    </li>
+                }
             })
             .collect_view();
         view! {

@@ -82,7 +82,7 @@ export async function verdictMovesAndCopyLinkWithinTwoPhoneScreens(t) {
       page,
       ['#verdict', '#glance', '#next-moves', '#share-link-copy', '#share-comment', '#print'],
       TWO_SCREENS,
-      `${verdict} result ${answers.join('')}`,
+      `${verdict} result ${answers}`,
     );
     eq(await page.locator('#next-moves li').count(), 3, 'three moves');
   }
@@ -315,7 +315,7 @@ export async function printedMemoHoldsDateLinkAndFitsTwoPages(t) {
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const pages = pdfPages(pdf);
     const text = _pdfText(pdf);
-    const what = `memo of ${answers.join('')}`;
+    const what = `memo of ${answers}`;
     assert(pages >= 1 && pages <= 2, `${what}: ${pages} A4 pages`);
     for (const needed of ['Scaling Readiness Check', date, link, 'Details on', label ? `Pilot: ${label}` : 'Pilot: not named']) {
       if (needed === 'Details on') {
