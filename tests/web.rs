@@ -220,6 +220,8 @@ async fn the_comment_on_the_results_screen_says_what_the_results_say() {
     let set = readiness_check::core::content::question_set(2).unwrap();
     let answers = Answers::from_slots(set, levels.iter().map(|&l| Some(Answer::Level(l))).collect()).unwrap();
     let (root, _store, _mount) = mount_results(answers);
+    // The field's value is set by an effect after the first render.
+    tick().await;
     let comment = find(&root, "#share-comment").unchecked_into::<web_sys::HtmlTextAreaElement>().value();
     assert!(
         comment.contains("1/4 🟩🟨🟥🟨 – not ready. Ownership yes, Data partly, Buy-in no, Metrics partly → http"),

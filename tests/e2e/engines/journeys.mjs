@@ -224,7 +224,8 @@ export async function keyboardOnlyAnswering(t) {
   await tabTo(page, '#pilot-label');
   await page.type('keyboard pilot');
   await until(async () => (await shareLink(page)).endsWith('.keyboard_pilot'), async () => `the link should carry the label: ${await shareLink(page)}`);
-  await tabTo(page, '#share-link-copy');
+  // The label field sits after the link's copy button (issue 26): back to it.
+  await tabTo(page, '#share-link-copy', { reverse: true });
   await page.press(Key.ENTER);
   const status = await until(async () => (await page.text('#share .copy-status')).trim(), 'a copy status after Enter on #share-link-copy');
   assert(/^Copied|selected/.test(status), `copy status: "${status}"`);

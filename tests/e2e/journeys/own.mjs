@@ -177,7 +177,8 @@ export async function keyboardOnlyRun(t) {
   // Share panel: label, then copy.
   await tabTo(page, '#pilot-label');
   await page.keyboard.type('keyboard pilot');
-  await tabTo(page, '#share-link-copy');
+  // The label field sits after the link's copy button (issue 26): back to it.
+  await tabTo(page, '#share-link-copy', { reverse: true });
   await page.keyboard.press('Enter');
   await until(
     async () => (await page.textContent('#share .copy-status')).includes('Copied'),

@@ -37,7 +37,7 @@ export async function everyKeyQuestionOneStepShortIsNotReady(t) {
   assert(!moves.some((m) => /^Name one business leader/.test(m)), `moves fit the answers: ${JSON.stringify(moves)}`);
   const ownership = await page.textContent('.dimension[data-dimension="ownership"]');
   assert(ownership.includes('without a target'), `the ownership card says what the reader said: ${ownership.slice(0, 300)}`);
-  assert((await page.textContent('#verdict .rule')).startsWith('A dimension is a yes only when'), 'the rule is said in one sentence');
+  assert((await page.textContent('.rule')).startsWith('A dimension is a yes only when'), 'the rule is said in one sentence');
 }
 
 export async function aSet1LinkOpensAsItAlwaysDidMarkedAsEarlier(t) {
@@ -49,7 +49,7 @@ export async function aSet1LinkOpensAsItAlwaysDidMarkedAsEarlier(t) {
   await expectReport(page, old, '#shared', 'a set 1 link', 1);
   eq(await page.getAttribute('#verdict', 'data-verdict'), 'ready', 'scored as it was when shared');
   assert(await page.$('#earlier-version'), 'marked as taken with an earlier version of the check');
-  assert((await page.textContent('#verdict .rule')).includes('score of 75'), 'with its own rule for a yes');
+  assert((await page.textContent('.rule')).includes('score of 75'), 'with its own rule for a yes');
 }
 
 export async function comparingWithAnEarlierVersionComparesDimensions(t) {
