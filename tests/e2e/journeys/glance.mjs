@@ -290,7 +290,8 @@ function pdfPages(buffer) {
   return (buffer.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
 }
 
-const squash = (s) => s.replace(/\s+/g, '');
+// NFKC: Chromium's PDF writes ligatures (ﬁ) as single glyphs.
+const squash = (s) => s.normalize('NFKC').replace(/\s+/g, '');
 
 export async function printedMemoHoldsDateLinkAndFitsTwoPages(t) {
   for (const [answers, label] of [
