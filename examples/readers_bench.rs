@@ -8,9 +8,9 @@ use std::time::{Duration, Instant};
 
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::CURRENT;
+use readiness_check::core::links::results_link;
 use readiness_check::core::readers::{csv, extract, plain_text, summarise};
 use readiness_check::core::share_code::encode;
-use readiness_check::core::summary::results_link;
 
 const LINKS: usize = 10_000;
 const RUNS: usize = 15;
@@ -80,12 +80,15 @@ fn main() {
         println!("extract     {:>8.2} ms", extract_time.as_secs_f64() * 1e3);
         return;
     }
-    let (summarise_time, summary) = time(|| summarise(&extracted.results));
-    let (csv_time, table) = time(|| csv(&extracted.results, "https://pilots.example.org/check/"));
-    let (text_time, _) = time(|| plain_text(&summary, &extracted));
+    let counted = extracted.counted(false);
+    let (summarise_time, summary) = time(|| summarise(&counted));
+    let (csv_time, table) = time(|| csv(&counted, "https://pilots.example.org/check/"));
+    let (text_time, _) = time(|| plain_text(&summary, &extracted, false));
     println!("input: {LINKS} links, {:.2} MB of text", text.len() as f64 / 1e6);
     println!(
-        "found: {} results, {} duplicates, {} problems",
+        "found: {} readers in {} comments, {} distinct results, {} duplicates, {} problems",
+        extracted.readers.len(),
+        extracted.comments.len(),
         extracted.results.len(),
         extracted.duplicates,
         extracted.problems.total()

@@ -44,7 +44,7 @@ if $TEST_TOOLS && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver brotli >/dev/null
 fi
 
-# The other engines (tests/e2e/engines/): Firefox and WebKitGTK (WebKitWebDriver drives its
+# The other engines (tests/e2e/harness/webdriver.mjs): Firefox and WebKitGTK (WebKitWebDriver drives its
 # MiniBrowser) from Debian, Xvfb for WebKit's window and xdotool to give it the keyboard focus
 # (there is no window manager), and fonts so screenshots show real glyphs.
 ENGINE_PACKAGES=(firefox-esr webkit2gtk-driver xvfb xdotool fonts-dejavu-core fonts-noto-color-emoji)
@@ -60,7 +60,10 @@ if $TEST_TOOLS && engines_missing; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${ENGINE_PACKAGES[@]}" >/dev/null
 fi
 
-if $TEST_TOOLS && { [ ! -x "$TOOLS/bin/geckodriver" ] || ! "$TOOLS/bin/geckodriver" --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; }; then
+# The version read whole, not piped into `grep -q`: grep stops reading at its match, geckodriver
+# then dies writing the rest, and under `set -o pipefail` (scripts/test.sh) that read as a wrong
+# version and reinstalled it on every run.
+if $TEST_TOOLS && { [ ! -x "$TOOLS/bin/geckodriver" ] || [[ "$("$TOOLS/bin/geckodriver" --version 2>/dev/null)" != "geckodriver $GECKODRIVER_VERSION"* ]]; }; then
   say "installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
   cargo install --quiet --locked --force --root "$TOOLS" geckodriver --version "$GECKODRIVER_VERSION"
 fi
@@ -95,7 +98,7 @@ export PATH="$TOOLS/bin:$TOOLS/npm/node_modules/.bin:$PATH"
 export CHROMEDRIVER=/usr/bin/chromedriver
 # Not GECKODRIVER: wasm-bindgen-test-runner prefers Firefox whenever GECKODRIVER is set, so
 # exporting it would move every browser test to Firefox. scripts/test.sh sets it for its
-# Firefox layer only; tests/e2e/engines/ reads these.
+# Firefox layer only; tests/e2e/harness/webdriver.mjs reads these.
 export READINESS_GECKODRIVER="$TOOLS/bin/geckodriver"
 export READINESS_FIREFOX=/usr/bin/firefox-esr
 export READINESS_WEBKITDRIVER=/usr/bin/WebKitWebDriver

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-#! Runs every test: native core tests, browser component tests (Chromium and Firefox),
-#! end-to-end journeys against the release build (Chromium, then Firefox and WebKit). Installs
-#! what is missing first. Ends with a line per layer and one total line.
+#! Runs every test: native core tests, formatting and clippy (scripts/lint.sh), browser
+#! component tests (Chromium and Firefox), end-to-end journeys against the release build
+#! (Chromium, then Firefox and WebKit). Installs what is missing first. Ends with a line per
+#! layer and one total line.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1
 cd "$READINESS_ROOT"
@@ -9,6 +10,7 @@ cargo fetch --quiet || exit 1
 
 LOGS="$(mktemp -d)"
 declare -a NAMES=() RESULTS=()
+declare -A REPORTS=()
 total_passed=0
 total_failed=0
 
@@ -16,9 +18,14 @@ total_failed=0
 count_layer() {
   local name="$1" status="$2" seconds="$3"
   local passed failed
-  # cargo and wasm-bindgen-test print "test result: ok. N passed; M failed"; the e2e runners print "N passed, M failed".
-  passed=$(grep -Eo '([0-9]+) passed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
-  failed=$(grep -Eo '([0-9]+) failed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
+  if [ -n "${REPORTS[$name]:-}" ]; then
+    # An end-to-end layer: its runner's JUnit report, counted by tests/e2e/harness/summary.mjs.
+    read -r passed failed < <(node tests/e2e/harness/summary.mjs "${REPORTS[$name]}" || echo "0 1")
+  else
+    # cargo and wasm-bindgen-test print "test result: ok. N passed; M failed".
+    passed=$(grep -Eo '([0-9]+) passed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
+    failed=$(grep -Eo '([0-9]+) failed' "$LOGS/$name.log" | awk '{s+=$1} END {print s+0}')
+  fi
   if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
   if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
     echo "$name ran no test: counting it as a failure"
@@ -40,24 +47,10 @@ layer() {
   count_layer "$name" "${PIPESTATUS[0]}" $((SECONDS - start))
 }
 
-# Starts a layer in the background; finish_layer waits for it, prints its output and counts it.
-declare -A PIDS=() STARTS=()
-start_layer() {
-  local name="$1"; shift
-  STARTS[$name]=$SECONDS
-  { "$@" > "$LOGS/$name.log" 2>&1; ended=$?; echo "$SECONDS" > "$LOGS/$name.end"; exit "$ended"; } &
-  PIDS[$name]=$!
-}
-finish_layer() {
-  local name="$1" status=0
-  wait "${PIDS[$name]}" || status=$?
-  echo
-  echo "=== $name ==="
-  cat "$LOGS/$name.log"
-  count_layer "$name" "$status" $(( $(cat "$LOGS/$name.end" 2>/dev/null || echo "$SECONDS") - STARTS[$name]))
-}
-
-layer native cargo test --quiet
+# The workspace: the widget's core and the build step (xtask/), natively.
+layer native cargo test --quiet --workspace
+# Formatting and clippy (-D warnings), native and wasm32: scripts/lint.sh.
+layer lint bash scripts/lint.sh
 # The component tests twice: wasm-bindgen-test-runner takes Chrome from CHROMEDRIVER and
 # Firefox from GECKODRIVER (which wins when both are set); webdriver.json holds both browsers'
 # options.
@@ -74,14 +67,38 @@ journeys() {
   "$@"
 }
 
-# End to end: Chromium through Playwright (tests/e2e/run.mjs), then the engine journeys
-# (tests/e2e/engines/) in each of READINESS_ENGINES, one layer per engine, side by side:
-# most of their time is spent waiting on the browsers, so together they take little longer
-# than the slowest alone. The engine list runs in Chromium too when asked:
-# READINESS_ENGINES="chromium firefox webkit".
+# End to end: the journeys (tests/e2e/journeys/*.test.mjs) under node:test, one layer per
+# engine, each counted from its runner's JUnit report. Chromium (Playwright) first, two files
+# at a time (a browser each: one per core); then Firefox and WebKit (WebDriver; each journey
+# file says which of its journeys run there) side by side, one file at a time each: much of
+# their time is spent waiting on a driver, so together they take little longer than the
+# slower alone.
+e2e_layer() {
+  local engine="$1" concurrency="$2"
+  journeys env E2E_ENGINE="$engine" node --test --test-concurrency="$concurrency" \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=junit --test-reporter-destination="$LOGS/e2e-$engine.xml" tests/e2e/journeys/
+}
+# Starts a layer in the background; finish_layer waits for it, prints its output and counts it.
+declare -A PIDS=() STARTS=()
+start_layer() {
+  local name="$1"; shift
+  STARTS[$name]=$SECONDS
+  { "$@" > "$LOGS/$name.log" 2>&1; ended=$?; echo "$SECONDS" > "$LOGS/$name.end"; exit "$ended"; } &
+  PIDS[$name]=$!
+}
+finish_layer() {
+  local name="$1" status=0
+  wait "${PIDS[$name]}" || status=$?
+  echo
+  echo "=== $name ==="
+  cat "$LOGS/$name.log"
+  count_layer "$name" "$status" $(( $(cat "$LOGS/$name.end" 2>/dev/null || echo "$SECONDS") - STARTS[$name]))
+}
 ENGINES=(${READINESS_ENGINES:-firefox webkit})
-for engine in "${ENGINES[@]}"; do start_layer "e2e-$engine" journeys node tests/e2e/engines/run.mjs dist "$engine"; done
-layer e2e-chromium journeys node tests/e2e/run.mjs dist
+for engine in chromium "${ENGINES[@]}"; do REPORTS[e2e-$engine]="$LOGS/e2e-$engine.xml"; done
+layer e2e-chromium e2e_layer chromium 2
+for engine in "${ENGINES[@]}"; do start_layer "e2e-$engine" e2e_layer "$engine" 1; done
 for engine in "${ENGINES[@]}"; do finish_layer "e2e-$engine"; done
 
 echo

@@ -1,6 +1,6 @@
 //! Runs the hostile-link corpus (tests/golden/hostile_links.txt) through the decoders natively.
 //!
-//! The same file goes through the release build in Chromium (tests/e2e/journeys/hardening.mjs,
+//! The same file goes through the release build in Chromium (tests/e2e/journeys/hardening.test.mjs,
 //! `hostileLinkCorpus`); tests/e2e/make-hostile-corpus.mjs writes it. Each line's fragment is
 //! turned into the string the page's `location.hash` reports for it, read with `Route::parse`
 //! as the app does, and opened with `Route::action` as the app does for a visitor with no run.

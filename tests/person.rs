@@ -18,6 +18,10 @@ fn result_texts() -> Vec<String> {
             match &d.meanings {
                 Meanings::ByBand(all) => texts.extend(all.iter().map(|t| (*t).to_owned())),
                 Meanings::ByKeyAnswer { yes, held_back } => texts.extend([yes, held_back].map(|t| (*t).to_owned())),
+                Meanings::Claims { yes, not_yes } => {
+                    texts.extend(yes.iter().map(|c| c.text.to_owned()));
+                    texts.push((*not_yes).to_owned());
+                }
             }
             texts.extend(d.advice.iter().map(|a| a.text.to_owned()));
             for q in d.questions {

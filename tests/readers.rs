@@ -25,6 +25,11 @@ fn codes(extracted: &Extracted) -> Vec<String> {
     extracted.results.iter().map(|r| encode(&r.answers, &r.label)).collect()
 }
 
+/// Results, problems, readers and links not counted: all zero when nothing was found.
+fn nothing_found(extracted: &Extracted) -> (usize, usize, usize, usize) {
+    (extracted.results.len(), extracted.problems.total(), extracted.readers.len(), extracted.unread.len())
+}
+
 fn result(code: &str) -> SharedResult {
     decode(code).unwrap_or_else(|e| panic!("{code}: {e:?}"))
 }
@@ -99,6 +104,98 @@ fn the_thread_fixture_gives_the_expected_list() {
     assert!(labels.contains(&"Zoë's ops bot ✓"), "{labels:?}");
     assert!(labels.contains(&"Münster claims"), "{labels:?}");
     assert!(labels.contains(&"=SUM(A1) \"quoted\", yes"), "{labels:?}");
+}
+
+/// Every thread fixture in each shape, read against its `.people` file: who is counted, which
+/// team links are listed apart, every link not counted with its reason.
+#[test]
+fn each_thread_shape_counts_people() {
+    for name in ["thread", "linkedin", "disqus", "digest", "plain"] {
+        let extracted = extract(&golden(&format!("readers_{name}.txt")));
+        let author = |comment: usize| extracted.author(comment).unwrap_or("-").to_owned();
+        let (mut readers, mut teams, mut unread) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut shape, mut references, mut quotes) = (None, None, None);
+        for line in golden(&format!("readers_{name}.people")).lines() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let number = |s: &str| s.parse::<usize>().unwrap_or_else(|e| panic!("{line:?}: {e}"));
+            match f[..] {
+                ["shape", key] => shape = Some(key.to_owned()),
+                ["reader", who, code] => readers.push((who.to_owned(), code.to_owned(), false)),
+                ["reader", who, code, "quoted"] => readers.push((who.to_owned(), code.to_owned(), true)),
+                ["team", who, n] => teams.push((who.to_owned(), number(n))),
+                ["unread", who, reason] => unread.push((who.to_owned(), reason.to_owned(), false)),
+                ["unread", who, reason, "%23"] => unread.push((who.to_owned(), reason.to_owned(), true)),
+                ["references", n] => references = Some(number(n)),
+                ["quotes", n] => quotes = Some(number(n)),
+                _ => panic!("unreadable line in readers_{name}.people: {line:?}"),
+            }
+        }
+        let got_readers: Vec<(String, String, bool)> = extracted
+            .readers
+            .iter()
+            .map(|r| (author(r.comment), encode(&r.result.answers, &r.result.label), r.quoted))
+            .collect();
+        let got_teams: Vec<(String, usize)> =
+            extracted.teams.iter().map(|t| (author(t.comment), t.members.len())).collect();
+        let got_unread: Vec<(String, String, bool)> =
+            extracted.unread.iter().map(|u| (author(u.comment), u.reason.key().to_owned(), u.hash_encoded)).collect();
+        assert_eq!(Some(extracted.shape.key().to_owned()), shape, "{name}: shape");
+        assert_eq!(got_readers, readers, "{name}: readers");
+        assert_eq!(got_teams, teams, "{name}: team links");
+        assert_eq!(got_unread, unread, "{name}: links not counted");
+        assert_eq!(Some(extracted.references), references, "{name}: references");
+        assert_eq!(Some(extracted.quotes), quotes, "{name}: quotes");
+    }
+}
+
+#[test]
+fn each_link_not_counted_shows_its_comment_and_can_be_fixed_in_place() {
+    let text = golden("readers_linkedin.txt");
+    let extracted = extract(&text);
+    let tom = extracted.unread.iter().find(|u| extracted.author(u.comment) == Some("Tom Okafor")).expect("Tom's link");
+    assert_eq!(&text[tom.start..tom.end], "https://lnkd.in/dQw4w9Wx");
+    assert_eq!(tom.snippet, "Ours, as LinkedIn shortened it: https://lnkd.in/dQw4w9Wx");
+    assert!(tom.reason.explain().contains("ask for the full link"), "{}", tom.reason.explain());
+    // The author pastes the full link in its place: Tom becomes a reader, in his comment.
+    let fixed =
+        readiness_check::core::readers::fix(&text, tom, &format!("https://pilots.example.org/check/#r={MIXED}"));
+    let again = extract(&fixed);
+    assert_eq!(again.readers.len(), extracted.readers.len() + 1);
+    assert!(again.readers.iter().any(|r| again.author(r.comment) == Some("Tom Okafor") && r.result == result(MIXED)));
+    assert_eq!(again.unread.len(), extracted.unread.len() - 1);
+    // Ranges are in the text as pasted, even after HTML entities earlier in it.
+    let pasted = "<p>A &amp; B &#35;1</p>\n\nmine: https://x.io/#r=1Bg15AM\n";
+    let cut = &extract(pasted).unread[0];
+    assert_eq!(&pasted[cut.start..cut.end], "https://x.io/#r=1Bg15AM");
+    assert_eq!(cut.snippet, "mine: https://x.io/#r=1Bg15AM");
+}
+
+#[test]
+fn identical_results_from_two_commenters_are_two_readers_and_quotes_do_not_count_again() {
+    let text = format!(
+        "Ann · 2h\nMine: https://x.io/#r={BEST}\n\nBo · 1h\n> Mine: https://x.io/#r={BEST}\nSame here! https://x.io/#r={BEST}\n\nCy · 5m\n> https://x.io/#r={BEST}\nwow\n"
+    );
+    let extracted = extract(&text);
+    let who: Vec<&str> = extracted.readers.iter().filter_map(|r| extracted.author(r.comment)).collect();
+    assert_eq!(who, ["Ann", "Bo"]);
+    assert_eq!(extracted.quotes, 2);
+    let summary = summarise(&extracted.counted(false));
+    assert_eq!((summary.results, summary.ready), (2, 2));
+}
+
+#[test]
+fn team_members_are_added_only_when_the_author_chooses() {
+    let team = encode_team(&[BEST.to_owned(), MIXED.to_owned(), WORST.to_owned()]);
+    let text = format!("Ann · 2h\nhttps://x.io/#r={BEST}\n\nBo · 1h\nOur team: https://x.io/#t={team}\n");
+    let extracted = extract(&text);
+    assert_eq!(extracted.counted(false).len(), 1);
+    assert_eq!(extracted.team_member_count(), 3);
+    // Ann's result is in the team too: she is counted once.
+    assert_eq!(extracted.new_team_members(), vec![result(MIXED), result(WORST)]);
+    assert_eq!(extracted.counted(true).len(), 3);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -183,7 +280,8 @@ fn team_links_count_each_member() {
     assert_eq!(codes(&extracted), members.to_vec());
     assert_eq!(extracted.team_links, 2);
     assert_eq!(extracted.team_members, 6);
-    assert_eq!(extracted.duplicates, 4, "the second team link's three members and the single link");
+    // A whole code inside a sentence is read too (LinkedIn comments eat links): BEST in prose.
+    assert_eq!(extracted.duplicates, 5, "the second team link's three members, BEST in prose and the single link");
     // A team link broken by a mail client, many lines long.
     let wrapped: String =
         format!("https://x.io/#t={team}").as_bytes().chunks(20).map(|c| String::from_utf8_lossy(c) + "=\n").collect();
@@ -272,7 +370,7 @@ fn ordinary_text_holds_no_links_and_no_problems() {
     ];
     for text in texts {
         let extracted = extract(text);
-        assert_eq!(extracted, Extracted::default(), "{text:?}");
+        assert_eq!(nothing_found(&extracted), (0, 0, 0, 0), "{text:?}");
     }
 }
 
@@ -309,7 +407,7 @@ fn hostile_inputs_are_read_in_one_pass() {
     assert_eq!(extract(&encoded_keys).problems.by_reason(), vec![(DecodeError::Empty, 100_000)]);
 
     let long_line = "A".repeat(1 << 20);
-    assert_eq!(extract(&long_line), Extracted::default());
+    assert_eq!(nothing_found(&extract(&long_line)), (0, 0, 0, 0));
     assert_eq!(extract(&format!("1B{long_line}")).problems.by_reason(), vec![(DecodeError::TooLong, 1)]);
     assert_eq!(extract(&format!("#r=1B{long_line}")).problems.by_reason(), vec![(DecodeError::TooLong, 1)]);
     assert_eq!(extract(&format!("#t=T1{long_line}~")).problems.by_reason(), vec![(DecodeError::TooLong, 1)]);
@@ -361,7 +459,7 @@ fn the_hostile_link_corpus_embedded_in_text_never_panics() {
     }
     let extracted = extract(&all);
     let summary = summarise(&extracted.results);
-    let _ = plain_text(&summary, &extracted);
+    let _ = plain_text(&summary, &extracted, true);
     let _ = csv(&extracted.results, "https://x.io/");
 }
 
@@ -631,7 +729,7 @@ fn counts_blockers_and_combinations() {
 }
 
 #[test]
-fn combinations_are_ranked_and_cut_at_five() {
+fn combinations_are_ranked_and_all_kept() {
     let patterns = [
         ("3333333333330000", 3), // Metrics
         ("0000333333333333", 2), // Ownership
@@ -658,9 +756,14 @@ fn combinations_are_ranked_and_cut_at_five() {
             (vec!["Ownership"], 2),
             (vec!["Ownership", "Buy-in"], 1),
             (vec!["Data", "Buy-in"], 1),
+            (vec!["Buy-in", "Metrics"], 1),
         ]
     );
     assert_eq!((summary.ready, summary.not_ready), (5, 12));
+    // Lists show five and say what they leave out.
+    let text = plain_text(&summary, &Extracted::default(), false);
+    assert!(text.contains("- Data and Buy-in: 1\n- and 1 more combination\n"), "{text}");
+    assert!(!text.contains("Buy-in and Metrics"), "{text}");
 }
 
 #[test]
@@ -802,17 +905,28 @@ fn the_summary_sentence() {
 #[test]
 fn the_plain_text_summary() {
     let extracted = extract(&golden("readers_thread.txt"));
-    let summary = summarise(&extracted.results);
-    let text = plain_text(&summary, &extracted);
+    let summary = summarise(&extracted.counted(false));
+    let text = plain_text(&summary, &extracted, false);
     assert!(text.starts_with("What readers found\n"), "{text}");
     assert!(text.contains(&summary_sentence(&summary)), "{text}");
     assert!(text.contains("readers who chose to share a results link, not all readers"), "{text}");
     assert!(text.contains("What blocks the "), "{text}");
     assert!(text.contains("Most common blocking combinations:"), "{text}");
     assert!(text.contains("The questions readers could least answer"), "{text}");
-    assert!(text.contains("5 repeated links counted once"), "{text}");
-    assert!(text.contains("1 team link with 3 results"), "{text}");
-    assert!(text.contains("7 links could not be read (2 damaged, 2 cut off, 1 too long, 1 from a newer version and 1 from an unknown question set)"), "{text}");
+    assert!(
+        text.contains(
+            "Counted: 13 readers shared a result (13 comments, read as a Substack thread). \
+             Plus 3 members from 1 team link, not counted as readers. \
+             7 links not counted (2 damaged, 1 from a newer version, 2 cut off, 1 from an unknown question set and 1 too long). \
+             Not counted again: 1 reply linking to a result already counted and 1 quote of a result already counted.\n"
+        ),
+        "{text}"
+    );
+    let with_teams = plain_text(&summarise(&extracted.counted(true)), &extracted, true);
+    assert!(
+        with_teams.contains("Plus 3 members from 1 team link, counted as readers (1 new, 2 already counted)."),
+        "{with_teams}"
+    );
 }
 
 /// Reads our CSV back: rows of cells, checking that every cell is quoted.
@@ -882,10 +996,24 @@ fn csv_has_one_quoted_row_per_result() {
         ]
     );
     assert_eq!(&labelled[6..14], ["73", "partly", "80", "yes", "100", "yes", "93", "yes"]);
-    assert_eq!(&labelled[14..18], ["3", "4", "3", "3"], "2322… written as option numbers from 1");
+    let named: Vec<&str> = labelled[14..18].iter().map(|c| c.split_once(". ").map_or("", |(n, _)| n)).collect();
+    assert_eq!(named, ["3", "4", "3", "3"], "2322… written as option numbers from 1, then the option's words");
+    let owner = &set1().dimensions[0].questions[0];
+    assert_eq!(labelled[14], format!("3. {}", owner.options[2].text));
     let partial = &rows[4];
     assert_eq!(&partial[4..10], ["incomplete", "", "80", "yes", "", "incomplete"]);
-    assert_eq!(&partial[18..24], ["don't know", "don't know", "1", "unanswered", "unanswered", "unanswered"]);
+    let q = |i: usize| set1().questions().nth(i).expect("question");
+    assert_eq!(
+        &partial[18..24],
+        [
+            "I don't know".to_owned(),
+            "I don't know".to_owned(),
+            format!("1. {}", q(6).options[0].text),
+            "No answer".to_owned(),
+            "No answer".to_owned(),
+            "No answer".to_owned()
+        ]
+    );
     let mixed = &rows[2];
     assert_eq!(mixed[5], "Data; Ownership; Metrics", "blocking, weakest first (40, 47, 53)");
 

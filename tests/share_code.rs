@@ -2,17 +2,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+#[path = "common/decoders.rs"]
+mod decoders;
 
 use common::{answers_from_pattern, pattern_of};
 use proptest::prelude::*;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::{CURRENT, QUESTION_SETS, QuestionSet};
-use readiness_check::core::route::{EmbedOptions, Route};
 use readiness_check::core::scoring::Report;
 use readiness_check::core::share_code::{
-    self, ALPHABET, DecodeError, MAX_LABEL_CHARS, SharedResult, clean_label, core_len, decode, encode,
+    self, ALPHABET, DecodeError, LinkCode, MAX_LABEL_CHARS, SharedResult, clean_label, code_in_link, core_len, decode,
+    encode,
 };
-use readiness_check::core::snapshot::Snapshot;
 use readiness_check::core::team;
 
 // ---------------------------------------------------------------------------------------------
@@ -500,25 +501,6 @@ fn random_input(rng: &mut Rng, seeds: &[String]) -> String {
     }
 }
 
-fn feed(input: &str) {
-    let shared = decode(input);
-    if let Ok(result) = &shared {
-        // Whatever decodes is a real result: it encodes canonically and decodes the same.
-        let again = encode(&result.answers, &result.label);
-        assert_eq!(decode(&again).as_ref(), Ok(result), "input {input:?}");
-    }
-    if let Ok(members) = team::decode_team(input) {
-        assert!(!members.is_empty() && members.len() <= team::MAX_MEMBERS);
-        let _ = team::summarise(&members);
-    }
-    if let Ok(snapshot) = Snapshot::parse(input) {
-        assert_eq!(Snapshot::parse(&snapshot.to_text()), Ok(snapshot.clone()), "input {input:?}");
-    }
-    let _ = Route::parse(input);
-    let _ = EmbedOptions::parse(input);
-    let _ = team::read_pasted(input);
-}
-
 #[test]
 fn fuzz_nothing_panics() {
     let mut seeds: Vec<String> = sample_codes().into_iter().map(|(_, _, code)| code).collect();
@@ -531,6 +513,8 @@ fn fuzz_nothing_panics() {
     seeds.push(format!("https://example.com/#t={team_code}\n{}\n\n{}", seeds[1], seeds[2]));
     seeds.push("?embed&theme=dark&accent=%230b63ce&bg=transparent".to_owned());
     seeds.push("#r=1Bg15AMzMTg".to_owned());
+    seeds.push("/blog/check/r/not-od/index.html".to_owned());
+    seeds.push(format!("Mine: https://e.test/tools/#t={team_code}). Yours? {}, {}.", seeds[1], seeds[2]));
 
     let mut rng = Rng(0x0DDB_1A5E_5EED_0001);
     let mut decoded = 0usize;
@@ -547,9 +531,79 @@ fn fuzz_nothing_panics() {
         } else {
             random_input(&mut rng, &seeds)
         };
-        feed(&input);
+        decoders::feed(&input);
         decoded += usize::from(decode(&input).is_ok());
     }
     // The mutations are not so gentle that everything still decodes, nor so wild that nothing does.
     assert!(decoded > 100 && decoded < 50_000, "{decoded} of 100000 inputs decoded");
+}
+
+#[test]
+fn finds_the_code_in_pasted_lines() {
+    let cases = [
+        ("https://e.test/r/ready/#r=1Bg15AMzMTg", LinkCode::Result("1Bg15AMzMTg")),
+        ("  1Bg15AMzMTg ", LinkCode::Result("1Bg15AMzMTg")),
+        ("https://e.test/#t=T1Bxx~1B", LinkCode::Team("T1Bxx~1B")),
+        ("https://e.test/tools/#t=T1Bxx~1B", LinkCode::Team("T1Bxx~1B")),
+        ("T1Bxx~1B", LinkCode::Team("T1Bxx~1B")),
+        // A fragment without a key is read as a result's code, and told as such if it is not.
+        ("https://e.test/#1Bg15AMzMTg", LinkCode::Result("1Bg15AMzMTg")),
+        ("https://e.test/#team", LinkCode::Result("team")),
+        ("", LinkCode::Result("")),
+    ];
+    for (line, expected) in cases {
+        assert_eq!(code_in_link(line), expected, "{line:?}");
+    }
+}
+
+/// Labels lose every character that shows nothing (format characters, variation selectors,
+/// fillers) and every combining mark with no visible character under it; what is left with
+/// nothing visible is no label (issue 24: such labels showed as empty headings).
+#[test]
+fn labels_keep_only_what_shows() {
+    use readiness_check::core::share_code::clean_label;
+    let cases = [
+        ("invoice triage", "invoice triage"),
+        ("\u{180B}\u{180C}\u{180D}\u{180F}", ""),
+        ("\u{FE00}\u{FE0F}\u{E0100}\u{E01EF}", ""),
+        ("\u{FFF9}\u{FFFA}\u{FFFB}", ""),
+        ("\u{1D173}\u{1D17A}", ""),
+        ("\u{0600}\u{06DD}\u{070F}\u{110BD}\u{13430}\u{1BCA0}", ""),
+        ("\u{0301}\u{0301}", ""),
+        (" \u{0301} ", ""),
+        ("\u{200B}\u{0301}", ""),
+        ("Alice\u{180B}", "Alice"),
+        ("Cafe\u{0301}", "Cafe\u{0301}"),
+        ("a\u{200B}\u{0301}b", "a\u{0301}b"),
+        ("\u{0301}x", "x"),
+        ("❤\u{FE0F} team", "❤ team"),
+        ("\u{3164}\u{2800}\u{115F}", ""),
+        ("Ünïcödé ok", "Ünïcödé ok"),
+    ];
+    for (raw, clean) in cases {
+        assert_eq!(clean_label(raw), clean, "{raw:?}");
+    }
+}
+
+/// Labels that would look the same on screen fold the same; different names do not.
+#[test]
+fn look_alike_labels_fold_together() {
+    use readiness_check::core::share_code::fold_for_comparison as fold;
+    let same = [
+        ("Alice", "Alice\u{180B}"),
+        ("Alice", "\u{0410}lice"),   // Cyrillic capital A
+        ("alice", "ALICE"),          // case
+        ("Alice", "\u{FF21}lice"),   // full-width A
+        ("Alice", "\u{1D400}lice"),  // mathematical bold A
+        ("Ops", "\u{039F}ps"),       // Greek capital omicron
+        ("Cafe", "Cafe\u{0301}"),    // a mark
+        ("data lead", "data  lead"), // whitespace
+        ("KPI", "\u{212A}PI"),       // Kelvin sign
+    ];
+    for (a, b) in same {
+        assert_eq!(fold(a), fold(b), "{a:?} ~ {b:?}");
+    }
+    for (a, b) in [("Alice", "Alicia"), ("Ops 1", "Ops 2"), ("data", "date")] {
+        assert_ne!(fold(a), fold(b), "{a:?} vs {b:?}");
+    }
 }

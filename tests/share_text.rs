@@ -1,14 +1,11 @@
-//! Checks the share texts, results links, host summary and result-image content built from a report.
+//! Checks the share texts and result-image content built from a report.
 #![cfg(not(target_arch = "wasm32"))]
 
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::CURRENT;
 use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Action, Session};
-use readiness_check::core::share_code;
 use readiness_check::core::share_text::{encode_component, image_card, memo_header, share_texts, squares};
-use readiness_check::core::summary::{HeightMessage, ResultMessage, result_message, results_link, team_link};
-use serde_json::{Value, json};
 
 fn answers(levels: &[Option<Answer>]) -> Answers {
     Answers::from_slots(CURRENT, levels.to_vec()).expect("valid answers")
@@ -29,22 +26,6 @@ fn half() -> Answers {
         })
         .collect();
     answers(&slots)
-}
-
-#[test]
-fn results_links_point_at_the_outcome_page_with_the_code_in_the_fragment() {
-    let base = "https://example.com/tools/check/";
-    let cases = [
-        (all(3), "", "r/ready/#r="),
-        (all(0), "", "r/not-odbm/#r="),
-        (half(), "invoice triage", "r/not-bm/#r="),
-        (Answers::empty(CURRENT), "", "#r="),
-    ];
-    for (answers, label, expected) in cases {
-        let link = results_link(base, &answers, label);
-        let code = share_code::encode(&answers, label);
-        assert_eq!(link, format!("{base}{expected}{code}"));
-    }
 }
 
 #[test]
@@ -76,58 +57,6 @@ fn encode_component_matches_javascript() {
 }
 
 #[test]
-fn the_host_summary_lists_verdict_blockers_and_dimensions() {
-    let summary = result_message(&half(), "", "https://e.test/");
-    assert_eq!(summary.verdict, "not-ready");
-    assert_eq!(summary.blocking.len(), 2);
-    assert!(summary.blocking.iter().all(|id| ["buy_in", "metrics"].contains(&id.as_str())));
-    let ids: Vec<&str> = summary.dimensions.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(ids, ["ownership", "data", "buy_in", "metrics"]);
-    assert_eq!(summary.dimensions[0].score, Some(100));
-    assert_eq!(summary.dimensions[0].band.as_deref(), Some("yes"));
-    assert!(summary.link.starts_with("https://e.test/r/not-bm/#r="));
-    let incomplete = result_message(&Answers::empty(CURRENT), "", "https://e.test/");
-    assert_eq!(incomplete.verdict, "incomplete");
-    assert_eq!(incomplete.dimensions[0].score, None);
-}
-
-/// Host messages as JSON: the exact field names and `null`s a host page reads (format 1).
-#[test]
-fn host_messages_have_the_documented_fields_and_nulls() {
-    let height = serde_json::to_value(HeightMessage::new(812)).expect("serialises");
-    assert_eq!(height, json!({"source": "scaling-readiness-check", "version": 1, "type": "height", "height": 812}));
-
-    let mut answers = Answers::empty(CURRENT);
-    answers.set_answer(0, Some(Answer::Level(1)));
-    let unfinished = result_message(&answers, "", "https://e.test/");
-    let value = serde_json::to_value(&unfinished).expect("serialises");
-    assert_eq!(value["type"], "result");
-    assert_eq!(value["verdict"], "incomplete");
-    assert_eq!(value["blocking"], json!([]));
-    assert_eq!(value["index"], Value::Null, "no finished dimension: the index is null, not missing");
-    assert_eq!(value["dimensions"][0], json!({"id": "ownership", "name": "Ownership", "score": null, "band": null}));
-    let keys: Vec<&String> = value.as_object().expect("an object").keys().collect();
-    assert_eq!(keys.len(), 8, "source, version, type and the five result fields: {keys:?}");
-}
-
-#[test]
-fn host_messages_round_trip_through_json() {
-    let height = HeightMessage::new(0);
-    let text = serde_json::to_string(&height).expect("serialises");
-    assert_eq!(serde_json::from_str::<HeightMessage>(&text).expect("deserialises"), height, "{text}");
-    let messages = [
-        result_message(&half(), "a \"pilot\"", "https://e.test/"),
-        result_message(&Answers::empty(CURRENT), "", "https://e.test/"),
-        result_message(&all(3), "x", "https://e.test/sub/"),
-    ];
-    for message in messages {
-        let text = serde_json::to_string(&message).expect("serialises");
-        let back: ResultMessage = serde_json::from_str(&text).expect("deserialises");
-        assert_eq!(back, message, "{text}");
-    }
-}
-
-#[test]
 fn the_result_image_says_everything_in_its_alt_text() {
     let card = image_card(&Report::new(&half()), "invoice triage");
     assert_eq!(card.headline, "Not ready to scale yet");
@@ -141,16 +70,6 @@ fn the_result_image_says_everything_in_its_alt_text() {
     let ready = image_card(&Report::new(&all(3)), "");
     assert!(ready.ready);
     assert!(ready.alt.starts_with("Scaling Readiness Check result: Ready to scale."));
-}
-
-#[test]
-fn a_team_link_carries_every_code() {
-    let codes = vec![share_code::encode(&all(3), "Owner"), share_code::encode(&all(0), "")];
-    let link = team_link("https://e.test/", &codes);
-    let (_, team) = link.split_once("#t=").expect("team fragment");
-    let members = readiness_check::core::team::decode_team(team).expect("decodes");
-    assert_eq!(members.len(), 2);
-    assert_eq!(members[0].label, "Owner");
 }
 
 #[test]

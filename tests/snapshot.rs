@@ -13,6 +13,7 @@ use readiness_check::core::share_code::{DecodeError, SharedResult, decode, encod
 use readiness_check::core::snapshot::{
     SNAPSHOT_FORMAT, STORED_FORMAT, Snapshot, SnapshotError, StoredRun, StoredValue, read_stored,
 };
+use readiness_check::core::team::TeamMember;
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot
@@ -232,7 +233,7 @@ fn a_snapshot_never_stores_a_shared_view() {
     let mut own = session(some_answers(), Step::Question(3), "mine");
     let views = [
         View::Shared(someone_else()),
-        View::Team(vec![someone_else(), someone_else()]),
+        View::Team(vec![TeamMember::unnamed(someone_else()), TeamMember::unnamed(someone_else())]),
         View::EmbedKit,
         View::BadLink { team: true, error: DecodeError::Damaged },
     ];
@@ -250,4 +251,29 @@ fn a_snapshot_never_stores_a_shared_view() {
         assert!(!text.contains("their"), "{text}");
         assert_eq!(Snapshot::parse(&text).expect("readable").session.view, View::Own);
     }
+}
+
+#[test]
+fn only_a_started_run_is_worth_saving() {
+    let cases = [
+        (Answers::empty(CURRENT), Step::Intro, "", false),
+        (Answers::empty(CURRENT), Step::Intro, "a label alone", false),
+        (Answers::empty(CURRENT), Step::Question(0), "", true),
+        (Answers::empty(CURRENT), Step::Results, "", true),
+        (some_answers(), Step::Intro, "", true),
+        (some_answers(), Step::Question(last()), "", true),
+        (complete_answers(), Step::Results, "x", true),
+    ];
+    for (answers, step, label, expected) in cases {
+        let run = session(answers, step, label);
+        assert_eq!(Snapshot::of(&run).worth_saving(), expected, "{}", observe(&run));
+    }
+    // What "clear my answers" leaves is not written back over the erased run.
+    let mut cleared = session(complete_answers(), Step::Results, "x");
+    cleared.apply(Action::Clear);
+    assert!(!Snapshot::of(&cleared).worth_saving(), "{}", observe(&cleared));
+    // Looking at someone's link leaves nothing behind.
+    let mut visitor = Session::default();
+    visitor.apply(Action::OpenShared(someone_else()));
+    assert!(!Snapshot::of(&visitor).worth_saving(), "{}", observe(&visitor));
 }

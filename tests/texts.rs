@@ -10,7 +10,7 @@ use readiness_check::core::content::{CURRENT, question_set};
 use readiness_check::core::notices::{Notice, Notices};
 use readiness_check::core::scoring::Report;
 use readiness_check::core::share_code::SharedResult;
-use readiness_check::core::team::{findings, member_names, summarise, verdict_sentence};
+use readiness_check::core::team::{TeamMember, findings, member_names, summarise, verdict_sentence};
 
 fn all(set_id: u8, c: char) -> readiness_check::core::answers::Answers {
     let set = question_set(set_id).expect("set");
@@ -58,7 +58,7 @@ fn member_names_are_unique_whatever_the_labels() {
     ];
     for (labels, expected) in cases {
         let members: Vec<SharedResult> = labels.iter().map(|l| member(l, '3')).collect();
-        let names = member_names(&members);
+        let names = member_names(&members.iter().cloned().map(TeamMember::unnamed).collect::<Vec<_>>());
         assert_eq!(names, expected, "{labels:?}");
         let mut unique = names.clone();
         unique.sort();
@@ -72,7 +72,7 @@ fn team_findings_isolate_names_so_right_to_left_labels_keep_their_order() {
     let mut team = vec![member("מנהל", '3')];
     team.extend((0..4).map(|i| member(["צוות א", "צוות ב", "צוות ג", ""][i], '0')));
     let summary = summarise(&team).expect("a team");
-    let names = member_names(&team);
+    let names = member_names(&team.iter().cloned().map(TeamMember::unnamed).collect::<Vec<_>>());
     let lines = findings(&summary, &names);
     let apart = lines.iter().find(|l| l.contains("stands apart")).expect("the outlier is named");
     assert!(apart.contains(&isolate("מנהל")), "{apart}");
@@ -103,16 +103,38 @@ fn the_team_view_reads_each_dimension_by_its_middle_band() {
 #[test]
 fn notices_say_each_problem_once_and_come_back_after_a_dismissal() {
     let mut notices = Notices::default();
-    assert_eq!(notices.text(), None);
+    assert_eq!(notices.text(false), None);
     notices.apply(Notice::CannotSave);
     assert!(notices.cannot_save());
-    assert!(notices.text().expect("shown").contains("won't let the check save"));
+    assert!(notices.text(false).expect("shown").contains("won't let the check save"));
     notices.apply(Notice::Dismissed);
-    assert_eq!(notices.text(), None);
+    assert_eq!(notices.text(false), None);
     assert!(notices.cannot_save(), "dismissing hides the notice, not the fact");
     notices.apply(Notice::FromOtherTab);
-    let text = notices.text().expect("shown again");
+    let text = notices.text(false).expect("shown again");
     assert!(text.contains("another tab") && text.contains("won't let"), "{text}");
     notices.apply(Notice::Unreadable);
-    assert!(notices.text().expect("shown").starts_with("Saved answers on this device could not be read"));
+    assert!(notices.text(false).expect("shown").starts_with("Saved answers on this device could not be read"));
+}
+
+#[test]
+fn in_a_frame_the_storage_notice_says_the_answers_go_and_offers_the_own_tab() {
+    let mut notices = Notices::default();
+    assert!(!notices.offers_own_tab(true));
+    notices.apply(Notice::CannotSave);
+    let framed = notices.text(true).expect("shown");
+    // Nothing about an address the reader cannot see; the loss said plainly.
+    assert!(!framed.contains("address"), "{framed}");
+    assert!(framed.contains("lost when you leave or reload"), "{framed}");
+    assert!(framed.contains("its own tab"), "{framed}");
+    assert!(notices.offers_own_tab(true));
+    assert!(!notices.offers_own_tab(false), "the check's own page is already its own tab");
+    assert!(notices.text(false).expect("shown").contains("this page's address"));
+    notices.apply(Notice::Dismissed);
+    assert!(!notices.offers_own_tab(true));
+    // Other notices say the same in a frame.
+    let mut other = Notices::default();
+    other.apply(Notice::FromOtherTab);
+    assert_eq!(other.text(true), other.text(false));
+    assert!(!other.offers_own_tab(true));
 }

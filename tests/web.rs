@@ -14,7 +14,6 @@ use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult};
 use readiness_check::core::snapshot::{Snapshot, SnapshotError};
-use readiness_check::shell::address::base_path;
 use readiness_check::shell::storage::{self, Loaded};
 use readiness_check::ui::App;
 use readiness_check::ui::intro::Intro;
@@ -296,7 +295,8 @@ async fn enter_on_an_unanswered_question_stays() {
 async fn failing_report_names_the_blockers_and_edit_jumps_to_the_dimension() {
     let (root, store, _mount) = mount_results(all_at(0));
     assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("not-ready"));
-    assert_eq!(count(&root, ".dimension[data-band=no] .advice li") >= 4, true);
+    // Set 3's cards list each answer that is not a yes with its own fix (`.blocker-fix`).
+    assert_eq!(count(&root, ".dimension[data-band=no] .holding-back li .blocker-fix") >= 4, true);
     find(&root, ".dimension[data-dimension=data] button.edit").click();
     tick().await;
     assert_eq!(store.with_untracked(|s| s.step), Step::Question(CURRENT.first_position(1)));
@@ -484,21 +484,6 @@ fn gloo_storage_migrates_the_text_formats_and_keeps_unreadable_data_aside() {
     storage_.clear().unwrap();
 }
 
-#[wasm_bindgen_test]
-fn base_path_finds_the_widget_root_under_any_sub_path() {
-    for (path, base) in [
-        ("/", "/"),
-        ("/index.html", "/"),
-        ("/check/", "/check/"),
-        ("/check/index.html", "/check/"),
-        ("/blog/tools/check/r/not-od/", "/blog/tools/check/"),
-        ("/r/ready/index.html", "/"),
-        ("/check", "/"),
-    ] {
-        assert_eq!(base_path(path), base, "{path}");
-    }
-}
-
 /// Replaces `navigator.share` with one whose promise rejects with a `DOMException` of this name.
 fn fake_share_sheet(rejection: &str) {
     let navigator = window().navigator();
@@ -536,7 +521,7 @@ async fn a_failed_share_sheet_offers_the_link_instead() {
 /// known: here a run with nothing finished, whose index is null too.
 #[wasm_bindgen_test]
 fn host_messages_are_plain_objects_with_nulls() {
-    use readiness_check::core::summary::result_message;
+    use readiness_check::core::host_messages::result_message;
     use readiness_check::shell::host::message_value;
     let get = |value: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(value, &key.into()).unwrap();
     let message = message_value(&result_message(&Answers::empty(CURRENT), "", "https://e.test/")).expect("serialises");
@@ -552,4 +537,164 @@ fn host_messages_are_plain_objects_with_nulls() {
         assert!(get(&dimension, "score").is_null() && get(&dimension, "band").is_null());
         assert!(js_sys::Reflect::has(&dimension, &"score".into()).unwrap(), "null, not missing");
     }
+}
+
+/// The embed kit on a base that never loads (`.invalid`), so its preview frame stays empty.
+fn mount_embed_kit() -> (HtmlElement, impl Sized) {
+    use readiness_check::ui::embed_kit::EmbedKit;
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.view = View::EmbedKit;
+    let store = store_with(session);
+    let mount = mount_to(root.clone(), move || {
+        store.provide();
+        view! { <EmbedKit base="https://kit.invalid/w/".to_owned()/> }
+    });
+    (root, mount)
+}
+
+fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let input = find(root, selector).unchecked_into::<web_sys::HtmlInputElement>();
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+fn field_value(root: &HtmlElement, selector: &str) -> String {
+    let element = find(root, selector);
+    match element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        Some(area) => area.value(),
+        None => element.unchecked_into::<web_sys::HtmlInputElement>().value(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_kits_pickers_change_the_preview_and_every_snippet() {
+    let (root, _mount) = mount_embed_kit();
+    tick().await;
+    let preview = || find(&root, "#kit-preview").get_attribute("src").unwrap_or_default();
+    assert_eq!(preview(), "https://kit.invalid/w/?embed");
+    assert!(field_value(&root, "#paste-html").contains("src=\"https://kit.invalid/w/?embed\""));
+
+    find(&root, "#kit-theme-dark").click();
+    tick().await;
+    type_into(&root, "#kit-accent", "#C2410C");
+    tick().await;
+    find(&root, "#kit-transparent").click();
+    find(&root, "#kit-events").click();
+    tick().await;
+    let address = "https://kit.invalid/w/?embed&theme=dark&accent=c2410c&bg=transparent&events";
+    assert_eq!(preview(), address);
+    assert_eq!(find(&root, "#kit-address").text_content().as_deref(), Some(address));
+    let escaped = address.replace('&', "&amp;");
+    for field in ["#paste-html", "#paste-wordpress", "#paste-ghost"] {
+        let snippet = field_value(&root, field);
+        assert!(snippet.contains(&format!("src=\"{escaped}\"")), "{field}: {snippet}");
+        assert!(snippet.contains("<script src=\"https://kit.invalid/w/embed.js\" defer></script>"), "{field}");
+    }
+    // Hosts without iframes get the plain address, whatever the choices.
+    assert_eq!(field_value(&root, "#paste-substack"), "https://kit.invalid/w/");
+    assert!(!field_value(&root, "#paste-linkedin").contains("iframe"));
+
+    // Dark only: one note, saying the shade the dark theme shows instead.
+    assert_eq!(count(&root, "#kit-accent-notes li"), 1);
+    let note = find(&root, "#kit-accent-notes li");
+    assert_eq!(note.get_attribute("data-used").as_deref(), Some("#f05211"));
+    assert!(note.text_content().unwrap().contains("can't be read there"));
+    // The colour picker follows the text field; the button image takes the light shade.
+    assert_eq!(field_value(&root, "#kit-accent-picker"), "#c2410c");
+    assert_eq!(find(&root, "#kit-button-image").get_attribute("data-colour").as_deref(), Some("#c2410c"));
+    assert!(find(&root, "#kit-button-image").get_attribute("src").unwrap().starts_with("data:image/png;base64,"));
+
+    // Automatic theme: a note for each theme.
+    find(&root, "#kit-theme-auto").click();
+    tick().await;
+    assert_eq!(count(&root, "#kit-accent-notes li"), 2);
+    assert!(!preview().contains("theme="));
+
+    // Something that is not a colour: said, and left out of the address.
+    type_into(&root, "#kit-accent", "orange");
+    tick().await;
+    assert!(find(&root, "#kit-accent-invalid").text_content().unwrap().contains("six hex digits"));
+    assert!(!preview().contains("accent"));
+    assert_eq!(find(&root, "#kit-button-image").get_attribute("data-colour").as_deref(), Some("#0b5cc2"));
+
+    // The colour picker writes the text field.
+    type_into(&root, "#kit-accent-picker", "#7cb4ff");
+    tick().await;
+    assert_eq!(field_value(&root, "#kit-accent"), "7cb4ff");
+    assert!(preview().contains("accent=7cb4ff"));
+}
+
+#[wasm_bindgen_test]
+async fn the_embed_kit_shows_the_card_a_link_makes() {
+    use readiness_check::core::link_card::check_card;
+    let (root, _mount) = mount_embed_kit();
+    let card = check_card();
+    assert_eq!(find(&root, "#kit-card-title").text_content(), Some(card.title));
+    let image = find(&root, "#kit-card img");
+    assert_eq!(image.get_attribute("src"), Some(format!("https://kit.invalid/w/{}", card.image)));
+    assert!(find(&root, "#kit-card").text_content().unwrap().contains(&card.description));
+}
+
+/// Resolves after the browser has run its timers once more (a `setTimeout(0)` round): the way
+/// to let real time pass while polling for a condition.
+async fn next_timer_round() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn now_ms() -> f64 {
+    window().performance().expect("performance").now()
+}
+
+/// Polls until `done` holds, or fails after `limit_ms`.
+async fn wait_until(limit_ms: f64, what: &str, mut done: impl FnMut() -> bool) {
+    let start = now_ms();
+    while !done() {
+        assert!(now_ms() - start < limit_ms, "waited {limit_ms} ms for {what}");
+        next_timer_round().await;
+        tick().await;
+    }
+}
+
+/// In a frame, the confirmation's pause counts from each opening: a timer left from an earlier
+/// opening (closed before it ran out) must not arm the button of the next one.
+#[wasm_bindgen_test]
+async fn a_framed_confirmation_pauses_afresh_on_every_opening() {
+    use readiness_check::core::embed::FRAMED_CONFIRM_DELAY_MS;
+    let delay = FRAMED_CONFIRM_DELAY_MS as f64;
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.answers = all_at(1);
+    let env = Env { framed: true, embedded: true, ..Env::default() };
+    let store = AppState::new(session, Notices::default(), env);
+    let _mount = mount_to(root.clone(), move || {
+        store.provide();
+        view! { <Intro/> }
+    });
+    let armed = |root: &HtmlElement| count(root, "#confirm-start-over-yes") == 1;
+    find(&root, "#start-over").click();
+    tick().await;
+    let first_opening = now_ms();
+    assert!(!armed(&root), "no confirm button at once in a frame");
+    // Close two thirds into the pause, and open again.
+    wait_until(delay * 3.0, "two thirds of the pause", || now_ms() - first_opening >= delay * 2.0 / 3.0).await;
+    find(&root, ".confirm button.secondary").click();
+    tick().await;
+    assert_eq!(count(&root, ".confirm"), 0, "closed");
+    find(&root, "#start-over").click();
+    tick().await;
+    let second_opening = now_ms();
+    // Past the first opening's pause: its timer has run, and must have armed nothing.
+    wait_until(delay * 3.0, "the first opening's pause to end", || now_ms() - first_opening >= delay + 250.0).await;
+    assert!(!armed(&root), "armed by the first opening's timer, {} ms into the second", now_ms() - second_opening);
+    // The second opening's own pause arms it.
+    wait_until(delay * 3.0, "the confirm button", || armed(&root)).await;
+    assert!(now_ms() - second_opening >= delay - 20.0, "armed after a full pause of its own");
+    // A script's click (untrusted) confirms nothing in a frame.
+    find(&root, "#confirm-start-over-yes").click();
+    tick().await;
+    assert!(store.with_untracked(|s| s.has_progress()), "an untrusted click discards nothing");
 }

@@ -4,9 +4,17 @@
 //! all of it builds and is tested natively in seconds.
 
 pub mod answers;
+pub mod benchmark;
 pub mod compare;
 pub mod content;
+pub mod embed;
+pub mod host_messages;
+pub mod kit;
+pub mod link_card;
+pub mod links;
+pub mod lost_link;
 pub mod notices;
+pub mod outcome;
 pub mod person;
 pub mod readers;
 pub mod route;
@@ -16,5 +24,5 @@ pub mod session;
 pub mod share_code;
 pub mod share_text;
 pub mod snapshot;
-pub mod summary;
 pub mod team;
+pub mod theme;

@@ -17,9 +17,10 @@
 //!   `#embed-kit`. The same fragments on the check's page lead there.
 
 use super::answers::{Answer, Answers};
-use super::scoring::{Report, Verdict};
+use super::content::{QUESTION_SETS, YesRule};
+use super::scoring::{Report, Verdict, holding_back};
 use super::session::{Action, OfferedRun, Session, Step, View};
-use super::share_code::{self, DecodeError, SharedResult};
+use super::share_code::{self, DecodeError, RESULT_KEY, SharedResult, TEAM_KEY};
 use super::snapshot::{Snapshot, SnapshotError};
 use super::team;
 
@@ -46,10 +47,6 @@ pub enum Route {
     EmbedKit,
 }
 
-/// Fragment key of a results link.
-pub const RESULT_KEY: &str = "r=";
-/// Fragment key of a team link.
-pub const TEAM_KEY: &str = "t=";
 /// Fragment key of a run in progress carried by the address.
 pub const PROGRESS_KEY: &str = "s=";
 /// Fragment key of the question on screen.
@@ -133,7 +130,7 @@ impl Route {
                 Err(error) => Action::OpenBadLink { team: false, error },
             }),
             Route::Team(None) => Some(Action::OpenTeam(Vec::new())),
-            Route::Team(Some(code)) => Some(match share_code::decode_as_sent(code, team::decode_team) {
+            Route::Team(Some(code)) => Some(match share_code::decode_as_sent(code, team::decode_members) {
                 Ok(members) => Action::OpenTeam(members),
                 Err(error) => Action::OpenBadLink { team: true, error },
             }),
@@ -231,10 +228,7 @@ impl Address {
                 plain(Route::Progress(Snapshot::of(&carried).to_text()))
             }
             (View::Team(members), _) if members.is_empty() => tools(Route::Team(None)),
-            (View::Team(members), _) => {
-                let codes: Vec<String> = members.iter().map(|m| share_code::encode(&m.answers, &m.label)).collect();
-                tools(Route::Team(Some(team::encode_team(&codes))))
-            }
+            (View::Team(members), _) => tools(Route::Team(Some(team::encode_members(members)))),
             (View::Readers, _) => tools(Route::Readers),
             (View::EmbedKit, _) => tools(Route::EmbedKit),
             (View::BadLink { .. }, _) => None,
@@ -268,30 +262,6 @@ impl Address {
     }
 }
 
-/// The code a pasted line holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LinkCode<'a> {
-    /// A single result's code.
-    Result(&'a str),
-    /// A team code.
-    Team(&'a str),
-}
-
-/// Finds the code in a pasted results link, team link or bare code.
-pub fn code_in_link(line: &str) -> LinkCode<'_> {
-    let line = line.trim();
-    if let Some((_, fragment)) = line.split_once('#') {
-        if let Some(code) = fragment.strip_prefix(TEAM_KEY) {
-            return LinkCode::Team(code);
-        }
-        return LinkCode::Result(fragment.strip_prefix(RESULT_KEY).unwrap_or(fragment));
-    }
-    if line.starts_with('T') {
-        return LinkCode::Team(line);
-    }
-    LinkCode::Result(line)
-}
-
 /// Colour scheme asked for by an embedding page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
@@ -315,106 +285,50 @@ impl Theme {
     }
 }
 
-/// Options read from the query string (`?embed&theme=dark&accent=0b63ce`).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct EmbedOptions {
-    /// Drop page chrome and report height to the host.
-    pub embed: bool,
-    /// Colour scheme.
-    pub theme: Theme,
-    /// Accent colour (`#rrggbb`) for the light theme, only when `accent` was six hex digits
-    /// and reads at WCAG AA (4.5:1) as link text on the light background and behind white text.
-    pub accent_light: Option<String>,
-    /// The same for the dark theme (on the dark background, behind dark text).
-    pub accent_dark: Option<String>,
-    /// Transparent background (`bg=transparent`).
-    pub transparent: bool,
-    /// Post the result event to the host page (`events`): off unless the author asks.
-    pub events: bool,
+/// The outcome page a results code belongs on (`ready`, `not-od`, …), read as the address
+/// reads it; `None` for a code that does not decode or holds an unfinished run. A per-outcome
+/// page shows its static verdict only for a code of its own outcome (the inline check in
+/// `index.html` follows [`static_outcome_rules`]; a journey compares the two on every outcome).
+pub fn outcome_of_code(code: &str) -> Option<String> {
+    let result = share_code::decode_as_sent(code, share_code::decode).ok()?;
+    let report = Report::new(&result.answers);
+    match report.verdict {
+        Verdict::Incomplete { .. } => None,
+        verdict => Some(verdict.outcome_slug(report.set)),
+    }
 }
 
-impl EmbedOptions {
-    /// Reads a query string (with or without `?`). Unknown keys and bad values are ignored.
-    pub fn parse(query: &str) -> EmbedOptions {
-        let mut options = EmbedOptions::default();
-        let query = query.strip_prefix('?').unwrap_or(query);
-        for pair in query.split('&').take(32) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
-                "embed" => options.embed = !matches!(value, "0" | "false"),
-                "theme" => {
-                    options.theme = match value {
-                        "light" => Theme::Light,
-                        "dark" => Theme::Dark,
-                        _ => Theme::Auto,
-                    }
-                }
-                "accent" => {
-                    let hex = value.strip_prefix("%23").or_else(|| value.strip_prefix('#')).unwrap_or(value);
-                    if let Some(rgb) = parse_hex(hex) {
-                        let colour = format!("#{}", hex.to_ascii_lowercase());
-                        let readable = |pairs: &[[u8; 3]]| pairs.iter().all(|&other| contrast(rgb, other) >= 4.5);
-                        options.accent_light = readable(&[LIGHT_BACKGROUND, WHITE]).then(|| colour.clone());
-                        options.accent_dark =
-                            readable(&[DARK_BACKGROUND, DARK_SURFACE, DARK_TEXT_ON_ACCENT]).then_some(colour);
-                    }
-                }
-                "bg" => options.transparent = value == "transparent",
-                "events" => options.events = !matches!(value, "0" | "false"),
-                _ => {}
+/// The yes rule of every question set whose dimensions follow the essay's test, as the data the
+/// static pages' inline check reads (it decodes a code and names its outcome before the app
+/// has loaded; sets under a score rule are left out, and their codes show no static verdict).
+/// One set per space-separated entry: `<set character><payload length>|<dimension initials>|`
+/// then, per question in asking order, its dimension's index and one character per digit the
+/// code can hold: `u` unanswered, `y` an answer that keeps the dimension's yes, `n` one that
+/// holds it back (the last digit is "I don't know").
+pub fn static_outcome_rules() -> String {
+    let mut sets = Vec::new();
+    for set in QUESTION_SETS {
+        if !set.dimensions.iter().all(|d| matches!(d.rule, YesRule::EssayTest { .. })) {
+            continue;
+        }
+        let initials: String = set.dimensions.iter().filter_map(|d| d.id.chars().next()).collect();
+        let mut questions = Vec::new();
+        for (index, dimension) in set.dimensions.iter().enumerate() {
+            for question in dimension.questions {
+                let answers = (0..question.options.len())
+                    .map(|level| Answer::Level(level as u8))
+                    .chain(std::iter::once(Answer::DontKnow));
+                let mask: String =
+                    std::iter::once('u')
+                        .chain(answers.map(|a| {
+                            if holding_back(dimension, &[(question, Some(a))]).is_empty() { 'y' } else { 'n' }
+                        }))
+                        .collect();
+                questions.push(format!("{index}{mask}"));
             }
         }
-        options
+        let set_char = char::from(share_code::ALPHABET[usize::from(set.id)]);
+        sets.push(format!("{set_char}{}|{initials}|{}", share_code::payload_len(set), questions.join(",")));
     }
-}
-
-/// Whether a page of `parent_origin` may show the widget in a frame, by the list of origins the
-/// author allowed at build time (`*`, or nothing, allows every site; entries are separated by
-/// spaces or commas, e.g. `https://blog.example.com https://www.example.com`). An unknown
-/// parent (the browser would not say) is refused as soon as there is a list.
-pub fn framing_allowed(allowed: &str, parent_origin: Option<&str>) -> bool {
-    let entries: Vec<&str> = allowed
-        .split([' ', ',', '\n', '\t'])
-        .map(|e| e.trim().trim_end_matches('/'))
-        .filter(|e| !e.is_empty())
-        .collect();
-    if entries.is_empty() || entries.contains(&"*") {
-        return true;
-    }
-    let Some(parent) = parent_origin.map(|p| p.trim_end_matches('/')) else { return false };
-    entries.iter().any(|entry| entry.eq_ignore_ascii_case(parent))
-}
-
-/// The light theme's page background (style/main.css `--bg`).
-const LIGHT_BACKGROUND: [u8; 3] = [0xf6, 0xf7, 0xf9];
-/// Text on an accent button in the light theme, and the light surface.
-const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
-/// The dark theme's page background and surface.
-const DARK_BACKGROUND: [u8; 3] = [0x15, 0x17, 0x1a];
-const DARK_SURFACE: [u8; 3] = [0x1f, 0x22, 0x26];
-/// Text on an accent button in the dark theme.
-const DARK_TEXT_ON_ACCENT: [u8; 3] = [0x10, 0x16, 0x1f];
-
-/// Six hex digits as RGB.
-fn parse_hex(hex: &str) -> Option<[u8; 3]> {
-    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some([channel(0)?, channel(2)?, channel(4)?])
-}
-
-/// WCAG relative luminance.
-fn luminance([r, g, b]: [u8; 3]) -> f64 {
-    let linear = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-    };
-    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
-}
-
-/// WCAG contrast ratio of two colours (1–21).
-pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    sets.join(" ")
 }

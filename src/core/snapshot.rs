@@ -95,6 +95,14 @@ impl Snapshot {
         Self { session: own }
     }
 
+    /// Whether the run is worth keeping in storage: the reader answered something or left the
+    /// intro. An untouched run is never written, so a visitor who only reads the intro or
+    /// opens someone's link leaves nothing behind, and a run the reader just cleared (back on
+    /// the intro, no answers) is not written back while the stored one is being erased.
+    pub fn worth_saving(&self) -> bool {
+        self.session.has_progress() || self.session.step != Step::Intro
+    }
+
     /// The value to store (format 3).
     pub fn to_stored(&self) -> StoredRun {
         StoredRun {

@@ -3,6 +3,7 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::core::links;
 use crate::core::route::Address;
 
 /// The fragment, with its `#`, or empty.
@@ -62,35 +63,12 @@ pub fn go(address: &Address, keep_query: bool, replace: bool) {
 }
 
 /// The widget's base address (ending in `/`), wherever it is hosted: the page address
-/// without query, fragment, `index.html`, a per-outcome `r/<slug>/` or the `tools/` folder.
+/// without query, fragment, `index.html`, a per-outcome `r/<slug>/` or the `tools/` folder
+/// (`core::links::base_path`).
 pub fn base_url() -> String {
     let Some(window) = super::window() else { return String::new() };
     let location = window.location();
     // Scheme and host rather than `origin`, which is "null" for a page opened from a file.
     let site = format!("{}//{}", location.protocol().unwrap_or_default(), location.host().unwrap_or_default());
-    format!("{site}{}", base_path(&location.pathname().unwrap_or_default()))
-}
-
-/// The base path for a page path (pure; tested in the browser tests).
-pub fn base_path(path: &str) -> String {
-    let mut path = path.trim_end_matches("index.html").to_owned();
-    if !path.ends_with('/') {
-        // A path like `/check` (no trailing slash) names the folder's page itself.
-        if let Some(cut) = path.rfind('/') {
-            path.truncate(cut + 1);
-        }
-    }
-    if let Some(base) = path.strip_suffix("tools/") {
-        return base.to_owned();
-    }
-    let segments: Vec<&str> = path.split('/').collect();
-    // `.../r/<slug>/` → `...`: segments end with ["r", slug, ""].
-    if segments.len() >= 3
-        && segments[segments.len() - 3] == "r"
-        && crate::core::summary::is_outcome_slug(segments[segments.len() - 2])
-    {
-        let keep = segments.len() - 3;
-        return format!("{}/", segments[..keep].join("/"));
-    }
-    path
+    format!("{site}{}", links::base_path(&location.pathname().unwrap_or_default()))
 }

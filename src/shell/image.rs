@@ -12,12 +12,18 @@ const WIDTH: u32 = 1200;
 const HEIGHT: u32 = 627;
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
-/// Draws with `draw` on a fresh canvas and returns the picture as a `data:image/png` address.
+/// Draws with `draw` on a fresh 1200×627 canvas and returns the picture as a `data:image/png`
+/// address.
 fn render(draw: impl FnOnce(&web_sys::CanvasRenderingContext2d)) -> Option<String> {
+    render_sized(WIDTH, HEIGHT, draw)
+}
+
+/// Draws with `draw` on a fresh canvas of `width`×`height` pixels.
+fn render_sized(width: u32, height: u32, draw: impl FnOnce(&web_sys::CanvasRenderingContext2d)) -> Option<String> {
     let document = super::document()?;
     let canvas = document.create_element("canvas").ok()?.dyn_into::<web_sys::HtmlCanvasElement>().ok()?;
-    canvas.set_width(WIDTH);
-    canvas.set_height(HEIGHT);
+    canvas.set_width(width);
+    canvas.set_height(height);
     let context = canvas.get_context("2d").ok()??.dyn_into::<web_sys::CanvasRenderingContext2d>().ok()?;
     context.set_text_baseline("alphabetic");
     draw(&context);
@@ -32,6 +38,39 @@ pub fn render_png(card: &ImageCard) -> Option<String> {
 /// Draws the readers' results card.
 pub fn render_readers_png(card: &ReadersCard) -> Option<String> {
     render(|c| draw_readers(c, card))
+}
+
+/// The embed kit's button image for hosts that take no iframe (Substack): `label` in white on
+/// a rounded button of `accent` (`#rrggbb`, one that reads behind white text), on a
+/// transparent surround so it sits on any newsletter background. Drawn at twice the size it
+/// is shown (720×192 for 360×96) so it stays sharp on high-density screens.
+pub fn render_button_png(label: &str, accent: &str) -> Option<String> {
+    const BUTTON_WIDTH: u32 = 720;
+    const BUTTON_HEIGHT: u32 = 192;
+    render_sized(BUTTON_WIDTH, BUTTON_HEIGHT, |c| {
+        let (inset, radius) = (8.0, 28.0);
+        let (w, h) = (f64::from(BUTTON_WIDTH) - 2.0 * inset, f64::from(BUTTON_HEIGHT) - 2.0 * inset);
+        c.begin_path();
+        // `roundRect` is recent (Safari 16, Firefox 112): square corners where it is missing.
+        if c.round_rect_with_f64(inset, inset, w, h, radius).is_err() {
+            c.rect(inset, inset, w, h);
+        }
+        c.set_fill_style_str(accent);
+        c.fill();
+        // Centred, shrunk to fit the button with room on both sides.
+        let mut size = 42;
+        loop {
+            c.set_font(&format!("700 {size}px {FONT}"));
+            if width_of(c, label) <= w - 72.0 || size <= MIN_FONT {
+                break;
+            }
+            size -= 1;
+        }
+        c.set_text_align("center");
+        c.set_text_baseline("middle");
+        c.set_fill_style_str("#ffffff");
+        let _ = c.fill_text(label, f64::from(BUTTON_WIDTH) / 2.0, f64::from(BUTTON_HEIGHT) / 2.0 + 2.0);
+    })
 }
 
 /// Width of a text in the context's current font.

@@ -9,10 +9,9 @@ use super::store::use_app_state;
 use crate::core::answers::Answer;
 use crate::core::answers::Answers;
 use crate::core::compare::differences;
-use crate::core::content::CURRENT;
-use crate::core::content::Question;
+use crate::core::content::{CURRENT, Question, YesRule};
 use crate::core::person::Person;
-use crate::core::scoring::{Band, DimensionResult, Report, band_label, pass_mark, yes_rule_sentence};
+use crate::core::scoring::{Band, DimensionResult, Report, UNKNOWN_TEXT, band_label, pass_mark, yes_rule_sentence};
 use crate::core::session::Action;
 use crate::core::share_text::MemoHeader;
 
@@ -28,8 +27,9 @@ pub fn VerdictBlock(
     /// Whose verdict: "Your verdict" or "Their verdict".
     person: Person,
 ) -> impl IntoView {
-    let headline = report.verdict.headline();
+    let headline = report.headline();
     let sentence = report.verdict_sentence();
+    let not_covered = report.not_covered();
     let key = report.verdict.key();
     let earlier = report.set.id != CURRENT.id;
     view! {
@@ -37,6 +37,7 @@ pub fn VerdictBlock(
             <p class="verdict-title">{person.pick("Your verdict", "Their verdict")}</p>
             <p class="verdict-headline">{headline}</p>
             <p>{sentence}</p>
+            {not_covered.map(|text| view! { <p id="not-covered" class="note">{text}</p> })}
             <p class="passing">{format!("{} of {} dimensions pass", report.passing_count(), report.dimensions.len())}</p>
             {earlier.then(|| view! { <p id="earlier-version" class="note">"Taken with an earlier version of the check: its questions and its rule for a yes differ from today's."</p> })}
         </div>
@@ -124,17 +125,18 @@ pub fn Summary(
     }
 }
 
-/// What an answer said, for lists on a card.
+/// What an answer said, for the list of every answer on a card.
 fn answer_text(question: &Question, answer: Answer) -> &'static str {
     match answer {
-        Answer::DontKnow => "I don't know",
+        Answer::DontKnow => UNKNOWN_TEXT,
         Answer::Level(level) => question.options.get(usize::from(level)).map_or("", |o| o.text),
     }
 }
 
-/// One dimension's card: its name, score and band, and the answers that keep it from a yes,
-/// always visible; behind a disclosure what it means, the "I don't know" findings, the fix and
-/// the advice for the answers given (less the next moves, already on top). Print opens it.
+/// One dimension's card: its name, score and band, and the answers that keep it from a yes
+/// (set 3 on: each with its own fix), always visible; behind a disclosure what it means, a yes
+/// card's claims, every answer given, what is not applicable, the "I don't know" findings, the
+/// fix and the advice for the answers given (less the next moves, already on top). Print opens it.
 #[component]
 pub fn DimensionCard(
     /// The dimension's result.
@@ -159,11 +161,22 @@ pub fn DimensionCard(
     let state = edit_from.map(|_| use_app_state());
     let open = RwSignal::new(false);
     let details_id = format!("details-{}", dimension.id);
+    // Set 3 on: every answer that is not a yes, in the reader's words, with its own fix right
+    // under it (the card's advice list would repeat the same texts, so it is left out).
+    let literal = result.dimension.rule == YesRule::Literal;
     let holding_back = (!result.holding_back.is_empty()).then(|| {
         let items = result
             .holding_back
             .iter()
-            .map(|b| view! { <li>{format!("{}: \u{201c}{}\u{201d}", say(b.question.short), answer_text(b.question, b.answer))}</li> })
+            .map(|b| {
+                let fix = b.advice().filter(|_| literal);
+                view! {
+                    <li>
+                        {format!("{}: \u{201c}{}\u{201d}", say(b.question.short), b.answer_text())}
+                        {fix.map(|f| view! { <span class="blocker-fix">" " {say(f)}</span> })}
+                    </li>
+                }
+            })
             .collect_view();
         view! {
             <div class="holding-back">
@@ -204,8 +217,19 @@ pub fn DimensionCard(
         }
     });
     let passes = result.band == Some(Band::Yes);
-    let advice: Vec<&'static str> =
-        result.advice.iter().map(|m| m.text).filter(|text| !shown_moves.contains(text)).collect();
+    // A yes card's claims after its first (the meaning), each backed by the reader's yes answers.
+    let claims = (result.claims.len() > 1).then(|| {
+        view! { <ul class="claims">{result.claims[1..].iter().map(|c| view! { <li>{say(*c)}</li> }).collect_view()}</ul> }
+    });
+    let not_applicable = (!result.not_applicable.is_empty()).then(|| {
+        let names: Vec<&str> = result.not_applicable.iter().map(|q| q.short).collect();
+        view! { <p class="not-applicable">{format!("Not applicable here: {}.", names.join(", "))}</p> }
+    });
+    let advice: Vec<&'static str> = if literal {
+        Vec::new()
+    } else {
+        result.advice.iter().map(|m| m.text).filter(|text| !shown_moves.contains(text)).collect()
+    };
     let advice = (!advice.is_empty()).then(|| {
         let title = match (passes, person) {
             (true, _) => "To make it stronger:",
@@ -264,7 +288,9 @@ pub fn DimensionCard(
             <div id=details_id class="details" class:collapsed=move || !open.get()>
                 <p class="test-question">{say(dimension.test_question)}</p>
                 {result.meaning.map(|m| view! { <p class="meaning">{say(m)}</p> })}
+                {claims}
                 {answers}
+                {not_applicable}
                 {unknowns}
                 {(!passes)
                     .then(|| {

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use super::benchmark::BenchmarkLine;
+use super::frame::SendResult;
 use super::report::{CompareSummary, CompareView, Details, MemoHead, Summary};
 use super::share_panel::{MoreSharing, QuickShare};
 use super::store::use_app_state;
@@ -21,7 +23,7 @@ pub fn Results() -> impl IntoView {
     // rebuilding what only depends on the answers.
     let report = Memo::new(move |_| state.with(|s| Report::new(&s.answers)));
     let base = crate::shell::address::base_url();
-    let link = Memo::new(move |_| state.with(|s| crate::core::summary::results_link(&base, &s.answers, &s.label)));
+    let link = Memo::new(move |_| state.with(|s| crate::core::links::results_link(&base, &s.answers, &s.label)));
     let today = crate::shell::today();
     let memo = Signal::derive(move || state.with(|s| memo_header(today, &s.label, &link.get(), false)));
     // The answers and the compare target cannot change while the results are on screen
@@ -35,6 +37,8 @@ pub fn Results() -> impl IntoView {
             <h1 id="screen-heading" tabindex="-1">"Your results"</h1>
             {theirs.clone().map(|(theirs, label)| view! { <CompareSummary mine=mine.clone() theirs=theirs their_label=label/> })}
             <Summary report=mine.clone() person=Person::Own/>
+            <BenchmarkLine/>
+            <SendResult/>
             <QuickShare report=report link=link/>
             {theirs.map(|(theirs, label)| view! { <CompareView mine=mine.clone() theirs=theirs their_label=label/> })}
             <Details report=mine.clone() person=Person::Own editable=true answers=state.with_untracked(|s| s.answers.clone())/>

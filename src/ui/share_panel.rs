@@ -51,16 +51,6 @@ pub fn QuickShare(
         <section id="share" class="share" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share your results"</h2>
             <p class="share-note">"The link holds your answers in a few characters, nothing else."</p>
-            {state
-                .env
-                .host_events
-                .then(|| {
-                    view! {
-                        <p id="host-events-note" class="note">
-                            "The site showing this check asked to receive your verdict and scores when you finish, and has been sent them."
-                        </p>
-                    }
-                })}
             <CopyField id="share-link" label="Your results link" text=link/>
             <div class="share-buttons">
                 {can_share

@@ -14,7 +14,7 @@ pub fn screens(view: &View) -> Option<AnyView> {
     match view {
         View::Team(members) => Some(view! { <TeamView members=members.clone()/> }.into_any()),
         View::Readers => Some(ReadersView().into_any()),
-        View::EmbedKit => Some(EmbedKit().into_any()),
+        View::EmbedKit => Some(view! { <EmbedKit/> }.into_any()),
         View::Own | View::Shared(_) | View::Offered(_) | View::BadLink { .. } => None,
     }
 }

@@ -28,7 +28,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { CHROMIUM_FLAGS, resultsLink } from './lib.mjs';
+import { CHROMIUM_FLAGS, commentThread, resultsLink } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 15));
@@ -172,8 +172,7 @@ function summarise(runs) {
 
 /** Readers' results with 10,000 links pasted at once: time to the summary, longest task. */
 async function readersAtScale(browser, base) {
-  const { _thread } = await import('./journeys/readers.mjs');
-  const thread = _thread(base, 10000, 11);
+  const thread = commentThread(base, 10000, 11);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();

@@ -1,6 +1,6 @@
-// Shared helpers for the journeys: an independent share-code encoder (to build links and
-// hostile inputs), expected scores computed from the content's weights, and small page
-// helpers that drive the widget through its DOM contract.
+// What the journeys know without a browser: an independent share-code encoder (to build links
+// and hostile inputs), expected scores computed from the content's weights, and the host page
+// fixture's placeholders. Driving the widget is widget.mjs's job.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,45 +24,6 @@ export const CHROMIUM_FLAGS = [
 export const STORAGE_KEY = 'scaling-readiness-check';
 export const UNREADABLE_KEY = 'scaling-readiness-check.unreadable';
 export const DIMENSIONS = ['ownership', 'data', 'buy_in', 'metrics'];
-
-// ------------------------------------------------------------------------------------------
-// Assertions
-// ------------------------------------------------------------------------------------------
-
-export class AssertionError extends Error {}
-
-export function assert(condition, message) {
-  if (!condition) throw new AssertionError(message);
-}
-
-export function eq(actual, expected, message) {
-  const a = JSON.stringify(actual);
-  const e = JSON.stringify(expected);
-  if (a !== e) throw new AssertionError(`${message}: expected ${e}, got ${a}`);
-}
-
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` (sync or async) until it returns a truthy value; throws `message` on timeout. */
-export async function until(check, message, { timeout = 4000, interval = 50 } = {}) {
-  const start = Date.now();
-  let last;
-  for (;;) {
-    try {
-      last = await check();
-      if (last) return last;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() - start > timeout) {
-      const detail = last instanceof Error ? ` (${last.message})` : '';
-      let text = message;
-      if (typeof message === 'function') text = await Promise.resolve().then(message).catch((e) => `(message failed: ${e.message})`);
-      throw new AssertionError(`${text}${detail}`);
-    }
-    await sleep(interval);
-  }
-}
 
 // ------------------------------------------------------------------------------------------
 // Content: weights, roles and rules, from tests/e2e/scoring-data.json (kept in step with the
@@ -111,6 +72,38 @@ function isYes(dimension, chars, score) {
 }
 
 /**
+ * Set 3 on, the literal yes, written from its description (docs/question-set-3.md): each
+ * answer's stance from the content ('?' stands as a no); the band is the weakest stance, "not
+ * applicable" left out; the score lies in the band's range, placed by the weighted points of
+ * the answers that apply; an answer that is not a yes blocks even while questions are open.
+ */
+function literalDimension(dimension, chars) {
+  const order = ['no', 'partly', 'yes'];
+  let weakest = 2;
+  let complete = true;
+  let earned = 0;
+  let possible = 0;
+  dimension.questions.forEach((q, i) => {
+    const c = chars[i];
+    if (c === '-') {
+      complete = false;
+      return;
+    }
+    const stance = c === '?' ? 'no' : q.stances[Number(c)];
+    if (stance === 'not-applicable') return;
+    weakest = Math.min(weakest, order.indexOf(stance));
+    earned += q.weight * (c === '?' ? 0 : q.points[Number(c)]);
+    possible += q.weight * Math.max(...q.points);
+  });
+  const blocks = weakest < 2;
+  if (!complete) return { score: null, band: 'incomplete', blocks };
+  const [low, high] = dimension.rule.ranges[weakest];
+  const span = high - low;
+  const within = possible === 0 ? span : Math.floor((span * earned + Math.floor(possible / 2)) / possible);
+  return { score: low + within, band: order[weakest], blocks };
+}
+
+/**
  * The report the widget should show for a pattern, computed from the content's weights:
  * `{ scores: {id: n|null}, bands: {id: 'yes'|'partly'|'no'|'incomplete'}, verdict, slug }`.
  */
@@ -122,6 +115,15 @@ export function expectedReport(answers, setId = CURRENT_SET) {
   const blocking = [];
   let missing = false;
   for (const d of content.dimensions) {
+    if (d.rule.kind === 'literal') {
+      const chars = d.questions.map(() => answers[position++]);
+      const result = literalDimension(d, chars);
+      scores[d.id] = result.score;
+      bands[d.id] = result.band;
+      if (result.blocks) blocking.push(d.id);
+      if (result.band === 'incomplete') missing = true;
+      continue;
+    }
     let earned = 0;
     let possible = 0;
     let complete = true;
@@ -287,7 +289,7 @@ export function checkGoldenVectors(file = path.join(ROOT, 'tests/golden/share_co
 /**
  * Fills the host page fixture's placeholders (fixtures/host.html): `{{WIDGET}}` (the widget's
  * base URL) and `{{QUERY}}`, from the request's `widget` and `query` parameters. The servers
- * of run.mjs and engines/run.mjs pass it to serve.mjs as `rewrite`.
+ * of harness/journey.mjs pass it to serve.mjs as `rewrite`.
  */
 export function hostRewrite(text, url) {
   const params = new URL(url, 'http://x').searchParams;
@@ -298,169 +300,85 @@ export function hostRewrite(text, url) {
 }
 
 // ------------------------------------------------------------------------------------------
-// Page helpers
+// A comment thread full of results links (readers' results: journeys and the bench)
 // ------------------------------------------------------------------------------------------
 
-/** Loads a URL as a new document (even when only the fragment differs from the current one). */
-export async function load(page, url) {
-  if (page.url() !== 'about:blank') await page.goto('about:blank');
-  await page.goto(url);
-  await page.waitForSelector('#widget', { timeout: 10000 });
+/** A small deterministic random generator, so a failing thread can be made again. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
 }
 
-/** Position (0-based) of the question on screen, from the progress text "… N of 16". */
-export async function position(page) {
-  const text = await page.textContent('#progress');
-  const m = /(\d+) of (\d+)\s*$/.exec(text.trim());
-  if (!m) throw new AssertionError(`progress text ${JSON.stringify(text)} does not end in "N of M"`);
-  return Number(m[1]) - 1;
-}
-
-/** Waits until question `i` is on screen. */
-export async function atQuestion(page, i) {
-  await until(
-    async () => (await page.$('#question')) && (await position(page)) === i,
-    async () => `expected question ${i + 1} on screen, ${await screenName(page)} is`,
-  );
-}
-
-/** What is on screen: the id of the main view, and the question number if any. */
-export async function screenName(page) {
-  return page.evaluate(() => {
-    const view = document.querySelector('main > section, main > [id]');
-    if (!view) return 'nothing';
-    const progress = document.getElementById('progress')?.textContent.match(/(\d+) of (\d+)\s*$/);
-    return '#' + view.id + (progress ? ` (question ${progress[1]})` : '');
-  }).catch((error) => `unknown (${error.message})`);
-}
-
-/** Clicks the start (or continue) button on the intro and waits for a question. */
-export async function start(page) {
-  await page.click('#start, #continue');
-  await page.waitForSelector('#question');
-}
-
-/** The radio value for a pattern character. */
-export const radioValue = (c) => (c === '?' ? 'unknown' : c);
-
-/** Answers the question on screen (which must be `i`) with pattern character `c`, then goes on. */
-export async function answer(page, i, c) {
-  await atQuestion(page, i);
-  if (c !== '-') await page.check(`#question input[name=answer][value="${radioValue(c)}"]`);
-  await page.click('#next');
-  if (i + 1 < QUESTION_COUNT) await atQuestion(page, i + 1);
-  else await page.waitForSelector('#results');
-}
-
-/** Answers every question from `from` on by clicking, ending on the results. */
-export async function finishAll(page, answers, from = 0) {
-  for (let i = from; i < QUESTION_COUNT; i++) await answer(page, i, answers[i]);
-  await page.waitForSelector('#results #verdict');
-}
-
-/** The checked radio's value on the question screen, or null. */
-export async function checkedValue(page) {
-  return page.evaluate(() => document.querySelector('#question input[name=answer]:checked')?.value ?? null);
-}
-
-/** Scores, bands and verdict as rendered inside `root`. */
-export async function readReport(page, root = '#results') {
-  return page.evaluate(
-    ({ root, ids }) => {
-      const scope = document.querySelector(root);
-      if (!scope) return null;
-      const scores = {};
-      const bands = {};
-      for (const id of ids) {
-        const el = scope.querySelector(`.dimension[data-dimension="${id}"]`);
-        scores[id] = el ? (el.dataset.score === '' ? null : Number(el.dataset.score)) : 'missing';
-        bands[id] = el ? el.dataset.band : 'missing';
-      }
-      const verdict = scope.querySelector('#verdict')?.dataset.verdict ?? 'missing';
-      return { scores, bands, verdict };
-    },
-    { root, ids: DIMENSIONS },
-  );
-}
-
-/** Asserts that the report inside `root` matches what the pattern should give. */
-export async function expectReport(page, answers, root = '#results', what = 'report', setId = CURRENT_SET) {
-  const expected = expectedReport(answers, setId);
-  const got = await readReport(page, root);
-  assert(got, `${what}: ${root} is not on screen`);
-  eq(got, { scores: expected.scores, bands: expected.bands, verdict: expected.verdict }, `${what} for ${answers}`);
-  return got;
-}
-
-export async function storage(page) {
-  return page.evaluate(
-    ([k, u]) => {
-      try {
-        return { main: localStorage.getItem(k), unreadable: localStorage.getItem(u) };
-      } catch (error) {
-        return { error: String(error) };
-      }
-    },
-    [STORAGE_KEY, UNREADABLE_KEY],
-  );
+/** A random answer pattern for a question set: mostly answered, some "I don't know". */
+function randomPattern(next, setId) {
+  return contentOf(setId)
+    .questions.map(() => {
+      const r = next();
+      if (r < 0.04) return '?';
+      if (r < 0.06) return '-';
+      return String(Math.min(3, Math.floor(next() * 4.6)));
+    })
+    .join('');
 }
 
 /**
- * Writes localStorage for `base`'s origin before the app's first load in this page: an init
- * script that runs once per tab (a sessionStorage flag keeps reloads from seeding again).
+ * A comment thread with `count` results links written the ways people write them, some
+ * repeated, some damaged, a team link and other URLs; and what it holds: the unique results
+ * (code + label, with pattern and set), duplicates and damaged links.
  */
-export async function seedStorage(page, base, entries) {
-  await page.addInitScript(
-    ({ origin, entries }) => {
-      if (location.origin !== origin) return;
-      try {
-        if (sessionStorage.getItem('__e2e_seeded')) return;
-        sessionStorage.setItem('__e2e_seeded', '1');
-        localStorage.clear();
-        for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
-      } catch {
-        // Storage blocked on purpose by the journey: nothing to seed.
-      }
-    },
-    { origin: new URL(base).origin, entries },
-  );
-}
-
-/** The id of the focused element (inside shadow-free documents). */
-export async function focusedId(page) {
-  return page.evaluate(() => document.activeElement?.id ?? '');
-}
-
-/** The focused element, described: `tag#id`. */
-export async function focused(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    return el ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') : 'nothing';
-  });
-}
-
-/** Waits until the element with `id` has focus. */
-export async function focusOn(page, id, what) {
-  await until(async () => (await focusedId(page)) === id, async () => `${what}: focus should move to #${id}, is on ${await focused(page)}`);
-}
-
-/** Presses Tab until the focused element matches `selector` (keyboard only). */
-export async function tabTo(page, selector, { max = 80, reverse = false } = {}) {
-  for (let i = 0; i < max; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press(reverse ? 'Shift+Tab' : 'Tab');
+export function commentThread(base, count, seed = 7) {
+  const next = random(seed);
+  const unique = new Map();
+  let duplicates = 0;
+  let damaged = 0;
+  const lines = ['Comments (from the essay page)', '', 'Anna · 2 h', 'Great piece. Here is ours:'];
+  const wrappers = [
+    (link) => `My result: ${link}.`,
+    (link) => `[our pilot](${link})`,
+    (link) => `<p>Ours: <a href="${link.replaceAll('&', '&amp;')}">${link}</a></p>`,
+    (link) => `${link}`,
+    (link) => `Not ready yet 🙈 → ${link} (will retry next quarter)`,
+    (link) => `"${link}", said the data lead.`,
+  ];
+  const made = [];
+  while (made.length < count) {
+    const setId = next() < 0.2 ? 1 : CONTENT.id;
+    const answers = randomPattern(next, setId);
+    const label = next() < 0.3 ? `pilot ${Math.floor(next() * 1000)}` : '';
+    const code = encodeCode(answers, label, { setId });
+    const link = resultsLink(base, answers, label, setId);
+    if (unique.has(code)) duplicates++;
+    else unique.set(code, { answers, label, setId });
+    // A bare code counts on a line of its own (a spreadsheet column); links anywhere.
+    made.push(next() < 0.1 ? code : wrappers[Math.floor(next() * wrappers.length)](link));
+    if (next() < 0.05 && made.length < count) {
+      // A reply quoting the same link: a duplicate.
+      made.push(`> ${link}`);
+      duplicates++;
+    }
+    if (next() < 0.04) {
+      // A link cut off when copied.
+      made.push(`mine: ${link.slice(0, -3)}`);
+      damaged++;
+    }
+    if (next() < 0.1) made.push('Reply · Like · 3', 'See https://example.com/some/other/page#section for more.');
   }
-  throw new AssertionError(`could not reach ${selector} with the Tab key in ${max} presses`);
-}
-
-/** Counts elements that a link must never inject. */
-export async function injectableCounts(page) {
-  return page.evaluate(() =>
-    ['script', 'img', 'iframe', 'object', 'embed', 'svg image'].map((s) => document.querySelectorAll(s).length).join(','),
-  );
-}
-
-/** The share link from the share panel. */
-export async function shareLink(page) {
-  return page.inputValue('#share-link');
+  // A team link with three members, all new.
+  const members = [0, 1, 2].map(() => {
+    const answers = randomPattern(next, CONTENT.id);
+    return { answers, label: '', setId: CONTENT.id, code: encodeCode(answers, '') };
+  });
+  lines.push(...made, '', `Our team: ${base}#t=${encodeTeam(members.map((m) => m.code))}`);
+  let teamNew = 0;
+  for (const m of members) {
+    if (unique.has(m.code)) duplicates++;
+    else {
+      unique.set(m.code, m);
+      teamNew++;
+    }
+  }
+  return { text: lines.join('\n'), results: [...unique.values()], duplicates, damaged, teamNew };
 }

@@ -62,7 +62,7 @@ export function resolveInside(root, requestPath) {
  * `rewrite(text, requestUrl)`, if given, may change HTML pages before they are sent (the
  * end-to-end host page fills in the widget's address this way); `handle(req, res)`, if given,
  * sees every request first and returns true when it answered it (the engine journeys' test
- * probes under `/__e2e__/`, tests/e2e/engines/probes.mjs).
+ * probes under `/__e2e__/`, tests/e2e/harness/probes.mjs).
  * Resolves to `{ url, port, close }`; `url` ends with '/'.
  */
 export async function serve(root, { port = 0, host = '127.0.0.1', gzip = true, rewrite = null, handle = null } = {}) {

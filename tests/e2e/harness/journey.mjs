@@ -1,0 +1,321 @@
+// Journeys as node:test tests, and their fixtures: `journey(name, [options], fn)` registers `fn`
+// once for the engine this run drives (E2E_ENGINE: chromium, firefox or webkit), and gives it
+// `t` (below). Run one file in one engine:
+//
+//   E2E_ENGINE=firefox node --test tests/e2e/journeys/own.test.mjs
+//   node --test --test-name-pattern="keyboard" tests/e2e/journeys/own.test.mjs   (Chromium)
+//
+// Options:
+//   engines: EVERY            also run in Firefox and WebKit (default: Chromium only, to keep the
+//                             test command's time; E2E_ALL=1 runs every such journey everywhere)
+//   playwright: 'why'         needs what only Playwright does (says what): Chromium only, and
+//                             `t.newContext`, `t.wrap`, `page.pw` are there
+//   timeout: ms               instead of E2E_JOURNEY_TIMEOUT (default 120 s)
+//
+// `t`: engine, base (the widget, http://127.0.0.1:<port>/), hostBase (fixtures/ on
+// http://localhost:<port>/, another origin), subBase (the widget under /some/sub/path/),
+// listedBase (the build with the host page's origin as its only embedder), dist, artifacts
+// (artifacts/<engine>/), axeSource, signal (aborted when the journey times out: every page is
+// closed then, so the journey stops at its next step), and:
+//   newPage({ scheme, width, height, downloads })  a page in a fresh profile (Playwright: a new
+//                             context; WebDriver: a new session with its own driver)
+//   problems() clearProblems()  errors the pages reported during this journey; any left at its end
+//                             fail it (Playwright: page errors, console errors, dialogs;
+//                             WebDriver: harness/probes.mjs's reports)
+//   note(text)                a line in the report (what this engine did where engines differ)
+//   waitUntil(fn, message, { timeout })   polls a condition on the test's side (files, problems)
+
+import { test, after } from 'node:test';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { chromium } from 'playwright-core';
+import { serve } from '../serve.mjs';
+import { CHROMIUM_FLAGS, E2E_DIR, ROOT, checkGoldenVectors, hostRewrite } from '../lib.mjs';
+import { injectProbes, probeSink } from './probes.mjs';
+import { PwPage } from './playwright.mjs';
+import { WdPage, newSession, prepareEngine } from './webdriver.mjs';
+
+export const EVERY = ['chromium', 'firefox', 'webkit'];
+export const ENGINE = process.env.E2E_ENGINE || 'chromium';
+if (!EVERY.includes(ENGINE)) throw new Error(`E2E_ENGINE must be one of ${EVERY.join(', ')}, not ${ENGINE}`);
+/** Chromium through WebDriver instead of Playwright (to check the WebDriver page itself). */
+const CHROMIUM_OVER_WEBDRIVER = process.env.E2E_CHROMIUM_WEBDRIVER === '1';
+const ALL = process.env.E2E_ALL === '1';
+const TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 120000);
+
+let registered = false;
+/** Journeys of this file not yet finished (no spare session is started for after the last). */
+let remaining = 0;
+
+/** Registers a journey (see the top of this file). */
+export function journey(name, options, fn) {
+  if (typeof options === 'function') [fn, options] = [options, {}];
+  const engines = options.playwright ? ['chromium'] : ALL ? EVERY : (options.engines ?? ['chromium']);
+  if (!engines.includes(ENGINE)) return;
+  if (options.playwright && CHROMIUM_OVER_WEBDRIVER) return;
+  if (!registered) {
+    registered = true;
+    after(teardown);
+  }
+  remaining++;
+  test(name, { timeout: options.timeout ?? TIMEOUT }, (tc) => run(name, tc, fn).finally(() => remaining--));
+}
+
+// ------------------------------------------------------------------------------------------
+// The environment of one test file (one process): servers, and the browser or the driver set-up
+// ------------------------------------------------------------------------------------------
+
+let environment = null;
+const cleanups = [];
+
+function setUp() {
+  environment ??= (async () => {
+    const dist = path.resolve(process.env.E2E_DIST || path.join(ROOT, 'dist'));
+    if (!statSync(path.join(dist, 'index.html'), { throwIfNoEntry: false })) {
+      throw new Error(`${dist}/index.html is missing (build first: bash scripts/build.sh)`);
+    }
+    const golden = checkGoldenVectors();
+    if (golden.length) throw new Error('the test share-code encoder disagrees with tests/golden/share_codes.txt: ' + golden.join('; '));
+    const artifacts = path.join(E2E_DIR, 'artifacts', ENGINE);
+    mkdirSync(artifacts, { recursive: true });
+
+    // Every server adds the probes (harness/probes.mjs) to the pages it serves.
+    const sink = probeSink();
+    const probed = (rewrite) => (text, url) => injectProbes(rewrite ? rewrite(text, url) : text, url);
+    const server = async (root, host, rewrite) => {
+      const s = await serve(root, { host, rewrite: probed(rewrite), handle: sink.handle });
+      cleanups.push(() => s.close());
+      return s;
+    };
+    // The widget, a host page on another origin, and the widget mounted under a sub-path.
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'readiness-e2e-'));
+    cleanups.push(() => rmSync(scratch, { recursive: true, force: true }));
+    const subRoot = path.join(scratch, 'sub');
+    mkdirSync(path.join(subRoot, 'some', 'sub'), { recursive: true });
+    symlinkSync(dist, path.join(subRoot, 'some', 'sub', 'path'));
+    const app = await server(dist, '127.0.0.1');
+    const host = await server(path.join(E2E_DIR, 'fixtures'), 'localhost', hostRewrite);
+    const sub = await server(subRoot, '127.0.0.1');
+    // The same build as an author would deploy it with EMBED_ALLOWED set to the host page's
+    // origin only: every file linked from dist, the pages with that list in their meta tag.
+    const listedRoot = path.join(scratch, 'listed');
+    mkdirSync(listedRoot);
+    mountWithEmbedders(dist, listedRoot, new URL(host.url).origin);
+    const listed = await server(listedRoot, '127.0.0.1');
+    // A page of a site the author did not list (another loopback origin, served for real:
+    // Chromium lets no page of unknown address space frame a loopback one).
+    writeFileSync(
+      path.join(subRoot, 'unlisted-framer.html'),
+      `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Somewhere else</title><iframe id="w" src="${listed.url}?embed" style="width:600px;height:500px"></iframe>`,
+    );
+
+    const env = {
+      engine: ENGINE,
+      dist,
+      base: app.url,
+      hostBase: host.url,
+      subBase: sub.url + 'some/sub/path/',
+      listedBase: listed.url,
+      artifacts,
+      scratch,
+      sink,
+      axeSource: readFileSync(path.join(E2E_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8'),
+    };
+    if (ENGINE === 'chromium' && !CHROMIUM_OVER_WEBDRIVER) {
+      env.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+      cleanups.push(() => env.browser.close());
+    } else {
+      env.prepared = await prepareEngine(ENGINE);
+      cleanups.push(() => env.prepared.close());
+      env.spare = null;
+    }
+    return env;
+  })();
+  return environment;
+}
+
+async function teardown() {
+  if (environment) {
+    const env = await environment.catch(() => null);
+    if (env?.spare) cleanups.push(() => env.spare.then((s) => s.quit(), () => {}));
+  }
+  // In reverse order of set-up: sessions and browser before the servers, the servers before
+  // the folders they serve.
+  for (const cleanup of cleanups.reverse()) await cleanup();
+}
+
+/** Mirrors `dist` into `root` (links), with every page's `readiness-embedders` set to `origin`. */
+function mountWithEmbedders(dist, root, origin) {
+  for (const entry of readdirSync(dist, { withFileTypes: true })) {
+    const from = path.join(dist, entry.name);
+    const to = path.join(root, entry.name);
+    if (entry.isDirectory()) {
+      mkdirSync(to);
+      mountWithEmbedders(from, to, origin);
+    } else if (entry.name.endsWith('.html')) {
+      const html = readFileSync(from, 'utf8').replace(/(<meta name="readiness-embedders" content=")[^"]*"/, `$1${origin}"`);
+      writeFileSync(to, html);
+    } else {
+      symlinkSync(from, to);
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// One journey's fixtures
+// ------------------------------------------------------------------------------------------
+
+/** Console messages that are Chromium's, not the widget's. */
+function ignoredConsole(text) {
+  // Trunk preloads the wasm with an `integrity` attribute; Chromium warns that it cannot
+  // check integrity on that preload. Harmless and not ours.
+  return /integrity/i.test(text) && /preload/i.test(text);
+}
+
+async function run(name, tc, fn) {
+  const env = await setUp();
+  const picture = path.join(env.artifacts, `failed-${name.replace(/[^\w-]+/g, '-')}.png`);
+  // A picture of an earlier run's failure would mislead.
+  rmSync(picture, { force: true });
+  const problems = [];
+  const closers = [];
+  const pages = [];
+  let seen = env.sink.lines.length;
+  const webdriver = !env.browser;
+
+  /** Playwright: a watched context; every page in it reports its errors to this journey. */
+  async function newContext(options = {}) {
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    context.setDefaultTimeout(6000);
+    context.setDefaultNavigationTimeout(15000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    closers.push(() => context.close());
+    const label = `context ${closers.length}`;
+    const watch = (page) => {
+      page.on('pageerror', (error) => problems.push(`page error in ${label}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() !== 'error' || ignoredConsole(message.text())) return;
+        const where = message.location()?.url ? ` (${message.location().url})` : '';
+        problems.push(`console error in ${label}: ${message.text()}${where}`);
+      });
+      page.on('dialog', (dialog) => {
+        problems.push(`unexpected dialog in ${label}: ${dialog.type()} ${dialog.message()}`);
+        dialog.dismiss().catch(() => {});
+      });
+    };
+    context.on('page', watch);
+    return context;
+  }
+
+  /** WebDriver: a session, the spare one if it is there (one is kept starting in the background). */
+  async function takeSession(options) {
+    const custom = (options.scheme && options.scheme !== 'light') || options.downloads;
+    let session;
+    if (custom) session = await newSession(env.prepared, options);
+    else {
+      session = await (env.spare ?? newSession(env.prepared));
+      // A spare has loaded nothing, so it is as fresh as a new one (Firefox takes 2.5 s to
+      // start); none is started during the file's last journey, which would only quit it.
+      env.spare = remaining > 1 ? newSession(env.prepared) : null;
+      env.spare?.catch(() => {}); // Reported when taken.
+    }
+    closers.push(() => session.quit());
+    return session;
+  }
+
+  const t = {
+    engine: env.engine,
+    base: env.base,
+    hostBase: env.hostBase,
+    subBase: env.subBase,
+    listedBase: env.listedBase,
+    dist: env.dist,
+    artifacts: env.artifacts,
+    axeSource: env.axeSource,
+    signal: tc.signal,
+    name,
+    async newPage({ scheme = 'light', width = 1280, height = 800, downloads = false } = {}) {
+      if (webdriver) {
+        const folder = downloads ? mkdtempSync(path.join(env.scratch, 'downloads-')) : null;
+        const session = await takeSession({ scheme, downloads: folder });
+        const page = new WdPage(session.driver, env.engine, { downloads: folder });
+        if (width !== 1280 || height !== 800) await page.viewport(width, height);
+        pages.push(page);
+        return page;
+      }
+      const context = await newContext({ viewport: { width, height }, colorScheme: scheme, acceptDownloads: downloads });
+      const page = new PwPage(await context.newPage());
+      pages.push(page);
+      return page;
+    },
+    /** Playwright journeys: a watched context with these Playwright options. */
+    newContext,
+    /** Playwright journeys: the interface over a Playwright page of a watched context. */
+    wrap: (page) => new PwPage(page),
+    problems: () => (webdriver ? env.sink.lines.slice(seen) : problems.slice()),
+    clearProblems() {
+      seen = env.sink.lines.length;
+      problems.length = 0;
+    },
+    note: (text) => tc.diagnostic(`${env.engine}: ${text}`),
+    async waitUntil(check, message, { timeout = 6000 } = {}) {
+      const started = Date.now();
+      for (;;) {
+        const value = await check();
+        if (value) return value;
+        if (Date.now() - started > timeout) throw new Error(typeof message === 'function' ? await message() : message);
+        await delay(50, undefined, { signal: tc.signal });
+      }
+    },
+  };
+
+  // A journey that timed out is stopped: its pages close under it, so its next step throws.
+  const close = async () => {
+    for (const closer of closers.splice(0).reverse()) await closer().catch(() => {});
+  };
+  tc.signal.addEventListener('abort', close, { once: true });
+  try {
+    await fn(t);
+    if (webdriver) await flushReports(pages);
+  } catch (error) {
+    if (webdriver) await flushReports(pages).catch(() => {});
+    await failureScreenshot(pages.at(-1), picture);
+    const found = t.problems();
+    if (found.length) error.message += ` [also: ${unique(found).join(' | ')}]`;
+    throw error;
+  } finally {
+    await close();
+  }
+  const found = t.problems();
+  if (found.length) throw new Error(unique(found).join(' | '));
+}
+
+/**
+ * WebDriver pages report errors with a beacon: before the journey's problems are read, each
+ * open page fetches a probe address of its server and waits for the answer. A beacon sent
+ * before that fetch left the page first, and the server answers requests in order of arrival.
+ */
+async function flushReports(pages) {
+  for (const page of pages) {
+    await page
+      .evaluate(() => (/^http/.test(location.href) ? fetch('/__e2e__/flush', { method: 'POST' }).then(() => true, () => false) : false))
+      .catch(() => {});
+  }
+}
+
+/** What the last page showed when the journey failed, for whoever reads the report. */
+async function failureScreenshot(page, file) {
+  if (!page) return;
+  try {
+    if (page.pw) await page.pw.screenshot({ path: file });
+    else writeFileSync(file, Buffer.from(await page.driver.takeScreenshot(), 'base64'));
+  } catch {
+    // The page is gone (closed, crashed): nothing to show.
+  }
+}
+
+function unique(list) {
+  return [...new Set(list)].slice(0, 8);
+}

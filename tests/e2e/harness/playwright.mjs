@@ -1,0 +1,136 @@
+// The page interface over Playwright (playwright-core driving /usr/bin/chromium), and the list
+// of what the interface holds. A journey written against it runs in every engine: here in
+// Chromium, and in Firefox and WebKit through harness/webdriver.mjs's WdPage, which implements
+// the same methods with WebDriver commands. The names are Playwright's, so a journey reads like
+// any Playwright test; every method is async (even `url()`).
+//
+//   goto(url) reload() url() title()            navigation (of the top page)
+//   evaluate(fn, arg) addScript(source)         a function (one argument) or a script in the page
+//   has(sel) count(sel) isVisible(sel)          no waiting
+//   waitForSelector(sel, {state, timeout})      'visible' (default) or 'attached'
+//   waitForFunction(fn, arg, {timeout})         resolves to fn's first truthy value
+//   textContent(sel) getAttribute(sel, name) inputValue(sel)   wait for the element first
+//   $eval(sel, fn, arg) $$eval(sel, fn, arg)    fn(element | elements, arg) in the page
+//   click(sel) check(sel) clickText(scope, text) fill(sel, text) focus(sel)
+//   press('Shift+Tab') type(text)               keys on whatever has focus
+//   frame(sel)                                  the same interface inside an iframe of this page
+//   viewport(width, height) screenshot(file)    full-page picture of the top page
+//   download(sel) → { name, bytes }             needs t.newPage({ downloads: true })
+//   readClipboard()                             what a paste would insert
+//   engine                                      'chromium' | 'firefox' | 'webkit'
+//
+// Only here: `page.pw` (the Playwright Page) and `page.target()` (the Page or the iframe's Frame),
+// for journeys marked `playwright: '…'`.
+
+import { readFileSync } from 'node:fs';
+
+/** The interface over a Playwright Page, or (`frameSelector`) over an iframe of that page. */
+export class PwPage {
+  constructor(page, frameSelector = null) {
+    /** The Playwright Page (journeys marked `playwright` may use it). */
+    this.pw = page;
+    this.frameSelector = frameSelector;
+    this.engine = 'chromium';
+  }
+
+  /** The Page, or the iframe's Frame, looked up afresh (the frame may have navigated). */
+  async target() {
+    if (this.frameSelector === null) return this.pw;
+    const element = await this.pw.waitForSelector(this.frameSelector, { state: 'attached' });
+    const frame = await element.contentFrame();
+    if (!frame) throw new Error(`${this.frameSelector} has no content frame`);
+    return frame;
+  }
+
+  async evaluate(fn, arg) {
+    return (await this.target()).evaluate(fn, arg);
+  }
+  async addScript(source) {
+    // Evaluated by DevTools, which the page's CSP does not govern.
+    await (await this.target()).evaluate(source);
+  }
+  async goto(url) {
+    await this.pw.goto(url);
+  }
+  async reload() {
+    await this.pw.reload();
+  }
+  async url() {
+    return (await this.target()).url();
+  }
+  async title() {
+    return (await this.target()).title();
+  }
+  async frame(selector) {
+    await this.waitForSelector(selector, { state: 'attached' });
+    return new PwPage(this.pw, selector);
+  }
+  async has(selector) {
+    return (await (await this.target()).$(selector)) !== null;
+  }
+  async count(selector) {
+    return (await this.target()).locator(selector).count();
+  }
+  async isVisible(selector) {
+    return (await this.target()).isVisible(selector);
+  }
+  async waitForSelector(selector, { state = 'visible', timeout } = {}) {
+    await (await this.target()).waitForSelector(selector, { state, timeout });
+  }
+  async waitForFunction(fn, arg, { timeout } = {}) {
+    const handle = await (await this.target()).waitForFunction(fn, arg, { timeout });
+    return handle.jsonValue();
+  }
+  async textContent(selector) {
+    return (await this.target()).textContent(selector);
+  }
+  async getAttribute(selector, name) {
+    return (await this.target()).getAttribute(selector, name);
+  }
+  async inputValue(selector) {
+    return (await this.target()).inputValue(selector);
+  }
+  async $eval(selector, fn, arg) {
+    return (await this.target()).$eval(selector, fn, arg);
+  }
+  async $$eval(selector, fn, arg) {
+    return (await this.target()).$$eval(selector, fn, arg);
+  }
+  async click(selector) {
+    await (await this.target()).click(selector);
+  }
+  async check(selector) {
+    await (await this.target()).check(selector);
+  }
+  async clickText(scope, text) {
+    const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    await (await this.target()).locator(`${scope} button`).filter({ hasText: exact }).click();
+  }
+  async fill(selector, text) {
+    await (await this.target()).fill(selector, text);
+  }
+  async focus(selector) {
+    await (await this.target()).focus(selector);
+  }
+  async press(keys) {
+    await this.pw.keyboard.press(keys);
+  }
+  async type(text) {
+    await this.pw.keyboard.type(text);
+  }
+  async viewport(width, height) {
+    await this.pw.setViewportSize({ width, height });
+  }
+  async screenshot(file) {
+    await this.pw.screenshot({ path: file, fullPage: true });
+  }
+  async download(selector) {
+    const target = await this.target();
+    const [download] = await Promise.all([this.pw.waitForEvent('download'), target.click(selector)]);
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  }
+  async readClipboard() {
+    // Every context is granted clipboard-read and clipboard-write (harness/journey.mjs).
+    return (await this.target()).evaluate(() => navigator.clipboard.readText());
+  }
+}

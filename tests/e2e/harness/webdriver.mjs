@@ -1,0 +1,597 @@
+// The page interface over WebDriver (selenium-webdriver), for Firefox ESR and WebKitGTK (and
+// Chromium through chromedriver, on request): a WebDriver server per session, started here, the
+// capabilities that make each browser headless (or, for WebKit, windowed under Xvfb), fresh, and
+// sized, and `WdPage`, which implements harness/playwright.mjs's interface with WebDriver
+// commands.
+//
+// Each session gets its own driver process: geckodriver (and WebKitWebDriver) hold one session
+// at a time, and journeys need two profiles at once (a link made in one, opened in the other).
+// Each session is a fresh profile: chromedriver makes a new user-data-dir, geckodriver a new
+// profile (copied from a small template, below), and MiniBrowser in `--automation` mode an
+// ephemeral website data store (journeys/own.test.mjs checks all three: `freshProfileEachSession`).
+
+import { execFile, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Builder, By, Key } from 'selenium-webdriver';
+import firefox from 'selenium-webdriver/firefox.js';
+import { CHROMIUM_FLAGS } from '../lib.mjs';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+const TOOLS = process.env.READINESS_TOOLS || path.join(os.homedir(), '.cache', 'readiness-tools');
+const PATHS = {
+  chromium: '/usr/bin/chromium',
+  chromedriver: process.env.CHROMEDRIVER || '/usr/bin/chromedriver',
+  firefox: process.env.READINESS_FIREFOX || '/usr/bin/firefox-esr',
+  geckodriver: process.env.READINESS_GECKODRIVER || path.join(TOOLS, 'bin', 'geckodriver'),
+  webkitdriver: process.env.READINESS_WEBKITDRIVER || '/usr/bin/WebKitWebDriver',
+  minibrowser: process.env.READINESS_MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+};
+
+/** Chromium's flags, as Playwright launches it (harness/journey.mjs), and headless (Playwright adds that itself). */
+const CHROMIUM_ARGS = ['--headless=new', ...CHROMIUM_FLAGS];
+
+/** Firefox preferences: nothing reaches for the network, no first-run pages. */
+const FIREFOX_PREFS = {
+  'app.update.disabledForTesting': true,
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'network.connectivity-service.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'services.settings.server': 'http://127.0.0.1:9/',
+  'messaging-system.rsexperimentloader.enabled': false,
+  'browser.safebrowsing.update.enabled': false,
+  // Downloads go to the session's folder without asking.
+  'browser.download.folderList': 2,
+  'browser.download.useDownloadDir': true,
+  'browser.download.always_ask_before_handling_new_types': false,
+  'browser.download.alwaysOpenPanel': false,
+};
+
+/** A free TCP port on loopback. */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits until a WebDriver server answers /status. */
+async function driverReady(url, child, output, timeout = 15000) {
+  const start = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the driver exited (${child.exitCode}): ${output().slice(-400)}`);
+    try {
+      const response = await fetch(url + '/status');
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() - start > timeout) throw new Error(`the driver did not start in ${timeout / 1000} s: ${output().slice(-400)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Starts a driver process on a free port; resolves to `{ url, stop }`. */
+async function startDriver(command, args, env = process.env) {
+  const port = await freePort();
+  const child = spawn(command, args(port), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-4000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await driverReady(url, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop, output: () => output };
+}
+
+/** Gives the keyboard focus to the (only) MiniBrowser window on `display`. */
+async function focusWindow(display) {
+  const env = { ...process.env, DISPLAY: display };
+  const run = (args) =>
+    new Promise((resolve, reject) => {
+      execFile('xdotool', args, { env, timeout: 10000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+  const windows = (await run(['search', '--sync', '--onlyvisible', '--class', 'MiniBrowser'])).trim().split('\n');
+  await run(['windowfocus', '--sync', windows.at(-1)]);
+}
+
+/** Starts Xvfb on a display it picks itself (-displayfd); resolves to `{ display, stop }`. */
+export async function startXvfb() {
+  // Tall enough for a full-length screenshot of the longest screen at 360 px
+  // (SCREENSHOT_HEIGHT below, plus MiniBrowser's toolbar).
+  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1400x12200x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr.on('data', (chunk) => {
+    errors = (errors + chunk).slice(-2000);
+  });
+  const display = await new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`Xvfb did not start: ${errors}`)), 15000);
+    child.stdio[3].on('data', (chunk) => {
+      text += chunk;
+      if (text.includes('\n')) {
+        clearTimeout(timer);
+        resolve(':' + text.trim());
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${errors}`)));
+  });
+  return {
+    display,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/**
+ * Per-engine set-up shared by its sessions: a Firefox profile template (its toolbars hidden, so
+ * that the window can be as narrow as a phone: with them Firefox stops at 500 px) and a GTK
+ * style sheet for MiniBrowser (its toolbar shrunk for the same reason: it stops at 447 px).
+ * `close()` undoes it.
+ */
+export async function prepareEngine(engine) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `readiness-${engine}-`));
+  const state = { engine, dir, xvfb: null };
+  if (engine === 'firefox') {
+    const profile = path.join(dir, 'profile');
+    mkdirSync(path.join(profile, 'chrome'), { recursive: true });
+    writeFileSync(
+      path.join(profile, 'chrome', 'userChrome.css'),
+      '#navigator-toolbox { display: none !important; }\n* { min-width: 0 !important; }\n',
+    );
+    writeFileSync(path.join(profile, 'user.js'), 'user_pref("toolkit.legacyUserProfileCustomizations.stylesheets", true);\n');
+    state.profile = profile;
+  }
+  if (engine === 'webkit') {
+    const config = path.join(dir, 'xdg');
+    mkdirSync(path.join(config, 'gtk-3.0'), { recursive: true });
+    // Only MiniBrowser's own toolbar (GTK widgets); web content is drawn by WebKit itself.
+    writeFileSync(path.join(config, 'gtk-3.0', 'gtk.css'), '* { min-width: 0; min-height: 0; padding: 0; font-size: 6px; }\n');
+    state.xdgConfig = config;
+  }
+  state.close = async () => {
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return state;
+}
+
+/**
+ * A new session (fresh profile) in `engine`, with its own driver process.
+ * Options: `scheme` ('light' | 'dark'), `downloads` (a folder for downloads).
+ * Resolves to `{ driver, quit }`.
+ */
+export async function newSession(prepared, { scheme = 'light', downloads } = {}) {
+  const { engine } = prepared;
+  let server;
+  let builder;
+  let xvfb = null;
+  if (engine === 'chromium') {
+    server = await startDriver(PATHS.chromedriver, (port) => [`--port=${port}`]);
+    const prefs = downloads ? { 'download.default_directory': downloads, 'download.prompt_for_download': false } : {};
+    builder = new Builder().usingServer(server.url).withCapabilities({
+      browserName: 'chrome',
+      'goog:chromeOptions': { binary: PATHS.chromium, args: [...CHROMIUM_ARGS, '--window-size=1280,800'], prefs },
+    });
+  } else if (engine === 'firefox') {
+    server = await startDriver(PATHS.geckodriver, (port) => ['--port', String(port), '--log', 'error']);
+    const options = new firefox.Options().setBinary(PATHS.firefox).addArguments('-headless').setProfile(prepared.profile);
+    for (const [name, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(name, value);
+    // 0 dark, 1 light: what `prefers-color-scheme` reports to pages.
+    options.setPreference('layout.css.prefers-color-scheme.content-override', scheme === 'dark' ? 0 : 1);
+    if (downloads) options.setPreference('browser.download.dir', downloads);
+    builder = new Builder().usingServer(server.url).forBrowser('firefox').setFirefoxOptions(options);
+  } else if (engine === 'webkit') {
+    // Each WebKit session on its own X display, like a device of its own: without a window
+    // manager nothing gives a window the keyboard focus, so xdotool does, below, and two
+    // windows on one display could not both have it (no focus: no :focus-visible rings, and
+    // document.hasFocus() is false).
+    xvfb = await startXvfb();
+    const env = { ...process.env, DISPLAY: xvfb.display, XDG_CONFIG_HOME: prepared.xdgConfig };
+    if (downloads) {
+      // MiniBrowser saves into GLib's download folder, which user-dirs.dirs names.
+      const config = path.join(downloads, '.config');
+      mkdirSync(path.join(config, 'gtk-3.0'), { recursive: true });
+      copyFileSync(path.join(prepared.xdgConfig, 'gtk-3.0', 'gtk.css'), path.join(config, 'gtk-3.0', 'gtk.css'));
+      writeFileSync(path.join(config, 'user-dirs.dirs'), `XDG_DOWNLOAD_DIR="${downloads}"\n`);
+      env.XDG_CONFIG_HOME = config;
+    }
+    server = await startDriver(PATHS.webkitdriver, (port) => [`--port=${port}`], env).catch(async (error) => {
+      await xvfb.stop();
+      throw error;
+    });
+    builder = new Builder().usingServer(server.url).withCapabilities({
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': {
+        binary: PATHS.minibrowser,
+        args: ['--automation', ...(scheme === 'dark' ? ['--dark-mode'] : [])],
+      },
+    });
+  } else {
+    throw new Error(`unknown engine ${engine}`);
+  }
+  let driver;
+  try {
+    driver = await builder.build();
+    await driver.manage().setTimeouts({ implicit: 0, pageLoad: 20000, script: 20000 });
+    if (engine === 'chromium' && scheme === 'dark') {
+      await driver.sendDevToolsCommand('Emulation.setEmulatedMedia', {
+        features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+      });
+    }
+    if (xvfb) await focusWindow(xvfb.display);
+  } catch (error) {
+    await driver?.quit().catch(() => {});
+    await server.stop();
+    await xvfb?.stop();
+    throw new Error(`${engine} session did not start: ${error.message.split('\n')[0]} ${server.output().slice(-300)}`);
+  }
+  let quitting = null;
+  const quit = () => {
+    quitting ??= (async () => {
+      await Promise.race([driver.quit().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5000))]);
+      await server.stop();
+      await xvfb?.stop();
+    })();
+    return quitting;
+  };
+  return { driver, quit };
+}
+
+// ------------------------------------------------------------------------------------------
+// The page interface over WebDriver
+// ------------------------------------------------------------------------------------------
+
+/** The tallest full-page screenshot (startXvfb sizes Xvfb's screen to hold it). */
+export const SCREENSHOT_HEIGHT = 12000;
+
+/** Playwright's key names (the interface's) as WebDriver keys. */
+const KEYS = {
+  Shift: Key.SHIFT,
+  Control: Key.CONTROL,
+  Alt: Key.ALT,
+  Enter: Key.ENTER,
+  Tab: Key.TAB,
+  Space: Key.SPACE,
+  Escape: Key.ESCAPE,
+  Backspace: Key.BACK_SPACE,
+  ArrowDown: Key.ARROW_DOWN,
+  ArrowUp: Key.ARROW_UP,
+  ArrowLeft: Key.ARROW_LEFT,
+  ArrowRight: Key.ARROW_RIGHT,
+};
+
+/** A function and its arguments as a WebDriver script (functions cannot cross the wire). */
+const script = (fn) => `return (${fn}).apply(null, arguments);`;
+
+/**
+ * The page interface (see harness/playwright.mjs for its list) over one WebDriver session.
+ * `frameSelector` scopes a WdPage to an iframe of the top document: every call switches into
+ * it afresh, since the frame may have navigated since the last one.
+ */
+export class WdPage {
+  constructor(driver, engine, { frameSelector = null, downloads = null, waits = 6000 } = {}) {
+    this.driver = driver;
+    this.engine = engine;
+    this.frameSelector = frameSelector;
+    this.downloads = downloads;
+    this.waits = waits;
+  }
+
+  async enter() {
+    await this.driver.switchTo().defaultContent();
+    if (this.frameSelector === null) return;
+    const element = await this.driver.findElement(By.css(this.frameSelector));
+    await this.driver.switchTo().frame(element);
+  }
+
+  async evaluate(fn, arg) {
+    await this.enter();
+    return arg === undefined ? this.driver.executeScript(script(fn)) : this.driver.executeScript(script(fn), arg);
+  }
+
+  /** Runs a script's source in the page (a driver script: the page's CSP does not govern it). */
+  async addScript(source) {
+    await this.enter();
+    await this.driver.executeScript(source);
+  }
+
+  async goto(url) {
+    await this.driver.switchTo().defaultContent();
+    await this.driver.get(url);
+  }
+
+  async reload() {
+    await this.driver.switchTo().defaultContent();
+    await this.driver.navigate().refresh();
+  }
+
+  async url() {
+    if (this.frameSelector !== null) return this.evaluate(() => location.href);
+    await this.driver.switchTo().defaultContent();
+    return this.driver.getCurrentUrl();
+  }
+
+  async title() {
+    return this.evaluate(() => document.title);
+  }
+
+  async frame(selector) {
+    await this.waitForSelector(selector, { state: 'attached' });
+    return new WdPage(this.driver, this.engine, { frameSelector: selector, downloads: this.downloads, waits: this.waits });
+  }
+
+  /** selenium's own wait: polls `condition` (every 25 ms) until it returns a truthy value. */
+  async wait(condition, message, timeout = this.waits) {
+    return this.driver.wait(condition, timeout, typeof message === 'function' ? undefined : message, 25).catch(async (error) => {
+      if (typeof message === 'function') error.message = `${await message()} (${error.message.split('\n')[0]})`;
+      throw error;
+    });
+  }
+
+  async has(selector) {
+    return this.evaluate((s) => !!document.querySelector(s), selector);
+  }
+
+  async count(selector) {
+    return this.evaluate((s) => document.querySelectorAll(s).length, selector);
+  }
+
+  async isVisible(selector) {
+    return this.evaluate((s) => {
+      const el = document.querySelector(s);
+      if (!el) return false;
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    }, selector);
+  }
+
+  async waitForSelector(selector, { timeout = this.waits, state = 'visible' } = {}) {
+    await this.wait(
+      () => (state === 'attached' ? this.has(selector) : this.isVisible(selector)),
+      async () => `${selector} did not appear (${state}); ${await screenName(this)} is on screen`,
+      timeout,
+    );
+  }
+
+  async waitForFunction(fn, arg, { timeout = this.waits } = {}) {
+    return this.wait(() => this.evaluate(fn, arg), `waitForFunction(${String(fn).slice(0, 80)})`, timeout);
+  }
+
+  /** Waits for the element, then returns `read(element, arg)` (computed in the page). */
+  async read(selector, read, arg) {
+    const found = await this.wait(
+      async () => {
+        await this.enter();
+        const r = await this.driver.executeScript(
+          `const el = document.querySelector(arguments[0]); return el ? [(${read})(el, arguments[1])] : null;`,
+          selector,
+          arg ?? null,
+        );
+        return r;
+      },
+      async () => `${selector} is not there; ${await screenName(this)} is on screen`,
+    );
+    return found[0];
+  }
+
+  async textContent(selector) {
+    return this.read(selector, (el) => el.textContent);
+  }
+
+  async getAttribute(selector, name) {
+    return this.read(selector, (el, n) => el.getAttribute(n), name);
+  }
+
+  async inputValue(selector) {
+    return this.read(selector, (el) => el.value);
+  }
+
+  async $eval(selector, fn, arg) {
+    await this.enter();
+    return this.driver.executeScript(
+      `const el = document.querySelector(arguments[0]); if (!el) throw new Error('no element matches ' + arguments[0]); return (${fn})(el, arguments[1]);`,
+      selector,
+      arg ?? null,
+    );
+  }
+
+  async $$eval(selector, fn, arg) {
+    await this.enter();
+    return this.driver.executeScript(`return (${fn})([...document.querySelectorAll(arguments[0])], arguments[1]);`, selector, arg ?? null);
+  }
+
+  async element(selector) {
+    await this.waitForSelector(selector, { state: 'attached' });
+    await this.enter();
+    return this.driver.findElement(By.css(selector));
+  }
+
+  /**
+   * Inside an iframe, scrolls the top document so that `element` is on screen: WebKitWebDriver
+   * scrolls only the frame's own document, and a click outside the window then hits nothing
+   * (no error either).
+   */
+  async scrollFrameTo(element) {
+    if (this.frameSelector === null) return element;
+    const rect = await element.getRect();
+    await this.driver.switchTo().defaultContent();
+    await this.driver.executeScript(
+      script((frameSelector, y, height) => {
+        const frame = document.querySelector(frameSelector).getBoundingClientRect();
+        const top = frame.top + y;
+        if (top < 0 || top + height > innerHeight) scrollBy(0, top - innerHeight / 3);
+      }),
+      this.frameSelector,
+      rect.y,
+      rect.height,
+    );
+    await this.enter();
+    return element;
+  }
+
+  /** A real click (WebDriver's: scrolled into view, refused if covered). */
+  async click(selector) {
+    const element = await this.element(selector);
+    await this.scrollFrameTo(element);
+    await element.click();
+  }
+
+  /** Clicks a radio or checkbox and waits until it is checked. */
+  async check(selector) {
+    await this.click(selector);
+    await this.wait(() => this.evaluate((s) => document.querySelector(s)?.checked, selector), `${selector} should be checked after a click`);
+  }
+
+  /** Clicks the button inside `scope` whose text is `text`. */
+  async clickText(scope, text) {
+    await this.waitForSelector(`${scope} button`, { state: 'attached' });
+    await this.enter();
+    for (const button of await this.driver.findElements(By.css(`${scope} button`))) {
+      if ((await button.getText()).trim() !== text) continue;
+      await this.scrollFrameTo(button);
+      return button.click();
+    }
+    throw new Error(`no button "${text}" in ${scope}`);
+  }
+
+  /**
+   * Empties a text field and types `text` into it (real key events). Line breaks are typed as
+   * the Enter key: WebKitWebDriver drops a "\n" in the text.
+   */
+  async fill(selector, text) {
+    const element = await this.element(selector);
+    await element.clear();
+    const lines = text.split('\n');
+    for (const [i, line] of lines.entries()) {
+      if (line) await element.sendKeys(line);
+      if (i < lines.length - 1) await element.sendKeys(Key.ENTER);
+    }
+  }
+
+  async focus(selector) {
+    await this.element(selector);
+    await this.evaluate((s) => document.querySelector(s).focus(), selector);
+  }
+
+  /** Presses a key or chord on whatever has focus, in Playwright's names: 'Tab', 'Shift+Tab', 'Control+v'. */
+  async press(keys) {
+    const names = keys.split('+');
+    const actions = this.driver.actions();
+    for (const name of names) actions.keyDown(KEYS[name] ?? name);
+    for (const name of [...names].reverse()) actions.keyUp(KEYS[name] ?? name);
+    await actions.perform();
+  }
+
+  /** Types text on whatever has focus. */
+  async type(text) {
+    await this.driver.actions().sendKeys(text).perform();
+  }
+
+  /**
+   * Makes the viewport `width` x `height` CSS px (window sizes differ from viewport sizes by
+   * each browser's own frame). WebKit resizes its view a moment later: waits for it.
+   */
+  async viewport(width, height) {
+    const size = () => this.driver.executeScript('return [innerWidth, innerHeight];');
+    await this.driver.switchTo().defaultContent();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [innerWidth, innerHeight] = await size();
+      if (innerWidth === width && innerHeight === height) return;
+      const rect = await this.driver.manage().window().getRect();
+      await this.driver.manage().window().setRect({ width: rect.width + width - innerWidth, height: rect.height + height - innerHeight });
+      await this.driver
+        .wait(async () => {
+          const [w, h] = await size();
+          return w === width && h === height;
+        }, 2000)
+        .catch(() => {}); // Measured again below, and tried again.
+    }
+    const [innerWidth, innerHeight] = await size();
+    if (innerWidth !== width || innerHeight !== height) throw new Error(`${this.engine} viewport is ${innerWidth}x${innerHeight} after resizing to ${width}x${height}`);
+  }
+
+  /** A screenshot of the whole top page: the viewport made as tall as the content first. */
+  async screenshot(file) {
+    await this.driver.switchTo().defaultContent();
+    const [width, height] = await this.driver.executeScript('return [innerWidth, Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)];');
+    // At most SCREENSHOT_HEIGHT: a taller page would get a scroll bar and a narrower layout.
+    if (height > SCREENSHOT_HEIGHT) throw new Error(`the page is ${height} px tall, more than a screenshot takes (${SCREENSHOT_HEIGHT})`);
+    const [, before] = await this.driver.executeScript('return [innerWidth, innerHeight];');
+    await this.viewport(width, Math.max(height, 640));
+    // Layout may grow once more at the new height (the content did not fit before).
+    const again = await this.driver.executeScript('return document.documentElement.scrollHeight;');
+    if (again > height && again <= SCREENSHOT_HEIGHT) await this.viewport(width, again);
+    // Two animation frames: the resized layout has been painted.
+    await this.driver.executeAsyncScript('const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(done));');
+    writeFileSync(file, Buffer.from(await this.driver.takeScreenshot(), 'base64'));
+    await this.viewport(width, before);
+  }
+
+  /** Clicks `selector` and resolves to the file it downloads: `{ name, bytes }`. */
+  async download(selector) {
+    if (!this.downloads) throw new Error('download(): make the page with t.newPage({ downloads: true })');
+    const before = new Set(readdirSync(this.downloads));
+    await this.click(selector);
+    const name = await this.wait(
+      () => readdirSync(this.downloads).find((f) => !before.has(f) && !f.startsWith('.') && !/\.(part|crdownload|download)$/.test(f) && readFileSync(path.join(this.downloads, f)).length > 0),
+      () => `a download after clicking ${selector} (the folder holds: ${readdirSync(this.downloads).join(', ') || 'nothing'})`,
+    );
+    return { name, bytes: readFileSync(path.join(this.downloads, name)) };
+  }
+
+  /** What the clipboard holds, read the reader's way: pasted with Ctrl+V into a scratch field. */
+  async readClipboard() {
+    await this.evaluate(() => {
+      const area = document.createElement('textarea');
+      area.id = '__e2e-paste';
+      document.body.append(area);
+      area.focus();
+    });
+    await this.press('Control+v');
+    const text = await this.wait(() => this.evaluate(() => document.getElementById('__e2e-paste').value), 'something pasted with Ctrl+V', 3000).catch(() => '');
+    await this.evaluate(() => document.getElementById('__e2e-paste').remove());
+    return text;
+  }
+}
+
+/** What is on screen: the id of the main view, and the question number if any. */
+async function screenName(page) {
+  return page
+    .evaluate(() => {
+      if (document.getElementById('crash')) return '#crash';
+      const view = document.querySelector('main > section, main > [id]');
+      if (!view) return 'nothing';
+      const progress = document.getElementById('progress')?.textContent.match(/(\d+) of (\d+)\s*$/);
+      return '#' + view.id + (progress ? ` (question ${progress[1]})` : '');
+    })
+    .catch((error) => `unknown (${error.message.split('\n')[0]})`);
+}
