@@ -26,7 +26,7 @@ pub fn SharedView(
     let own_report = own_complete.then(|| state.with_untracked(|s| Report::new(&s.answers)));
     let label = result.label.clone();
     let heading = if label.is_empty() { "Shared results" } else { "Shared results: " };
-    let link = crate::core::summary::results_link(&crate::shell::address::base_url(), &result.answers, &result.label);
+    let link = crate::core::links::results_link(&crate::shell::address::base_url(), &result.answers, &result.label);
     let memo = memo_header(crate::shell::today(), &result.label, &link, true);
     view! {
         <section id="shared" aria-labelledby="screen-heading">
