@@ -12,6 +12,7 @@ mod common;
 use common::answers_from_pattern;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::{CURRENT, Meanings, Question, QuestionSet, Role, Stance, question_set};
+use readiness_check::core::person::Person;
 use readiness_check::core::scoring::{
     AnswerStance, Band, HoldBack, LITERAL_RANGES, Report, UNKNOWN_TEXT, Verdict, stance_of, yes_rule_sentence,
 };
@@ -513,7 +514,7 @@ fn finding_the_sponsor_rule_is_not_blamed_on_the_essay() {
     assert_eq!(report.headline(), "Ready to scale by the essay's four tests");
     assert!(report.not_covered().is_some_and(|t| t.contains("legal, regulatory or security")));
     // The rule in one short sentence, without jargon.
-    let rule = yes_rule_sentence(set);
+    let rule = yes_rule_sentence(set, Person::Own);
     assert!(rule.split_whitespace().count() <= 25, "{rule}");
     for jargon in ["key question", "essential", "cannot pass without", "threshold"] {
         assert!(!rule.contains(jargon), "{rule}");

@@ -146,16 +146,24 @@ type Opening = (&'static str, Route, Option<Snapshot>, Option<Snapshot>, String)
 
 /// What the widget opens on, from storage, this tab's history entry and the address.
 #[test]
-fn opening_prefers_storage_and_opens_a_plain_visit_on_the_intro() {
+fn opening_prefers_storage_and_a_plain_visit_returns_where_the_reader_left() {
     let stored = Snapshot::of(&own_at(Step::Question(4)));
     let done = Snapshot::of(&session(complete_answers(), Step::Results, "mine"));
     let results_route = |s: &Snapshot| Route::Shared(s.session.share_code());
     let cases: Vec<Opening> = vec![
         ("nothing anywhere", Route::Home, None, None, observe(&Session::default())),
         (
-            "a stored run, a plain visit: the intro",
+            "an unfinished run, a plain visit: the question the reader left",
             Route::Home,
             Some(stored.clone()),
+            None,
+            observe(&own_at(Step::Question(4))),
+        ),
+        ("a finished run, a plain visit: its results", Route::Home, Some(done.clone()), None, observe(&done.session)),
+        (
+            "a run left on the intro, a plain visit: the intro, which offers to continue",
+            Route::Home,
+            Some(Snapshot::of(&own_at(Step::Intro))),
             None,
             observe(&own_at(Step::Intro)),
         ),
@@ -196,11 +204,21 @@ fn opening_prefers_storage_and_opens_a_plain_visit_on_the_intro() {
             Route::Home,
             Some(stored.clone()),
             Some(done.clone()),
-            observe(&own_at(Step::Intro)),
+            observe(&own_at(Step::Question(4))),
         ),
     ];
     for (name, route, from_storage, from_history, expected) in cases {
-        assert_eq!(observe(&open(&route, from_storage, from_history)), expected, "{name}");
+        assert_eq!(observe(&open(&route, from_storage, from_history, false)), expected, "{name}");
+    }
+    // In a frame the page around it would learn of the stored run from the frame's height:
+    // a plain visit there opens on the intro.
+    for from_storage in [stored, done] {
+        assert_eq!(
+            open(&Route::Home, Some(from_storage.clone()), None, true).step,
+            Step::Intro,
+            "framed, {:?}",
+            from_storage.session.step
+        );
     }
 }
 
@@ -243,6 +261,7 @@ fn every_screen_has_an_address_that_opens_it_again() {
             &Route::parse(relative.split_once('#').map_or("", |(_, f)| f)),
             stored.filter(|_| storage_works),
             marked,
+            false,
         );
         // A link to another view leaves the reader's own step as it was stored.
         assert_eq!((reopened.view.clone(), reopened.step), (s.view.clone(), s.step), "{name}: {relative}");
@@ -251,14 +270,23 @@ fn every_screen_has_an_address_that_opens_it_again() {
     assert_eq!(Address::of(&bad, true), None, "a link that could not be read stays in the address bar");
 }
 
+fn question_title(number: usize) -> String {
+    format!(
+        "Question {number} of {} · Scaling Readiness Check",
+        readiness_check::core::content::CURRENT.question_count()
+    )
+}
+
 /// The page title names the screen, and a shared result's title says its own verdict.
 #[test]
 fn screens_have_titles_and_focus_targets() {
     let theirs = someone_else();
-    let question_3 = format!("Question 3 of {} · Scaling Readiness Check", CURRENT.question_count());
     let cases = [
         (own_at(Step::Intro), "Scaling Readiness Check: is your AI pilot ready to scale?", "screen-heading"),
-        (own_at(Step::Question(2)), question_3.as_str(), "q-legend"),
+        // A question focuses where the arrow keys choose: the chosen answer, else the first.
+        (own_at(Step::Question(2)), &*question_title(3), "q2-unknown"),
+        (own_at(Step::Question(3)), &*question_title(4), "q3-o3"),
+        (own_at(Step::Question(7)), &*question_title(8), "q7-o0"),
         (session(complete_answers(), Step::Results, ""), "Your results · Scaling Readiness Check", "screen-heading"),
         (
             Session { view: View::Shared(theirs.clone()), ..Session::default() },
@@ -281,7 +309,7 @@ fn screens_have_titles_and_focus_targets() {
     ];
     for (s, title, focus) in cases {
         let screen = Screen::of(&s);
-        assert_eq!((screen.title.as_str(), screen.focus), (title, focus));
+        assert_eq!((screen.title.as_str(), screen.focus.as_str()), (title, focus));
     }
 }
 
@@ -385,7 +413,7 @@ fn an_answer_given_before_the_app_arrived_is_adopted() {
     use readiness_check::core::answers::Answer;
     use readiness_check::core::content::question_set;
     use readiness_check::core::route::early_actions;
-    let fresh = open(&Route::Start, None, None);
+    let fresh = open(&Route::Start, None, None, false);
     let chosen = Some(Answer::Level(2));
     assert_eq!(
         early_actions(&fresh, chosen, true),

@@ -5,7 +5,7 @@ use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::CURRENT;
 use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Action, Session};
-use readiness_check::core::share_text::{encode_component, image_card, share_texts, squares};
+use readiness_check::core::share_text::{encode_component, image_card, memo_header, share_texts, squares};
 
 fn answers(levels: &[Option<Answer>]) -> Answers {
     Answers::from_slots(CURRENT, levels.to_vec()).expect("valid answers")
@@ -29,13 +29,13 @@ fn half() -> Answers {
 }
 
 #[test]
-fn the_comment_says_score_squares_blockers_and_link() {
+fn the_comment_says_score_squares_standings_and_link() {
     let report = Report::new(&half());
     assert_eq!(squares(&report), "🟩🟩🟥🟥");
     let texts = share_texts(&report, "https://x.test/r/not-bm/#r=1B", "invoice triage");
     assert_eq!(
         texts.comment,
-        "AI pilot \"invoice triage\" scaling readiness: 2/4 🟩🟩🟥🟥 – not ready: Buy-in, Metrics missing → https://x.test/r/not-bm/#r=1B"
+        "AI pilot \"invoice triage\" scaling readiness: 2/4 🟩🟩🟥🟥 – not ready. Ownership yes, Data yes, Buy-in no, Metrics no → https://x.test/r/not-bm/#r=1B"
     );
     assert!(texts.linkedin.ends_with(&encode_component("https://x.test/r/not-bm/#r=1B")));
     assert!(texts.x.starts_with("https://x.com/intent/post?text="));
@@ -84,4 +84,62 @@ fn answers_from_another_tab_replace_the_run_but_not_the_view_or_step() {
     assert_eq!(session.label, "from tab B");
     assert_eq!(session.step, step);
     assert_eq!((session.navigations, session.redraws), (navigations, redraws + 1), "redrawn, not moved");
+}
+
+/// A mixed result: a partly is called partly (not "missing"), and the names run in the
+/// squares' order, not weakest first.
+#[test]
+fn the_comment_of_a_mixed_result_names_each_standing_in_the_squares_order() {
+    // Set 2 (published, so frozen), in asking order: Ownership all best, Data and Metrics short
+    // of best on their key questions, Buy-in all worst.
+    let levels = [3, 3, 3, 3, 3, 2, 2, 2, 2, 0, 0, 0, 0, 0, 2, 2, 2, 2];
+    let set = readiness_check::core::content::question_set(2).expect("set 2");
+    let answers = Answers::from_slots(set, levels.iter().map(|&l| Some(Answer::Level(l))).collect()).expect("valid");
+    let report = Report::new(&answers);
+    let bands: Vec<&str> = report.dimensions.iter().map(|d| d.band.map_or("-", |b| b.word())).collect();
+    let texts = share_texts(&report, "https://x.test/r/not-x/#r=1C", "");
+    let squares = squares(&report);
+    let expected_squares: String = bands
+        .iter()
+        .map(|b| match *b {
+            "yes" => '🟩',
+            "partly" => '🟨',
+            _ => '🟥',
+        })
+        .collect();
+    assert_eq!(squares, expected_squares);
+    assert_eq!(bands, ["yes", "partly", "no", "partly"], "a mixed result");
+    assert_eq!(squares, "🟩🟨🟥🟨");
+    assert_eq!(
+        texts.comment,
+        "My AI pilot scaling readiness: 1/4 🟩🟨🟥🟨 – not ready. Ownership yes, Data partly, Buy-in no, Metrics partly → https://x.test/r/not-x/#r=1C"
+    );
+    assert!(!texts.comment.contains("missing"));
+}
+
+#[test]
+fn an_unfinished_dimension_is_said_to_be_not_finished() {
+    let set = readiness_check::core::content::question_set(2).expect("set 2");
+    let mut slots = vec![Some(Answer::Level(3)); set.question_count()];
+    slots[set.question_count() - 1] = None;
+    let texts = share_texts(&Report::new(&Answers::from_slots(set, slots).expect("valid")), "L", "");
+    assert!(
+        texts.comment.ends_with("– not finished. Ownership yes, Data yes, Buy-in yes, Metrics not finished → L"),
+        "{}",
+        texts.comment
+    );
+}
+
+#[test]
+fn the_memo_header_names_the_check_the_date_the_pilot_and_the_link() {
+    let own = memo_header((2026, 12, 3), "invoice triage", "https://x.test/r/ready/#r=1C", false);
+    assert_eq!(own.title, "Scaling Readiness Check: results memo");
+    assert_eq!(own.date, "3 December 2026");
+    assert_eq!(own.pilot, "Pilot: invoice triage");
+    assert_eq!(own.link, "https://x.test/r/ready/#r=1C");
+    let theirs = memo_header((2027, 1, 31), "", "L", true);
+    assert_eq!(
+        (theirs.title.as_str(), theirs.date.as_str(), theirs.pilot.as_str()),
+        ("Scaling Readiness Check: shared results memo", "31 January 2027", "Pilot: not named")
+    );
 }

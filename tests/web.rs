@@ -9,6 +9,7 @@ use leptos::task::tick;
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::CURRENT;
 use readiness_check::core::notices::Notices;
+use readiness_check::core::person::Person;
 use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult};
@@ -156,12 +157,132 @@ async fn report_shows_verdict_and_every_dimension() {
     let store = store_with(Session::default());
     let _mount = mount_to(root.clone(), move || {
         store.provide();
-        view! { <ReportView report=Report::new(&all_at(3)) title="Your verdict" editable=false/> }
+        view! { <ReportView report=Report::new(&all_at(3)) person=Person::Own editable=false answers=all_at(3)/> }
     });
     assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("ready"));
     assert_eq!(count(&root, ".dimension[data-score='100'][data-band=yes]"), 4);
     assert_eq!(count(&root, "#next-moves li"), 3);
-    assert!(find(&root, "svg").get_attribute("aria-label").unwrap().contains("Ownership 100 of 100"));
+    assert_eq!(count(&root, "#glance li[data-band=yes]"), 4);
+    let ownership = find(&root, "#glance li[data-dimension=ownership]").text_content().unwrap();
+    assert!(
+        ownership.contains("Ownership") && ownership.contains("100/100") && ownership.contains("yes"),
+        "{ownership}"
+    );
+}
+
+/// Each dimension's details sit behind a button that says whether it is open and which region
+/// it opens; the answers that keep a dimension from a yes show without opening it, and no card
+/// repeats a move already on top.
+#[wasm_bindgen_test]
+async fn dimension_details_open_from_a_disclosure_and_the_blockers_show_without_it() {
+    let (root, _store, _mount) = mount_results(all_at(0));
+    assert_eq!(count(&root, ".dimension button.disclosure[aria-expanded=false]"), 4);
+    assert_eq!(count(&root, ".dimension .details.collapsed"), 4);
+    let card = find(&root, ".dimension[data-dimension=data]");
+    assert!(count(&card, ".holding-back li") > 0, "the blockers are on the card");
+    assert_eq!(count(&card, ".details .holding-back"), 0, "and not behind the disclosure");
+    let button = find(&card, "button.disclosure");
+    let region = button.get_attribute("aria-controls").unwrap();
+    assert_eq!(find(&card, ".details").id(), region);
+    button.click();
+    tick().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!find(&card, ".details").class_list().contains("collapsed"));
+    assert!(count(&card, ".details .fix") == 1, "the fix is in the details");
+    button.click();
+    tick().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(find(&card, ".details").class_list().contains("collapsed"));
+    let moves: Vec<String> = (0..count(&root, "#next-moves li"))
+        .map(|i| root.query_selector_all("#next-moves li").unwrap().get(i).unwrap().text_content().unwrap())
+        .collect();
+    let advice = root.query_selector_all(".dimension .advice li").unwrap();
+    for i in 0..advice.length() {
+        let text = advice.get(i).unwrap().text_content().unwrap();
+        assert!(!moves.contains(&text), "a next move repeated on a card: {text}");
+    }
+}
+
+/// The ready comment on the results screen names each dimension's standing in the squares'
+/// order, and a partly is a partly.
+#[wasm_bindgen_test]
+async fn the_comment_on_the_results_screen_says_what_the_results_say() {
+    // Set 2 (published, so frozen): Ownership all best, Data and Metrics short of best, Buy-in
+    // all worst.
+    let levels = [3, 3, 3, 3, 3, 2, 2, 2, 2, 0, 0, 0, 0, 0, 2, 2, 2, 2];
+    let set = readiness_check::core::content::question_set(2).unwrap();
+    let answers = Answers::from_slots(set, levels.iter().map(|&l| Some(Answer::Level(l))).collect()).unwrap();
+    let (root, _store, _mount) = mount_results(answers);
+    // The field's value is set by an effect after the first render.
+    tick().await;
+    let comment = find(&root, "#share-comment").unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+    assert!(
+        comment.contains("1/4 🟩🟨🟥🟨 – not ready. Ownership yes, Data partly, Buy-in no, Metrics partly → http"),
+        "{comment}"
+    );
+    let bands: Vec<String> = (0..4)
+        .map(|i| root.query_selector_all("#glance li").unwrap().get(i).unwrap().unchecked_into::<HtmlElement>())
+        .map(|li| li.get_attribute("data-band").unwrap())
+        .collect();
+    assert_eq!(bands, ["yes", "partly", "no", "partly"], "the squares say what the glance says");
+}
+
+/// Someone else's results, with "I don't know" answers and the visitor's own finished run:
+/// nothing about the result itself speaks to the visitor as if it were theirs.
+#[wasm_bindgen_test]
+async fn a_shared_result_has_no_second_person_result_text() {
+    let root = fresh_root();
+    let mut answers = Answers::empty(CURRENT);
+    for position in 0..CURRENT.question_count() {
+        answers.set_answer(position, Some(if position % 2 == 0 { Answer::DontKnow } else { Answer::Level(1) }));
+    }
+    let result = SharedResult { answers, label: String::new() };
+    let mut session = Session::default();
+    session.answers = all_at(2);
+    session.view = View::Shared(result.clone());
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        store.provide();
+        view! { <SharedView result=result.clone()/> }
+    });
+    assert_eq!(count(&root, "#compare-summary"), 1, "the comparison on top");
+    assert_eq!(count(&root, ".their-words"), 2);
+    let words = root.query_selector_all(".their-words").unwrap();
+    let mut text = String::new();
+    for i in 0..words.length() {
+        text += &words.get(i).unwrap().text_content().unwrap();
+        text.push(' ');
+    }
+    assert!(text.contains("Their verdict") && text.contains("They answered"), "{text}");
+    let second: Vec<&str> = text
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| {
+            let w = w.to_lowercase().replace('\u{2019}', "'");
+            w == "you" || w == "your" || w == "yours" || w.starts_with("you'") || w.starts_with("yourself")
+        })
+        .collect();
+    assert!(second.is_empty(), "second person on someone else's results: {second:?} in {text}");
+}
+
+/// Enter on a question with no answer yet does not skip it (after Next, focus is already on
+/// the next question's radios, and a second Enter must not skip that one).
+#[wasm_bindgen_test]
+async fn enter_on_an_unanswered_question_stays() {
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.step = Step::Question(1);
+    let store = store_with(session);
+    let _mount = mount_to(root.clone(), move || {
+        store.provide();
+        view! { <QuestionStep position=1/> }
+    });
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    find(&root, "#q1-o0").dispatch_event(&event).unwrap();
+    tick().await;
+    assert_eq!(store.with_untracked(|s| s.step), Step::Question(1));
 }
 
 #[wasm_bindgen_test]

@@ -233,5 +233,5 @@ pub fn consent_question(site: Option<&str>) -> String {
 /// address opens the same screen whatever the reader stored: no comparison, no "your results",
 /// no progress line), with the stored run (or this tab's marked one) held out of sight.
 pub fn open_framed(route: &Route, stored: Option<Snapshot>, marked: Option<Snapshot>) -> Session {
-    route::open(route, None, None).sealed_with(stored.or(marked).map(|snapshot| snapshot.session))
+    route::open(route, None, None, true).sealed_with(stored.or(marked).map(|snapshot| snapshot.session))
 }

@@ -15,6 +15,7 @@ pub mod links;
 pub mod lost_link;
 pub mod notices;
 pub mod outcome;
+pub mod person;
 pub mod readers;
 pub mod route;
 pub mod scoring;

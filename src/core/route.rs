@@ -143,15 +143,18 @@ impl Route {
 /// The session the widget opens with: the reader's own run from storage (or, where storage is
 /// blocked, from this tab's own history entry: `marked`, which only a reload of this tab
 /// carries), then whatever the address asks of it. Without an address that says otherwise, a
-/// visit opens on the intro, which offers to continue.
-pub fn open(route: &Route, stored: Option<Snapshot>, marked: Option<Snapshot>) -> Session {
+/// visit returns to where the run was left (outside a frame).
+pub fn open(route: &Route, stored: Option<Snapshot>, marked: Option<Snapshot>, framed: bool) -> Session {
     let mut session = stored.or(marked).map(|snapshot| snapshot.session).unwrap_or_default();
     // The route reads the run as it was left (a reload at an unanswered first question is
     // still a run in progress). A link to another view leaves the run's step as stored; a
-    // plain visit opens on the intro, which offers to continue.
+    // plain visit goes back where the reader left their run (their results once finished,
+    // else the question they were on). Inside a frame it opens on the intro: the page around
+    // the frame would learn of the stored run from the frame's height.
     match route.action(&session) {
         Some(action) => session.apply(action),
-        None => session.step = Step::Intro,
+        None if framed || !session.has_progress() => session.step = Step::Intro,
+        None => {}
     }
     session
 }

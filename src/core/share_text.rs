@@ -29,33 +29,42 @@ pub fn squares(report: &Report) -> String {
         .collect()
 }
 
-/// One line summing up a verdict in words, naming the blockers.
-pub fn verdict_line(report: &Report) -> String {
-    let names = |indices: &[usize]| -> String {
-        indices.iter().filter_map(|&i| report.set.dimensions.get(i)).map(|d| d.name).collect::<Vec<_>>().join(", ")
-    };
+/// The verdict in a few words, for a comment.
+pub fn verdict_line(report: &Report) -> &'static str {
     match &report.verdict {
-        Verdict::Ready => "ready to scale".to_owned(),
-        Verdict::NotReady { blocking } => format!("not ready: {} missing", names(blocking)),
-        Verdict::Incomplete { missing } => format!("not finished: {} open", names(missing)),
+        Verdict::Ready => "ready to scale",
+        Verdict::NotReady { .. } => "not ready",
+        Verdict::Incomplete { .. } => "not finished",
     }
+}
+
+/// Each dimension with its standing, in the squares' order (the asking order): "Ownership
+/// partly, Data yes, Buy-in no, Metrics not finished". A comment says what the results say,
+/// so a partly is never called missing and the names never run in another order than the
+/// squares beside them.
+pub fn standings(report: &Report) -> String {
+    report
+        .dimensions
+        .iter()
+        .map(|d| format!("{} {}", d.dimension.name, d.band.map_or("not finished", Band::word)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Builds the comment text and the share addresses for a results link.
 pub fn share_texts(report: &Report, link: &str, label: &str) -> ShareTexts {
     let subject = if label.is_empty() { "My AI pilot".to_owned() } else { format!("AI pilot \"{label}\"") };
+    let score = format!("{}/{}", report.passing_count(), report.dimensions.len());
     let comment = format!(
-        "{subject} scaling readiness: {}/{} {} – {} → {link}",
-        report.passing_count(),
-        report.dimensions.len(),
+        "{subject} scaling readiness: {score} {} – {}. {} → {link}",
         squares(report),
         verdict_line(report),
+        standings(report),
     );
     let plain = format!(
-        "{subject} scaling readiness: {}/{} – {}. Take the check:",
-        report.passing_count(),
-        report.dimensions.len(),
-        verdict_line(report)
+        "{subject} scaling readiness: {score} – {} ({}). Take the check:",
+        verdict_line(report),
+        standings(report)
     );
     ShareTexts {
         linkedin: format!("https://www.linkedin.com/sharing/share-offsite/?url={}", encode_component(link)),
@@ -66,6 +75,48 @@ pub fn share_texts(report: &Report, link: &str, label: &str) -> ShareTexts {
             encode_component(&format!("{plain} {link}"))
         ),
         comment,
+    }
+}
+
+/// The printed memo's heading lines: the check, the date, the pilot and the link, so a memo
+/// found on a desk says what it is, when it was made and where the live results are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemoHeader {
+    /// "Scaling Readiness Check: results memo".
+    pub title: String,
+    /// "3 December 2026".
+    pub date: String,
+    /// "Pilot: invoice triage", or that it was not named.
+    pub pilot: String,
+    /// The results link.
+    pub link: String,
+}
+
+/// The memo header for a result printed on a date (year, month 1–12, day); `theirs` when it
+/// is someone else's result, opened from a link.
+pub fn memo_header(date: (i32, u32, u32), label: &str, link: &str, theirs: bool) -> MemoHeader {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let (year, month, day) = date;
+    let month = MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("");
+    let title = if theirs { "shared results memo" } else { "results memo" };
+    MemoHeader {
+        title: format!("Scaling Readiness Check: {title}"),
+        date: format!("{day} {month} {year}"),
+        pilot: if label.is_empty() { "Pilot: not named".to_owned() } else { format!("Pilot: {label}") },
+        link: link.to_owned(),
     }
 }
 

@@ -81,3 +81,26 @@ pub fn set_title(title: &str) {
         document.set_title(title);
     }
 }
+
+/// Opens the browser's print dialog (where a reader also saves a PDF); nothing where printing
+/// is not offered.
+pub fn print() {
+    if let Some(window) = window()
+        && let Err(error) = window.print()
+    {
+        log_dropped("print", &error);
+    }
+}
+
+/// Today's date on the reader's clock, as (year, month 1–12, day).
+pub fn today() -> (i32, u32, u32) {
+    let now = js_sys::Date::new_0();
+    (now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+}
+
+/// Scrolls the page (or the frame's own document) to its top.
+pub fn scroll_to_top() {
+    if let Some(window) = window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}

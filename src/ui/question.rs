@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::store::use_app_state;
 use crate::core::answers::Answer;
+use crate::core::screen::option_id;
 use crate::core::session::Action;
 
 /// The question at `position` in asking order.
@@ -48,13 +49,14 @@ pub fn QuestionStep(
         .options
         .iter()
         .enumerate()
-        .map(|(index, choice)| (format!("q{position}-o{index}"), choice.text, Answer::Level(index as u8)))
-        .chain(std::iter::once((format!("q{position}-unknown"), "I don't know", Answer::DontKnow)))
-        .map(|(id, text, answer)| option(id, answer.radio_value(), text, answer))
+        .map(|(index, choice)| (choice.text, Answer::Level(index as u8)))
+        .chain(std::iter::once(("I don't know", Answer::DontKnow)))
+        .map(|(text, answer)| option(option_id(position, answer), answer.radio_value(), text, answer))
         .collect_view();
 
-    // Enter goes on only from a radio: after a step, focus is on the legend, and a second
-    // Enter there must not skip the next question unanswered.
+    // Enter on a radio goes on once the question has an answer. After a step focus is on the
+    // next question's radios, so a second Enter must not skip that question unanswered (and
+    // the browser's own submit on Enter is held back for the same reason).
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let from_radio = event
             .target()
@@ -63,7 +65,9 @@ pub fn QuestionStep(
         let plain = !event.shift_key() && !event.ctrl_key() && !event.alt_key() && !event.meta_key();
         if event.key() == "Enter" && plain && from_radio {
             event.prevent_default();
-            state.act(&event, Action::Next);
+            if answer.get_untracked().is_some() {
+                state.act(&event, Action::Next);
+            }
         }
     };
 
@@ -124,6 +128,7 @@ pub fn QuestionStep(
                         }}
                     </button>
                 </div>
+                // Shown to keyboard users only (style/main.css: while focus is visible in the form).
                 <p class="hint">"Tip: use the arrow keys to choose and Enter to go on."</p>
             </form>
         </section>

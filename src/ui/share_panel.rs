@@ -1,32 +1,97 @@
-//! The share panel of the reader's own results: the short results link, copy, the system share
-//! sheet, plain share links, a ready comment, the result image, and the optional pilot label
-//! that rides in the link.
+//! Sharing the reader's own results: on top, what a reader on a phone needs to pass the
+//! result on (the pilot's name, the short link and its copy button, the system share sheet,
+//! the ready comment, print); further down, plain share links and the result image.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::report::PrintButton;
 use super::store::use_app_state;
 use super::widgets::CopyField;
 use crate::core::scoring::Report;
 use crate::core::session::Action;
 use crate::core::share_code::MAX_LABEL_CHARS;
-use crate::core::share_text::{image_card, share_texts};
+use crate::core::share_text::{ShareTexts, image_card, share_texts};
 use crate::shell::clipboard::{self, ShareError};
 use crate::shell::image;
 
-/// The share panel for the reader's own results.
+/// The comment and share addresses for the reader's report and link, with their label.
+fn texts_of(report: Memo<Report>, link: Memo<String>) -> Memo<ShareTexts> {
+    let state = use_app_state();
+    Memo::new(move |_| state.with(|s| report.with(|r| share_texts(r, &link.get(), &s.label))))
+}
+
+/// The share actions right under the next moves.
 #[component]
-pub fn SharePanel(
+pub fn QuickShare(
     /// The reader's report.
     report: Memo<Report>,
     /// The reader's results link.
     link: Memo<String>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let label = Memo::new(move |_| state.with(|s| s.label.clone()));
-    let texts = Memo::new(move |_| report.with(|r| share_texts(r, &link.get(), &label.get())));
+    let texts = texts_of(report, link);
     // Set once: writing the cleaned label back while typing would eat trailing spaces.
-    let initial_label = label.get_untracked();
+    let initial_label = state.with_untracked(|s| s.label.clone());
+    let can_share = clipboard::can_share();
+    let share_status = RwSignal::new("");
+    let share = move |_| {
+        let url = link.get_untracked();
+        let text = texts.with_untracked(|t| t.comment.clone());
+        spawn_local(async move {
+            share_status.set(match clipboard::share("Scaling Readiness Check", &text, &url).await {
+                Ok(()) | Err(ShareError::Cancelled) => "",
+                Err(ShareError::Unsupported | ShareError::Failed) => {
+                    "The share sheet didn't open: copy the link above instead."
+                }
+            });
+        });
+    };
+    view! {
+        <section id="share" class="share" aria-labelledby="share-heading">
+            <h2 id="share-heading">"Share your results"</h2>
+            <p class="share-note">"The link holds your answers in a few characters, nothing else."</p>
+            <CopyField id="share-link" label="Your results link" text=link/>
+            <div class="share-buttons">
+                {can_share
+                    .then(|| {
+                        view! {
+                            <button id="system-share" type="button" class="primary" on:click=share>
+                                "Share…"
+                            </button>
+                        }
+                    })}
+                <PrintButton/>
+            </div>
+            <p id="share-status" class="copy-status" role="status">{move || share_status.get()}</p>
+            <CopyField id="share-comment" label="Ready to paste as a comment" text=Signal::derive(move || texts.get().comment) multiline=true rows=3/>
+            <div class="field">
+                <label for="pilot-label">"Name this pilot (optional, it rides in the link)"</label>
+                <input
+                    id="pilot-label"
+                    type="text"
+                    maxlength=MAX_LABEL_CHARS.to_string()
+                    placeholder="e.g. invoice triage"
+                    autocomplete="off"
+                    prop:value=initial_label
+                    on:input=move |ev| state.act(&ev, Action::SetLabel(event_target_value(&ev)))
+                />
+            </div>
+        </section>
+    }
+}
+
+/// More ways to share, after the details: plain share links and the result image.
+#[component]
+pub fn MoreSharing(
+    /// The reader's report.
+    report: Memo<Report>,
+    /// The reader's results link.
+    link: Memo<String>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let texts = texts_of(report, link);
+    let label = Memo::new(move |_| state.with(|s| s.label.clone()));
     let card = Memo::new(move |_| report.with(|r| image_card(r, &label.get())));
     let image_status = RwSignal::new("");
     let download_image = move |_| {
@@ -52,47 +117,10 @@ pub fn SharePanel(
         });
     };
     let can_share_image = image::can_share_images();
-    let can_share = clipboard::can_share();
-    let share_status = RwSignal::new("");
-    let share = move |_| {
-        let url = link.get_untracked();
-        let text = texts.with_untracked(|t| t.comment.clone());
-        spawn_local(async move {
-            share_status.set(match clipboard::share("Scaling Readiness Check", &text, &url).await {
-                Ok(()) | Err(ShareError::Cancelled) => "",
-                Err(ShareError::Unsupported | ShareError::Failed) => {
-                    "The share sheet didn't open: copy the link above instead."
-                }
-            });
-        });
-    };
     view! {
-        <section id="share" class="share" aria-labelledby="share-heading">
-            <h2 id="share-heading">"Share your results"</h2>
-            <p>"The link holds your answers in a few characters, nothing else. Whoever opens it sees your results, marked as yours."</p>
-            <div class="field">
-                <label for="pilot-label">"Name this pilot (optional)"</label>
-                <input
-                    id="pilot-label"
-                    type="text"
-                    maxlength=MAX_LABEL_CHARS.to_string()
-                    placeholder="e.g. invoice triage"
-                    autocomplete="off"
-                    prop:value=initial_label
-                    on:input=move |ev| state.act(&ev, Action::SetLabel(event_target_value(&ev)))
-                />
-            </div>
-            <CopyField id="share-link" label="Your results link" text=link/>
-            <CopyField id="share-comment" label="Ready to paste as a comment" text=Signal::derive(move || texts.get().comment) multiline=true/>
+        <section id="share-more" class="share" aria-labelledby="share-more-heading">
+            <h2 id="share-more-heading">"More ways to share"</h2>
             <div class="share-buttons">
-                {can_share
-                    .then(|| {
-                        view! {
-                            <button id="system-share" type="button" class="primary" on:click=share>
-                                "Share…"
-                            </button>
-                        }
-                    })}
                 <a id="share-linkedin" class="button secondary" href=move || texts.get().linkedin target="_blank" rel="noopener">
                     "LinkedIn"
                 </a>
@@ -103,7 +131,6 @@ pub fn SharePanel(
                     "E-mail"
                 </a>
             </div>
-            <p id="share-status" class="copy-status" role="status">{move || share_status.get()}</p>
             <h3>"Result image"</h3>
             <p>"A picture of your verdict and the four dimensions, sized for a LinkedIn post. Paste the alt text with it."</p>
             <div class="share-buttons">

@@ -4,13 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::report::{CompareView, ReportView};
+use super::report::{CompareSummary, CompareView, Details, MemoHead, PrintButton, ReportView, Summary};
 use super::store::use_app_state;
+use crate::core::person::Person;
 use crate::core::scoring::Report;
 use crate::core::session::{Action, OfferedRun};
 use crate::core::share_code::{DecodeError, SharedResult};
+use crate::core::share_text::memo_header;
 
-/// A shared result, read-only.
+/// A shared result, read-only, in the third person: the comparison on top once the visitor
+/// has results of their own, their verdict, dimensions and moves, the link and print; then each
+/// dimension in detail.
 #[component]
 pub fn SharedView(
     /// The decoded result.
@@ -22,8 +26,11 @@ pub fn SharedView(
     let own_report = own_complete.then(|| state.with_untracked(|s| Report::new(&s.answers)));
     let label = result.label.clone();
     let heading = if label.is_empty() { "Shared results" } else { "Shared results: " };
+    let link = crate::core::links::results_link(&crate::shell::address::base_url(), &result.answers, &result.label);
+    let memo = memo_header(crate::shell::today(), &result.label, &link, true);
     view! {
         <section id="shared" aria-labelledby="screen-heading">
+            <MemoHead header=memo/>
             <div id="shared-banner" class="banner" role="note">
                 <p>"These are someone else's results, opened from a link. They are read-only and are not mixed with your own answers."</p>
             </div>
@@ -31,10 +38,11 @@ pub fn SharedView(
                 {heading}
                 {(!label.is_empty()).then(|| view! { <bdi id="shared-label" class="label">{label.clone()}</bdi> })}
             </h1>
+            {own_report.clone().map(|mine| view! { <CompareSummary mine=mine theirs=theirs.clone() their_label=result.label.clone()/> })}
             <div class="actions">
                 <button id="take-check" type="button" class="primary" on:click=move |ev| state.act(&ev, Action::TakeCheckAndCompare)>
                     {if own_complete {
-                        "See your results side by side"
+                        "Open your results side by side"
                     } else if own_progress {
                         "Continue your own check"
                     } else {
@@ -42,8 +50,19 @@ pub fn SharedView(
                     }}
                 </button>
             </div>
+            // Everything about the result itself speaks of "them" (`.their-words`: a component
+            // test looks for any second-person word in there); the comparison speaks to the
+            // visitor.
+            <div id="their-summary" class="their-words">
+                <Summary report=theirs.clone() person=Person::Their/>
+                <div class="share-buttons">
+                    <PrintButton/>
+                </div>
+            </div>
             {own_report.map(|mine| view! { <CompareView mine=mine theirs=theirs.clone() their_label=result.label.clone()/> })}
-            <ReportView report=theirs.clone() title="Their verdict" editable=false/>
+            <div id="their-details" class="their-words">
+                <Details report=theirs.clone() person=Person::Their editable=false answers=result.answers.clone()/>
+            </div>
         </section>
     }
 }
@@ -96,7 +115,7 @@ pub fn OfferedView(
             <h1 id="screen-heading" tabindex="-1">"Answers from a link"</h1>
             <p id="offered-progress">{format!("{answered} of {total} questions answered.")}</p>
             {choices}
-            <ReportView report=report title="The link's answers so far" editable=false/>
+            <ReportView report=report person=Person::Their editable=false answers=offered.result.answers.clone()/>
         </section>
     }
 }

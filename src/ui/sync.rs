@@ -49,7 +49,7 @@ pub fn opening(early: Option<EarlyQuestion>, framed: bool) -> (Session, Notices)
     if framed {
         return (embed::open_framed(&route, stored, marked), notices);
     }
-    let mut session = route::open(&route, stored, marked);
+    let mut session = route::open(&route, stored, marked, false);
     // The first question answered on the page's static copy while the app loaded.
     if route == Route::Start
         && let Some(early) = early
@@ -122,8 +122,13 @@ pub fn follow_screen(state: AppState, focus_first: bool) {
     Effect::watch(
         move || moved.get(),
         move |_, _, _| {
-            let target = screen.with_untracked(|s| s.focus);
-            request_animation_frame(move || shell::focus_by_id(target));
+            let target = screen.with_untracked(|s| s.focus.clone());
+            // A new screen starts at its top (a question's progress and legend above the radio
+            // that takes focus); focus then scrolls only if its target is still out of view.
+            request_animation_frame(move || {
+                shell::scroll_to_top();
+                shell::focus_by_id(&target);
+            });
         },
         focus_first,
     );

@@ -31,6 +31,9 @@ pub fn CopyField(
     /// Render as a multi-line text area.
     #[prop(optional)]
     multiline: bool,
+    /// Lines of a multi-line field (5 when not given).
+    #[prop(optional)]
+    rows: Option<u32>,
 ) -> impl IntoView {
     let copied = RwSignal::new(Copied::Idle);
     let copy = move |_| {
@@ -47,7 +50,8 @@ pub fn CopyField(
         });
     };
     let field = if multiline {
-        view! { <textarea id=id readonly rows="5" prop:value=move || text.get()></textarea> }.into_any()
+        view! { <textarea id=id readonly rows=rows.unwrap_or(5).to_string() prop:value=move || text.get()></textarea> }
+            .into_any()
     } else {
         view! { <input id=id type="text" readonly prop:value=move || text.get()/> }.into_any()
     };

@@ -47,7 +47,7 @@ pub fn feed(input: &str) {
     // The address: what the fragment asks of a visitor with nothing stored, and of one whose
     // own run (the marker's) the input also is.
     let route = Route::parse(input);
-    let _ = route::open(&route, None, Snapshot::parse(input).ok());
+    let _ = route::open(&route, None, Snapshot::parse(input).ok(), false);
     let _ = EmbedOptions::parse(input);
     let base = links::base_path(input);
     assert!(input.starts_with(&base), "the base of {input:?} is a part of it: {base:?}");

@@ -333,8 +333,9 @@ journey('storageChangedInAnotherTab', { playwright: TABS }, async (t) => {
 
   // Another tab writes garbage; this tab goes on and reloads: nothing of its own is lost.
   await b.pw.bringToFront();
+  // A fresh visit lands on the question the reader left (issue 26).
   await load(b, t.base);
-  await b.waitForSelector('#continue');
+  await atQuestion(b, 5);
   await b.evaluate((k) => localStorage.setItem(k, 'garbage{'), STORAGE_KEY);
   await a.pw.bringToFront();
   await answer(a, 5, MIXED[5]);
@@ -368,7 +369,6 @@ journey('answersFromAnotherTabAreKept', { playwright: TABS }, async (t) => {
   // The same reader continues in a second tab and answers two more questions there.
   await b.pw.bringToFront();
   await load(b, t.base);
-  await b.click('#continue');
   await atQuestion(b, 5);
   await answer(b, 5, MIXED[5]);
   await answer(b, 6, MIXED[6]);
@@ -382,7 +382,6 @@ journey('answersFromAnotherTabAreKept', { playwright: TABS }, async (t) => {
   // Neither tab's answers may be lost: question 5 as edited in A, 6 and 7 as answered in B.
   await b.pw.bringToFront();
   await load(b, t.base);
-  await b.click('#continue');
   await b.waitForSelector('#question, #results');
   const stored = storedParts((await storage(b)).main).code;
   const both = MIXED.slice(0, 4) + '3' + MIXED.slice(5, 7) + '-'.repeat(N - 7);

@@ -11,15 +11,19 @@
 //! an answer's advice, a question's "I don't know" finding), so no card can say what the
 //! reader's answers deny.
 //!
-//! Set 3's literal yes ([`YesRule::Literal`]) lives in [`literal_band`] and [`literal_score`]:
-//! every option declares its [`Stance`]; a dimension's band is its weakest answer's stance
-//! ("I don't know" stands as a no, "not applicable" neither blocks nor counts), and its score
-//! lies in that band's own range ([`LITERAL_RANGES`]), so scores order like bands and a worse
-//! answer never raises a verdict, a band or a score. An answer that already keeps a dimension
-//! from a yes decides the verdict even while other questions are open.
+//! Set 3's literal yes lives in [`literal`]; the next moves in [`moves`].
 
 use super::answers::{Answer, Answers};
 use super::content::{Dimension, Meanings, Question, QuestionSet, Role, Stance, YesRule};
+use super::person::Person;
+
+mod literal;
+mod moves;
+
+use literal::backed;
+pub use literal::{AnswerStance, LITERAL_RANGES, is_literal, literal_band, literal_score, stance_of};
+use moves::next_moves;
+pub(crate) use moves::sort_small_by_key;
 
 /// How a dimension answers the essay's readiness question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -436,90 +440,6 @@ fn score_dimension(answers: &Answers, index: usize, dimension: &'static Dimensio
     }
 }
 
-/// True for a set decided by the literal yes (set 3 on).
-pub fn is_literal(set: &QuestionSet) -> bool {
-    set.dimensions.iter().all(|d| d.rule == YesRule::Literal) && !set.dimensions.is_empty()
-}
-
-/// Where one answer stands under the literal yes: the option's own stance, "I don't know"
-/// as a no (nobody can answer yes to what they don't know), nothing for an open question.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum AnswerStance {
-    /// A no option, or "I don't know".
-    No,
-    /// A partly option.
-    Partly,
-    /// A yes option.
-    Yes,
-    /// "Not applicable": neither blocks nor counts.
-    NotApplicable,
-}
-
-/// The stance of an answer to a question (`None` while unanswered or before set 3).
-pub fn stance_of(question: &Question, answer: Option<Answer>) -> Option<AnswerStance> {
-    match answer? {
-        Answer::DontKnow => Some(AnswerStance::No),
-        Answer::Level(level) => Some(match question.options.get(usize::from(level))?.stance? {
-            Stance::No => AnswerStance::No,
-            Stance::Partly => AnswerStance::Partly,
-            Stance::Yes => AnswerStance::Yes,
-            Stance::NotApplicable => AnswerStance::NotApplicable,
-        }),
-    }
-}
-
-/// The 0–100 score range of each band under the literal yes, `[no, partly, yes]`: every yes
-/// dimension scores above every partly one, every partly above every no.
-pub const LITERAL_RANGES: [(u8, u8); 3] = [(0, 39), (40, 69), (70, 100)];
-
-/// The literal yes, the one place it lives: a complete dimension's band is its weakest
-/// answer's stance; "not applicable" answers are left out; all of them yes is a yes.
-pub fn literal_band(given: &[(&'static Question, Option<Answer>)]) -> Band {
-    let weakest = given
-        .iter()
-        .filter_map(|&(q, a)| stance_of(q, a))
-        .filter(|s| *s != AnswerStance::NotApplicable)
-        .min()
-        .unwrap_or(AnswerStance::Yes);
-    match weakest {
-        AnswerStance::No => Band::No,
-        AnswerStance::Partly => Band::Partly,
-        AnswerStance::Yes | AnswerStance::NotApplicable => Band::Yes,
-    }
-}
-
-/// A complete dimension's score under the literal yes: its band's range, and within it the
-/// weighted points of the answers that apply ("I don't know" earns none, as the lowest option).
-pub fn literal_score(band: Band, given: &[(&'static Question, Option<Answer>)]) -> u8 {
-    let (mut earned, mut possible) = (0u32, 0u32);
-    for &(question, answer) in given {
-        let points = match (answer, stance_of(question, answer)) {
-            (_, Some(AnswerStance::NotApplicable)) | (None, _) => continue,
-            (Some(Answer::DontKnow), _) => 0,
-            (Some(Answer::Level(level)), _) => question.options.get(usize::from(level)).map_or(0, |o| o.points),
-        };
-        earned += u32::from(question.weight) * u32::from(points);
-        possible += u32::from(question.weight) * u32::from(question.max_points());
-    }
-    let (low, high) = LITERAL_RANGES[match band {
-        Band::No => 0,
-        Band::Partly => 1,
-        Band::Yes => 2,
-    }];
-    let span = u32::from(high - low);
-    let within = (span * earned + possible / 2).checked_div(possible).unwrap_or(span);
-    (u32::from(low) + within) as u8
-}
-
-/// True when every question a claim cites has a yes answer (a "not applicable" one backs
-/// nothing).
-fn backed(questions: &[&str], given: &[(&'static Question, Option<Answer>)]) -> bool {
-    !questions.is_empty()
-        && questions
-            .iter()
-            .all(|id| given.iter().any(|&(q, a)| q.id == *id && stance_of(q, a) == Some(AnswerStance::Yes)))
-}
-
 /// The answers that keep a complete dimension from a yes under the essay's test (empty under
 /// a score rule, where only the score decides). The one place the yes rule lives.
 pub fn holding_back(dimension: &Dimension, given: &[(&'static Question, Option<Answer>)]) -> Vec<Blocker> {
@@ -662,79 +582,18 @@ pub fn pass_mark(dimension: &Dimension) -> Option<u8> {
     }
 }
 
-/// What makes a dimension a yes in this set, in one sentence for the results screen.
-pub fn yes_rule_sentence(set: &QuestionSet) -> String {
+/// What makes a dimension a yes in this set, in one sentence for the results screen, said to
+/// whoever's results they are.
+pub fn yes_rule_sentence(set: &QuestionSet, person: Person) -> String {
     match set.dimensions.first().map(|d| d.rule) {
-        Some(YesRule::EssayTest { .. }) => "A dimension is a yes only when its key question has the top answer, none of its answers is the lowest option, and you know the answers it cannot pass without.".to_owned(),
+        Some(YesRule::EssayTest { .. }) => format!(
+            "A dimension is a yes only when its key question has the top answer, none of its answers is the lowest option, and {} the answers it cannot pass without.",
+            person.pick("you know", "they know")
+        ),
         Some(YesRule::Score { pass, .. }) => format!("A dimension is a yes at a score of {pass} or more."),
         Some(YesRule::Literal) => {
             "A dimension is a yes only when every answer in it is a yes, and “I don't know” is never a yes.".to_owned()
         }
         None => String::new(),
-    }
-}
-
-/// The next three moves, in order, never two on one topic:
-/// 1. advice for the answers of failing dimensions: first those that keep a dimension from a
-///    yes, then the others; each largest gap first, then the weaker dimension;
-/// 2. when not ready, the set's moves for a pilot that is not ready, so it always gets three;
-/// 3. advice from unfinished, then passing dimensions;
-/// 4. when ready, the set's ready moves.
-fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult], verdict: &Verdict) -> Vec<&'static str> {
-    // A dimension that an answer already keeps from a yes (set 3, open questions or not) is
-    // failing: its advice comes first.
-    let rank = |d: &DimensionResult| match d.band {
-        Some(Band::No | Band::Partly) => 0,
-        None if !d.holding_back.is_empty() => 0,
-        None => 1,
-        Some(Band::Yes) => 2,
-    };
-    let blocks =
-        |result: &DimensionResult, m: &Move| result.holding_back.iter().any(|b| std::ptr::eq(b.question, m.question));
-    let mut advice: Vec<(&Move, u8, bool, Option<u8>)> =
-        dimensions.iter().flat_map(|d| d.advice.iter().map(move |m| (m, rank(d), blocks(d, m), d.score))).collect();
-    sort_small_by_key(&mut advice, |&(m, rank, blocks, score)| {
-        (rank, !blocks, std::cmp::Reverse(m.gap), score, m.dimension)
-    });
-    let (failing, others): (Vec<_>, Vec<_>) = advice.into_iter().partition(|&(_, rank, _, _)| rank == 0);
-    let as_candidate = |(m, ..): (&Move, u8, bool, Option<u8>)| (m.question.topic, m.text);
-    let not_ready = set.not_ready_moves.iter().filter(|_| matches!(verdict, Verdict::NotReady { .. }));
-    let ready = set.ready_moves.iter().filter(|_| *verdict == Verdict::Ready);
-
-    // Set 3: a Ready pilot's first move is the essay's, scaling in stages, before any
-    // "make it stronger" advice.
-    let ready_first = is_literal(set);
-    let (ready_early, ready_late): (Vec<_>, Vec<_>) = ready.map(|m| (m.topic, m.text)).partition(|_| ready_first);
-    let candidates = failing
-        .into_iter()
-        .map(as_candidate)
-        .chain(not_ready.map(|m| (m.topic, m.text)))
-        .chain(ready_early)
-        .chain(others.into_iter().map(as_candidate))
-        .chain(ready_late);
-    let mut topics: Vec<&'static str> = Vec::with_capacity(3);
-    let mut moves: Vec<&'static str> = Vec::with_capacity(3);
-    for (topic, text) in candidates {
-        if moves.len() == 3 {
-            break;
-        }
-        if !topics.contains(&topic) && !moves.contains(&text) {
-            topics.push(topic);
-            moves.push(text);
-        }
-    }
-    moves
-}
-
-/// A stable insertion sort for the handful of items the core orders (at most a few dozen).
-/// The standard library's sorts are faster on large slices but add several kilobytes of
-/// wasm per element type; here every byte of the first load counts.
-pub(crate) fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
     }
 }
