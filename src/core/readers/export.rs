@@ -2,9 +2,9 @@
 //! follow-up post.
 
 use super::super::answers::Answer;
+use super::super::links::results_link;
 use super::super::scoring::{Band, Report, Verdict, join_words, sort_small_by_key};
 use super::super::share_code::{self, DecodeError, SharedResult};
-use super::super::links::results_link;
 use super::extract::Extracted;
 use super::people::Reason;
 use super::plural;
