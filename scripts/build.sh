@@ -1,36 +1,67 @@
 #!/usr/bin/env bash
-#! Builds the release widget into dist/ with a standard library compiled to abort on panic.
+#! Builds the release site into dist/ (or `--dist DIR`): both pages with a standard library
+#! compiled to abort on panic, then the build step in Rust (xtask/) that finishes them.
 #
-# Why: with the prebuilt std, every panic carries its message-formatting machinery into the
-# wasm; rebuilding std with `-Cpanic=immediate-abort` drops it (about 18 KB gzip of the wasm;
-# docs/size.md "Where the bytes go"). Both switches are unstable, so RUSTC_BOOTSTRAP=1
-# unlocks unstable features on the stable toolchain for this whole build (build scripts see
-# it too: proc-macro2, for one, then probes for and uses unstable compiler APIs at compile
-# time; its probes fall back when they fail). Tested with rustc 1.95; a toolchain that
-# renames the switches fails this build loudly. A panic then traps at once: index.html shows
-# the crash message, so no Rust panic hook is needed. Native and browser tests build with
-# the ordinary toolchain: these variables stay in this process.
+#   bash scripts/build.sh [--dist DIR]
+#   SITE_URL=https://example.com/readiness/ EMBED_ALLOWED="https://blog.example.com" bash scripts/build.sh
+#
+# SITE_URL (the address the site is served from) makes every preview address absolute, which
+# LinkedIn and Facebook need to show a card's image; the build warns loudly without it.
+# EMBED_ALLOWED lists the sites that may frame the widget (default: any).
+#
+# Why a lean std: with the prebuilt std, every panic carries its message-formatting machinery
+# into the wasm; rebuilding std with `-Cpanic=immediate-abort` drops it (about 18 KB gzip of the
+# wasm; docs/size.md). Both switches are unstable, so RUSTC_BOOTSTRAP=1 unlocks unstable
+# features on the pinned stable toolchain (rust-toolchain.toml) for the two Trunk builds only
+# (build scripts see it too: proc-macro2, for one, then probes for and uses unstable compiler
+# APIs at compile time; its probes fall back when they fail). Tested with rustc 1.95; a
+# toolchain that renames the switches fails this build loudly. A panic then traps at once:
+# index.html shows the crash message, so no Rust panic hook is needed. Native and browser
+# tests, and the build step, compile with the ordinary toolchain.
 set -euo pipefail
 READINESS_SETUP=build source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$READINESS_ROOT"
-export RUSTC_BOOTSTRAP=1
+
+DIST=dist
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dist) DIST="${2:?--dist needs a folder}"; shift 2 ;;
+    --dist=*) DIST="${1#--dist=}"; shift ;;
+    *) echo "build.sh: unknown argument $1 (usage: bash scripts/build.sh [--dist DIR])" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$DIST"
+DIST="$(cd "$DIST" && pwd)"
+
 # Trunk runs cargo with --offline (Trunk.toml), so every crate must be downloaded first: ours
 # (Cargo.lock) and the ones std itself depends on (std's own Cargo.lock). Warm, a blink.
 cargo fetch --quiet
-cargo fetch --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
-export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
-# std's own smaller code paths (e.g. a simpler sort and formatting): 0.5 KB gzip, measured.
-export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
-# RUSTFLAGS replaces .cargo/config.toml's rustflags, so erase_components is repeated here.
-# `-Zfmt-debug=none` and `-Zlocation-detail=none` drop `Debug` output and panic locations,
-# which the release never shows (nothing user-visible is formatted with `{:?}`: tidy.rs):
-# 2.8 KB gzip of the check's wasm, measured.
-export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
-# The check's page (and its per-outcome copies, written by the post-build hook).
-trunk build --release "$@"
-# The author tools' page: the same head, the tools' own wasm, in dist/tools/ (so the check's
-# first load never carries the team view, readers' results or the embed kit).
-python3 scripts/tools_page.py
-READINESS_PAGE=tools trunk build tools.html --release --dist target/tools-dist
-rm -rf dist/tools
-cp -r target/tools-dist dist/tools
+# (std's manifest uses unstable Cargo features: RUSTC_BOOTSTRAP for this one command.)
+RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+
+# The build step, compiled natively before anything else (a mistake in it fails in seconds).
+cargo build --quiet --package xtask
+xtask() { cargo run --quiet --package xtask -- "$@"; }
+
+# The release builds with the lean std: these switches reach only the Trunk runs.
+lean() (
+  export RUSTC_BOOTSTRAP=1
+  export CARGO_UNSTABLE_BUILD_STD="std,panic_abort"
+  # std's own smaller code paths (e.g. a simpler sort and formatting): 0.5 KB gzip, measured.
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES="optimize_for_size"
+  # RUSTFLAGS replaces .cargo/config.toml's rustflags, so erase_components is repeated here.
+  # `-Zfmt-debug=none` and `-Zlocation-detail=none` drop `Debug` output and panic locations,
+  # which the release never shows (nothing user-visible is formatted with `{:?}`: tidy.rs):
+  # 2.8 KB gzip of the check's wasm, measured.
+  export RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
+  "$@"
+)
+
+# The check's page, then the author tools' page in DIST/tools/: the same head, the tools' own
+# wasm (so the check's first load never carries the team view, readers' results or the embed
+# kit), from a page the build step writes from index.html (tools.html, not committed).
+lean trunk build --release --dist "$DIST"
+xtask tools-source
+lean trunk build tools.html --release --dist "$DIST/tools"
+# Minification, CSP hashes, the framing list, the 16 outcome pages, 404.html, _headers.
+xtask site "$DIST"

@@ -25,9 +25,9 @@ check() {
   fi
 }
 
-check fmt cargo fmt --check
+check fmt cargo fmt --all --check
 check fmt-fuzz cargo fmt --check --manifest-path fuzz/Cargo.toml
-check clippy-native cargo clippy --quiet --locked --all-targets -- -D warnings
+check clippy-native cargo clippy --quiet --locked --workspace --all-targets -- -D warnings
 check clippy-wasm32 cargo clippy --quiet --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 echo "lint: $passed passed, $failed failed"

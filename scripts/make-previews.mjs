@@ -1,146 +1,45 @@
 #!/usr/bin/env node
 // Renders the preview images committed under preview/: the Open Graph cards that link
-// crawlers show for the check (check.png) and for each verdict page r/<slug>/ that
-// scripts/post_build.py writes (<slug>.png, 16 in all), and the call-to-action button
-// image of the embed kit (button.png). Trunk copies preview/ into dist/ as it is.
+// crawlers show for the check (check.png) and for each verdict page r/<slug>/ (<slug>.png,
+// 16 in all), and the call-to-action button image of the embed kit (button.png). Trunk
+// copies preview/ into dist/ as it is.
 //
 //   node scripts/make-previews.mjs        (from the repository root, or anywhere)
 //
+// The cards themselves (their words, the outcomes, the dimensions, the theme's colours) are
+// written by the build step in Rust from the widget's core (`cargo run -p xtask -- previews
+// DIR`, xtask/src/previews.rs): this script only renders those pages and packs the PNGs.
 // Headless Debian Chromium through playwright-core from tests/e2e (scripts/setup.sh
-// installs both); never downloads a browser, never touches the network: every card is
-// one self-contained HTML page with inline CSS and system fonts. Run it again after
-// changing a card and commit the images; the build itself doesn't need this script.
+// installs both); never downloads a browser, never touches the network: every card is one
+// self-contained HTML page with inline CSS and system fonts. Run it again after changing a
+// card and commit the images; the build itself doesn't need this script.
 import { createRequire } from 'node:module';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync, inflateSync } from 'node:zlib';
 
 const require = createRequire(new URL('../tests/e2e/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
 
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = fileURLToPath(new URL('../preview/', import.meta.url));
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-// The widget's light theme.
-const C = {
-  bg: '#f6f7f9', text: '#1c1e21', muted: '#4a5060', accent: '#0b5cc2',
-  green: '#1d7a3a', greenTint: '#e6f2ea', red: '#b3261e', redTint: '#fbeceb',
-  line: '#d8dce3', white: '#ffffff',
-};
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif';
-
-// The same order and slugs as scripts/post_build.py: initials o, d, b, m.
-const DIMENSIONS = [['o', 'Ownership'], ['d', 'Data'], ['b', 'Buy-in'], ['m', 'Metrics']];
-
-function combinations(items, size, start = 0) {
-  if (size === 0) return [[]];
-  const out = [];
-  for (let i = start; i <= items.length - size; i++) {
-    for (const rest of combinations(items, size - 1, i + 1)) out.push([items[i], ...rest]);
-  }
-  return out;
+/** The cards' pages and their list, written by the Rust build step into a fresh folder. */
+async function writeCards() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'readiness-cards-'));
+  execFileSync('cargo', ['run', '--quiet', '--package', 'xtask', '--', 'previews', dir], { cwd: ROOT, stdio: 'inherit' });
+  const cards = JSON.parse(await readFile(path.join(dir, 'cards.json'), 'utf8'));
+  for (const card of cards) card.html = await readFile(path.join(dir, card.page), 'utf8');
+  await rm(dir, { recursive: true, force: true });
+  return cards;
 }
 
-function outcomeSlugs() {
-  const slugs = ['ready'];
-  for (let size = 1; size <= DIMENSIONS.length; size++) {
-    for (const combo of combinations(DIMENSIONS, size)) slugs.push('not-' + combo.map(([i]) => i).join(''));
-  }
-  return slugs;
-}
-
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function page(body, css, { transparent = false } = {}) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
-*{box-sizing:border-box;margin:0;padding:0}
-html,body{width:100%;height:100%;overflow:hidden}
-body{font-family:${FONT};color:${C.text};background:${transparent ? 'transparent' : C.bg};
-  -webkit-font-smoothing:antialiased}
-${css}
-</style></head><body>${body}</body></html>`;
-}
-
-// Shared frame of the 1200×630 cards: an accent rule on the left, the product name on
-// top, generous margins (crawlers crop the edges on some sites, so nothing sits near them).
-const CARD_CSS = `
-.card{position:relative;width:1200px;height:630px;padding:64px 80px 56px 96px;display:flex;flex-direction:column}
-.card::before{content:"";position:absolute;left:0;top:0;bottom:0;width:16px;background:${C.accent}}
-.brand{display:flex;align-items:center;gap:14px;font-size:24px;font-weight:700;letter-spacing:.08em;
-  text-transform:uppercase;color:${C.accent}}
-.brand .mark{width:28px;height:28px;border-radius:7px;background:${C.accent};display:grid;
-  grid-template-columns:1fr 1fr;gap:3px;padding:5px}
-.brand .mark i{background:${C.white};border-radius:2px}
-.foot{margin-top:auto;padding-top:22px;border-top:2px solid ${C.line};font-size:24px;line-height:1.35;color:${C.muted}}
-`;
-const BRAND = `<div class="brand"><span class="mark" aria-hidden="true"><i></i><i></i><i></i><i></i></span>Scaling Readiness Check</div>`;
-
-function checkCard() {
-  const css = CARD_CSS + `
-h1{margin-top:32px;font-size:76px;line-height:1.08;font-weight:800;letter-spacing:-.015em;text-wrap:balance}
-.sub{margin-top:18px;font-size:30px;color:${C.muted}}
-.dims{margin-top:38px;display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:20px}
-.dim{background:${C.white};border:2px solid ${C.line};border-radius:999px;padding:22px 16px;
-  text-align:center;font-size:30px;font-weight:800}
-`;
-  const dims = DIMENSIONS.map(([, name]) => `<div class="dim">${esc(name)}</div>`).join('');
-  return page(`<main class="card">${BRAND}
-<h1>Is your AI pilot ready to scale?</h1>
-<p class="sub">The Scaling Readiness Check · 4 dimensions · 3 minutes</p>
-<div class="dims">${dims}</div>
-<p class="foot">Based on the essay ‘From Pilot to Production’. Nothing leaves your device.</p>
-</main>`, css);
-}
-
-function outcomeCard(slug) {
-  const ready = slug === 'ready';
-  const blocking = new Set(ready ? [] : slug.slice(4).split(''));
-  const tone = ready ? C.green : C.red;
-  const css = CARD_CSS + `
-.verdict{margin-top:44px;display:flex;align-items:center;gap:26px;color:${tone}}
-.verdict .badge{flex:none;width:84px;height:84px;border-radius:50%;background:${tone};color:${C.white};
-  display:grid;place-items:center;font-size:50px;font-weight:700;line-height:1}
-.verdict h1{font-size:68px;line-height:1.05;font-weight:800;letter-spacing:-.015em}
-.dims{margin-top:44px;display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:20px}
-.dim{border-radius:18px;padding:26px 22px 28px;border:3px solid;background:${C.white}}
-.dim.pass{border-color:${C.green};background:${C.greenTint}}
-.dim.block{border-color:${C.red};background:${C.redTint}}
-.dim .name{font-size:30px;font-weight:800;color:${C.text}}
-.dim .state{margin-top:16px;display:flex;align-items:center;gap:12px;font-size:26px;font-weight:700}
-.dim.pass .state{color:${C.green}}
-.dim.block .state{color:${C.red}}
-.dim .sym{flex:none;width:40px;height:40px;border-radius:50%;color:${C.white};display:grid;place-items:center;
-  font-size:24px;line-height:1}
-.dim.pass .sym{background:${C.green}}
-.dim.block .sym{background:${C.red}}
-.foot{font-size:28px;line-height:1.4;color:${C.muted}}
-.foot strong{display:block;color:${C.accent}}
-`;
-  const dims = DIMENSIONS.map(([initial, name]) => {
-    const blocks = blocking.has(initial);
-    return `<div class="dim ${blocks ? 'block' : 'pass'}"><div class="name">${esc(name)}</div>`
-      + `<div class="state"><span class="sym" aria-hidden="true">${blocks ? '✗' : '✓'}</span>${blocks ? 'Blocking' : 'Passes'}</div></div>`;
-  }).join('');
-  return page(`<main class="card">${BRAND}
-<div class="verdict"><span class="badge" aria-hidden="true">${ready ? '✓' : '✗'}</span><h1>${ready ? 'Ready to scale' : 'Not ready to scale yet'}</h1></div>
-<div class="dims">${dims}</div>
-<p class="foot">Someone checked their AI pilot. <strong>Take the 3-minute check and compare →</strong></p>
-</main>`, css);
-}
-
-// 720×192, shown at 360×96: a rounded accent button on a transparent surround, so it sits
-// on any newsletter background. The label shrinks to fit whatever system font renders it.
-function buttonPage() {
-  const css = `
-.wrap{width:720px;height:192px;padding:8px}
-.btn{width:100%;height:100%;overflow:hidden;background:${C.accent};color:${C.white};border-radius:28px;display:flex;align-items:center;justify-content:center;
-  padding:0 36px;font-weight:700;font-size:42px;font-stretch:condensed;white-space:nowrap;letter-spacing:.005em}
-`;
-  return page(`<div class="wrap"><div class="btn"><span id="label">Take the Scaling Readiness Check&nbsp;→</span></div></div>`,
-    css, { transparent: true });
-}
-
+// The button's label shrinks to fit whatever system font renders it.
 async function fitButtonLabel(p) {
   await p.evaluate(() => {
     const label = document.getElementById('label');
@@ -285,13 +184,13 @@ async function shoot(browser, name, html, { width = 1200, height = 630, transpar
 
 async function main() {
   await mkdir(OUT, { recursive: true });
+  const cards = await writeCards();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
   const results = [];
   try {
-    results.push(await shoot(browser, 'check.png', checkCard()));
-    for (const slug of outcomeSlugs()) results.push(await shoot(browser, `${slug}.png`, outcomeCard(slug)));
-    results.push(await shoot(browser, 'button.png', buttonPage(),
-      { width: 720, height: 192, transparent: true, prepare: fitButtonLabel }));
+    for (const { name, html, width, height, transparent, fitLabel } of cards) {
+      results.push(await shoot(browser, name, html, { width, height, transparent, prepare: fitLabel ? fitButtonLabel : undefined }));
+    }
   } finally {
     await browser.close();
   }

@@ -47,7 +47,8 @@ layer() {
   count_layer "$name" "${PIPESTATUS[0]}" $((SECONDS - start))
 }
 
-layer native cargo test --quiet
+# The workspace: the widget's core and the build step (xtask/), natively.
+layer native cargo test --quiet --workspace
 # Formatting and clippy (-D warnings), native and wasm32: scripts/lint.sh.
 layer lint bash scripts/lint.sh
 # The component tests twice: wasm-bindgen-test-runner takes Chrome from CHROMEDRIVER and

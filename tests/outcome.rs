@@ -49,6 +49,19 @@ fn only_the_outcomes_names_are_outcome_folders() {
     for name in ["", "not-", "incomplete", "not-do", "not-oo", "not-x", "ready/", "Ready", "not-odbmo", "tools"] {
         assert!(!is_outcome_slug(name), "{name:?}");
     }
+    // Every name of up to five letters from the slugs' own alphabet: exactly the 16 are.
+    let letters: Vec<char> = "-adbmnotry".chars().collect();
+    let mut names = vec![String::new()];
+    for _ in 0..5 {
+        let longer: Vec<String> = names.iter().flat_map(|n| letters.iter().map(move |c| format!("{n}{c}"))).collect();
+        names.extend(longer);
+    }
+    names.sort();
+    names.dedup();
+    let all = slugs();
+    for name in names.iter().map(|n| format!("not-{n}")).chain(names.iter().cloned()) {
+        assert_eq!(is_outcome_slug(&name), all.contains(&name), "{name:?}");
+    }
 }
 
 #[test]
