@@ -1,9 +1,12 @@
 /*! Scaling Readiness Check embed helper (MIT). Resizes each iframe that shows the check to
  * its content height, so it never scrolls inside, and re-dispatches the check's result
  * event on the iframe as a DOM event ("readiness-check:result") for the host page.
- * It trusts the widget only: the origin it was loaded from (its own <script src>), and only
- * messages whose sender is the window of an iframe showing a page of that origin. Heights
- * are capped; a result's link must be an http(s) address on that origin. No dependencies. */
+ * It trusts the widget only: the folder it was loaded from (its own <script src>), and only
+ * messages from that origin whose sender is the window of an iframe whose address is under
+ * that folder (another page of a shared origin or CDN is not the widget). Heights are capped
+ * (MAX_FRAME_HEIGHT in src/core/embed.rs); a result's link must be an http(s) address under
+ * that folder. The widget belongs on an origin of its own (docs/embedding.md). No
+ * dependencies. */
 (function () {
   'use strict';
   var SOURCE = 'scaling-readiness-check';
@@ -12,6 +15,8 @@
   var script = document.currentScript;
   var widgetOrigin = script && script.src ? originOf(script.src) : null;
   if (!widgetOrigin) return;
+  // The widget's folder: embed.js sits at the widget's root, beside index.html.
+  var widgetBase = new URL('.', script.src).href;
 
   function originOf(address) {
     try {
@@ -21,12 +26,22 @@
       return null;
     }
   }
-  /** The iframe of the widget's origin whose window sent the message, if any. */
+  /** True for an http(s) address under the widget's folder. */
+  function underWidget(address) {
+    try {
+      var url = new URL(address, location.href);
+      return originOf(url.href) === widgetOrigin && url.href.indexOf(widgetBase) === 0;
+    } catch (e) {
+      return false;
+    }
+  }
+  /** The iframe showing the widget (its address under the widget's folder) whose window sent
+   * the message, if any. */
   function widgetFrame(source) {
     var frames = document.getElementsByTagName('iframe');
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
-      if (frame.contentWindow === source && originOf(frame.src) === widgetOrigin) return frame;
+      if (frame.contentWindow === source && underWidget(frame.src)) return frame;
     }
     return null;
   }
@@ -42,7 +57,7 @@
       frame.style.height = Math.ceil(height) + 'px';
       frame.setAttribute('scrolling', 'no');
     } else if (data.type === 'result') {
-      if (typeof data.link !== 'string' || originOf(data.link) !== widgetOrigin) return;
+      if (typeof data.link !== 'string' || !underWidget(data.link)) return;
       frame.dispatchEvent(new CustomEvent('readiness-check:result', { detail: data, bubbles: true }));
     }
   });

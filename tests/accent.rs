@@ -2,7 +2,7 @@
 //! read, and what an address's `accent` and `accent_dark` become.
 #![cfg(not(target_arch = "wasm32"))]
 
-use readiness_check::core::route::EmbedOptions;
+use readiness_check::core::embed::EmbedOptions;
 use readiness_check::core::theme::*;
 
 fn rgb(hex: &str) -> Rgb {

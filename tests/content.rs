@@ -3,8 +3,10 @@
 
 use std::collections::HashSet;
 
+use readiness_check::core::scoring;
+
 use readiness_check::core::content::{
-    CURRENT, Dimension, Meanings, QUESTION_SETS, QuestionSet, Role, YesRule, question_set,
+    CURRENT, Dimension, Meanings, QUESTION_SETS, QuestionSet, Role, Stance, YesRule, intro, question_set,
 };
 
 const DIMENSION_IDS: [&str; 4] = ["ownership", "data", "buy_in", "metrics"];
@@ -88,10 +90,17 @@ fn check_set(set: &QuestionSet) {
                 check_text(&format!("{d} yes meaning"), yes);
                 check_text(&format!("{d} held-back meaning"), held_back);
             }
+            Meanings::Claims { yes, not_yes } => {
+                for claim in *yes {
+                    check_text(&format!("{d} claim"), claim.text);
+                }
+                check_text(&format!("{d} not-yes meaning"), not_yes);
+            }
         }
         match dimension.rule {
             YesRule::Score { .. } => check_score_rule_shape(dimension),
             YesRule::EssayTest { .. } => check_essay_test_shape(dimension),
+            YesRule::Literal => check_literal_shape(dimension),
         }
 
         assert!(!dimension.questions.is_empty(), "{d}: no questions");
@@ -114,7 +123,9 @@ fn check_set(set: &QuestionSet) {
             assert!((1..=3).contains(&question.weight), "{q}: weight {} not in 1..=3", question.weight);
             assert!((4..=5).contains(&question.options.len()), "{q}: {} options, expected 4–5", question.options.len());
 
-            let points: Vec<u8> = question.options.iter().map(|o| o.points).collect();
+            // "Not applicable" stands outside the worst-to-best ladder (checked with set 3's shape).
+            let points: Vec<u8> =
+                question.options.iter().filter(|o| o.stance != Some(Stance::NotApplicable)).map(|o| o.points).collect();
             assert_eq!(points[0], 0, "{q}: the worst option must score 0");
             assert!(points.windows(2).all(|w| w[0] <= w[1]), "{q}: points must not decrease worst→best: {points:?}");
             let best = points[points.len() - 1];
@@ -248,6 +259,111 @@ fn check_essay_test_shape(dimension: &Dimension) {
     }
 }
 
+/// Set 3's shape: every option declares its stance, in order worst to best; the lowest is a no
+/// scoring 0 (so "I don't know" is never better); only a yes needs no advice; "not applicable"
+/// comes last, never on the key question; every claim is backed by the dimension's questions;
+/// every question quotes the essay's own words.
+fn check_literal_shape(dimension: &Dimension) {
+    let d = dimension.id;
+    let Meanings::Claims { yes: claims, .. } = dimension.meanings else {
+        panic!("{d}: the literal yes reads meanings as claims");
+    };
+    assert!(dimension.advice.is_empty(), "{d}: advice belongs to answers, not to rules");
+    assert!(dimension.unknown_finding.is_none(), "{d}: \"I don't know\" findings belong to questions");
+    let keys: Vec<_> = dimension.questions.iter().filter(|q| q.role == Role::Key).collect();
+    assert_eq!(keys.len(), 1, "{d}: exactly one key question (the essay's own test)");
+    assert!(
+        dimension.questions.iter().all(|q| q.role != Role::Essential),
+        "{d}: no essential role under the literal yes"
+    );
+    let essay = essay_text();
+    for question in dimension.questions {
+        let q = question.id;
+        let quote = question.essay.unwrap_or_else(|| panic!("{q}: quote the essay's own words it asks about"));
+        assert!(essay.contains(quote), "{q}: the essay does not say {quote:?}");
+        let unknown = question.unknown.as_ref().unwrap_or_else(|| panic!("{q}: needs an \"I don't know\" finding"));
+        check_text(&format!("{q} unknown finding"), unknown.finding);
+        check_text(&format!("{q} unknown advice"), unknown.advice);
+        let stances: Vec<Stance> = question
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| o.stance.unwrap_or_else(|| panic!("{q} option {i}: declare its stance")))
+            .collect();
+        assert_eq!(stances[0], Stance::No, "{q}: the lowest option is a no");
+        assert_eq!(question.options[0].points, 0, "{q}: the lowest option scores 0, as \"I don't know\"");
+        let applicable: Vec<Stance> = stances.iter().copied().filter(|s| *s != Stance::NotApplicable).collect();
+        assert!(applicable.windows(2).all(|w| w[0] <= w[1]), "{q}: stances must not fall worst→best: {stances:?}");
+        assert_eq!(applicable.last(), Some(&Stance::Yes), "{q}: the best option is a yes");
+        let not_applicable = stances.len() - applicable.len();
+        assert!(not_applicable <= 1, "{q}: at most one \"not applicable\"");
+        if not_applicable == 1 {
+            assert_eq!(stances.last(), Some(&Stance::NotApplicable), "{q}: \"not applicable\" comes last");
+            assert_ne!(question.role, Role::Key, "{q}: the essay's own test question always applies");
+            let text = question.options.last().map(|o| o.text).unwrap_or_default();
+            assert!(text.starts_with("Not applicable: "), "{q}: says it is not applicable, and why: {text:?}");
+        }
+        assert_eq!(usize::from(question.best_level()) + 1, applicable.len(), "{q}: best level");
+        for (level, option) in question.options.iter().enumerate() {
+            let o = format!("{q} option {level}");
+            assert!(option.text.chars().count() <= 85, "{o}: {} characters, at most 85", option.text.chars().count());
+            match option.stance {
+                Some(Stance::Yes | Stance::NotApplicable) => {
+                    assert!(option.advice.is_none(), "{o}: a yes or not-applicable option needs no advice")
+                }
+                _ => check_text(&format!("{o} advice"), option.advice.unwrap_or_else(|| panic!("{o}: needs advice"))),
+            }
+            match (question.role, option.meaning, option.stance) {
+                (Role::Key, Some(meaning), Some(Stance::No | Stance::Partly)) => {
+                    check_text(&format!("{o} meaning"), meaning)
+                }
+                (Role::Key, None, Some(Stance::Yes)) => {}
+                (Role::Key, ..) => panic!("{o}: a key option below a yes needs a meaning, a yes none"),
+                (_, Some(_), _) => panic!("{o}: only key options carry a meaning"),
+                (_, None, _) => {}
+            }
+        }
+    }
+    let key = keys[0];
+    assert_eq!(
+        claims.first().map(|c| c.backed_by),
+        Some(&[key.id][..]),
+        "{d}: the first claim is the essay's yes, backed by the key"
+    );
+    for claim in claims {
+        assert!(!claim.backed_by.is_empty(), "{d}: a claim backed by nothing: {:?}", claim.text);
+        for id in claim.backed_by {
+            assert!(dimension.questions.iter().any(|q| q.id == *id), "{d}: a claim cites {id}, not in the dimension");
+        }
+    }
+    // Phone reading: no sentence over 25 words anywhere a reader of set 3 sees it.
+    let mut texts: Vec<&str> = vec![dimension.test_question, dimension.explanation, dimension.fix];
+    texts.extend(claims.iter().map(|c| c.text));
+    for question in dimension.questions {
+        texts.push(question.prompt);
+        texts.extend(question.unknown.iter().flat_map(|u| [u.finding, u.advice]));
+        texts.extend(question.options.iter().flat_map(|o| o.advice.into_iter().chain(o.meaning)));
+    }
+    for text in texts {
+        for sentence in sentences(text) {
+            let words = sentence.split_whitespace().count();
+            assert!(words <= 25, "{d}: a sentence of {words} words (at most 25): {sentence:?}");
+        }
+    }
+    for question in dimension.questions {
+        assert!(
+            claims.iter().any(|c| c.backed_by.contains(&question.id)),
+            "{}: no claim says what its yes affirms",
+            question.id
+        );
+    }
+}
+
+/// The essay the check is built on (a copy of the client's seed text, `tests/golden/essay.txt`).
+fn essay_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/essay.txt")).expect("the essay text")
+}
+
 #[test]
 fn every_published_set_is_valid() {
     assert!(!QUESTION_SETS.is_empty());
@@ -310,6 +426,7 @@ fn scoring_data() -> serde_json::Value {
                             serde_json::json!({"kind": "score", "pass": pass, "partly": partly})
                         }
                         YesRule::EssayTest { partly } => serde_json::json!({"kind": "essay-test", "partly": partly}),
+                        YesRule::Literal => serde_json::json!({"kind": "literal", "ranges": scoring::LITERAL_RANGES}),
                     };
                     let questions: Vec<serde_json::Value> = d
                         .questions
@@ -321,7 +438,25 @@ fn scoring_data() -> serde_json::Value {
                                 Role::Supporting => "supporting",
                             };
                             let points: Vec<u8> = q.options.iter().map(|o| o.points).collect();
-                            serde_json::json!({"id": q.id, "weight": q.weight, "role": role, "points": points})
+                            let stances: Vec<Option<&str>> = q
+                                .options
+                                .iter()
+                                .map(|o| {
+                                    o.stance.map(|s| match s {
+                                        Stance::No => "no",
+                                        Stance::Partly => "partly",
+                                        Stance::Yes => "yes",
+                                        Stance::NotApplicable => "not-applicable",
+                                    })
+                                })
+                                .collect();
+                            let mut question =
+                                serde_json::json!({"id": q.id, "weight": q.weight, "role": role, "points": points});
+                            // Only sets that declare stances carry them, so sets 1 and 2 read as before.
+                            if stances.iter().any(Option::is_some) {
+                                question["stances"] = serde_json::json!(stances);
+                            }
+                            question
                         })
                         .collect();
                     serde_json::json!({"id": d.id, "name": d.name, "rule": rule, "questions": questions})
@@ -344,4 +479,29 @@ fn the_end_to_end_scoring_data_is_in_step_with_the_content() {
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(committed == expected, "{path} is out of date: run UPDATE_SCORING_DATA=1 cargo test --test content");
+}
+
+/// Reading speed the intro's time assumes, in words a minute: the middle of the 200–230 that
+/// adults read at.
+const WORDS_PER_MINUTE: f64 = 215.0;
+/// Seconds per question for choosing and going on (two taps: an option, then Next).
+const SECONDS_PER_QUESTION_TAPS: f64 = 4.0;
+
+/// The minutes the current set takes: every word a reader reads on the question screens (the
+/// time frame, each prompt, its options and "I don't know") at [`WORDS_PER_MINUTE`], plus the
+/// taps, to the nearest minute. The intro must say exactly this (`intro::DURATION`).
+#[test]
+fn the_intro_says_how_long_the_check_honestly_takes() {
+    let words = |text: &str| text.split_whitespace().count();
+    let mut total = CURRENT.time_frame.map_or(0, words);
+    for question in CURRENT.questions() {
+        total += words(question.prompt) + words("I don't know");
+        total += question.options.iter().map(|o| words(o.text)).sum::<usize>();
+    }
+    let questions = CURRENT.question_count();
+    let minutes = total as f64 / WORDS_PER_MINUTE + questions as f64 * SECONDS_PER_QUESTION_TAPS / 60.0;
+    let said = intro::DURATION.split_whitespace().find_map(|w| w.parse::<u32>().ok()).expect("a number of minutes");
+    println!("set {}: {total} words, {questions} questions: {minutes:.1} minutes; the intro says {said}", CURRENT.id);
+    assert_eq!(intro::MINUTES, said, "intro::MINUTES and intro::DURATION agree");
+    assert_eq!(f64::from(said), minutes.round(), "the intro says {said} minutes; reading and taps take {minutes:.1}");
 }

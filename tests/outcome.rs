@@ -70,14 +70,14 @@ fn the_pages_words_say_the_verdict() {
     assert_eq!(ready.title(CURRENT), "Ready to scale: all four dimensions pass");
     assert_eq!(
         ready.description(CURRENT),
-        "This AI pilot passes the essay's Scaling Readiness Test on ownership, data, buy-in and metrics. Take the 3-minute check for yours and compare."
+        "This AI pilot passes the essay's Scaling Readiness Test on ownership, data, buy-in and metrics. Take the 6-minute check for yours and compare."
     );
     assert_eq!(ready.sentence(CURRENT), "All four dimensions pass the essay's readiness test.");
     let one = Outcome::from_slug("not-b", CURRENT).expect("not-b");
     assert_eq!(one.title(CURRENT), "Not ready to scale yet: Buy-in is blocking");
     assert_eq!(
         one.description(CURRENT),
-        "This AI pilot doesn't pass the essay's Scaling Readiness Test yet: Buy-in is not a yes. Take the 3-minute check for yours and compare."
+        "This AI pilot doesn't pass the essay's Scaling Readiness Test yet: Buy-in is not a yes. Take the 6-minute check for yours and compare."
     );
     let all = Outcome::from_slug("not-odbm", CURRENT).expect("not-odbm");
     assert_eq!(all.title(CURRENT), "Not ready to scale yet: Ownership, Data, Buy-in and Metrics are blocking");

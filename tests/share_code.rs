@@ -555,3 +555,55 @@ fn finds_the_code_in_pasted_lines() {
         assert_eq!(code_in_link(line), expected, "{line:?}");
     }
 }
+
+/// Labels lose every character that shows nothing (format characters, variation selectors,
+/// fillers) and every combining mark with no visible character under it; what is left with
+/// nothing visible is no label (issue 24: such labels showed as empty headings).
+#[test]
+fn labels_keep_only_what_shows() {
+    use readiness_check::core::share_code::clean_label;
+    let cases = [
+        ("invoice triage", "invoice triage"),
+        ("\u{180B}\u{180C}\u{180D}\u{180F}", ""),
+        ("\u{FE00}\u{FE0F}\u{E0100}\u{E01EF}", ""),
+        ("\u{FFF9}\u{FFFA}\u{FFFB}", ""),
+        ("\u{1D173}\u{1D17A}", ""),
+        ("\u{0600}\u{06DD}\u{070F}\u{110BD}\u{13430}\u{1BCA0}", ""),
+        ("\u{0301}\u{0301}", ""),
+        (" \u{0301} ", ""),
+        ("\u{200B}\u{0301}", ""),
+        ("Alice\u{180B}", "Alice"),
+        ("Cafe\u{0301}", "Cafe\u{0301}"),
+        ("a\u{200B}\u{0301}b", "a\u{0301}b"),
+        ("\u{0301}x", "x"),
+        ("❤\u{FE0F} team", "❤ team"),
+        ("\u{3164}\u{2800}\u{115F}", ""),
+        ("Ünïcödé ok", "Ünïcödé ok"),
+    ];
+    for (raw, clean) in cases {
+        assert_eq!(clean_label(raw), clean, "{raw:?}");
+    }
+}
+
+/// Labels that would look the same on screen fold the same; different names do not.
+#[test]
+fn look_alike_labels_fold_together() {
+    use readiness_check::core::share_code::fold_for_comparison as fold;
+    let same = [
+        ("Alice", "Alice\u{180B}"),
+        ("Alice", "\u{0410}lice"),   // Cyrillic capital A
+        ("alice", "ALICE"),          // case
+        ("Alice", "\u{FF21}lice"),   // full-width A
+        ("Alice", "\u{1D400}lice"),  // mathematical bold A
+        ("Ops", "\u{039F}ps"),       // Greek capital omicron
+        ("Cafe", "Cafe\u{0301}"),    // a mark
+        ("data lead", "data  lead"), // whitespace
+        ("KPI", "\u{212A}PI"),       // Kelvin sign
+    ];
+    for (a, b) in same {
+        assert_eq!(fold(a), fold(b), "{a:?} ~ {b:?}");
+    }
+    for (a, b) in [("Alice", "Alicia"), ("Ops 1", "Ops 2"), ("data", "date")] {
+        assert_ne!(fold(a), fold(b), "{a:?} vs {b:?}");
+    }
+}

@@ -311,3 +311,25 @@ fn a_team_link_cut_inside_its_last_member_reads_as_truncated() {
         );
     }
 }
+
+/// Two members whose names look the same on screen are never shown under one name.
+#[test]
+fn look_alike_names_are_told_apart() {
+    use readiness_check::core::share_code::SharedResult;
+    use readiness_check::core::team::member_names;
+    let member = |label: &str| SharedResult {
+        answers: readiness_check::core::answers::Answers::empty(readiness_check::core::content::CURRENT),
+        label: label.to_owned(),
+    };
+    for (a, b) in [
+        ("Alice", "Alice\u{180B}"),
+        ("Alice", "\u{0410}lice"),
+        ("Alice", "\u{FF21}lice"),
+        ("Person 2", "\u{0420}erson 2"),
+    ] {
+        let names = member_names(&[member(a), member(b)]);
+        let folded: Vec<String> =
+            names.iter().map(|n| readiness_check::core::share_code::fold_for_comparison(n)).collect();
+        assert_ne!(folded[0], folded[1], "{a:?} / {b:?} show as {names:?}");
+    }
+}

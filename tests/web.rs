@@ -174,7 +174,8 @@ async fn report_shows_verdict_and_every_dimension() {
 async fn failing_report_names_the_blockers_and_edit_jumps_to_the_dimension() {
     let (root, store, _mount) = mount_results(all_at(0));
     assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("not-ready"));
-    assert_eq!(count(&root, ".dimension[data-band=no] .advice li") >= 4, true);
+    // Set 3's cards list each answer that is not a yes with its own fix (`.blocker-fix`).
+    assert_eq!(count(&root, ".dimension[data-band=no] .holding-back li .blocker-fix") >= 4, true);
     find(&root, ".dimension[data-dimension=data] button.edit").click();
     tick().await;
     assert_eq!(store.with_untracked(|s| s.step), Step::Question(CURRENT.first_position(1)));
@@ -512,4 +513,67 @@ async fn the_embed_kit_shows_the_card_a_link_makes() {
     let image = find(&root, "#kit-card img");
     assert_eq!(image.get_attribute("src"), Some(format!("https://kit.invalid/w/{}", card.image)));
     assert!(find(&root, "#kit-card").text_content().unwrap().contains(&card.description));
+}
+
+/// Resolves after the browser has run its timers once more (a `setTimeout(0)` round): the way
+/// to let real time pass while polling for a condition.
+async fn next_timer_round() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 5);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn now_ms() -> f64 {
+    window().performance().expect("performance").now()
+}
+
+/// Polls until `done` holds, or fails after `limit_ms`.
+async fn wait_until(limit_ms: f64, what: &str, mut done: impl FnMut() -> bool) {
+    let start = now_ms();
+    while !done() {
+        assert!(now_ms() - start < limit_ms, "waited {limit_ms} ms for {what}");
+        next_timer_round().await;
+        tick().await;
+    }
+}
+
+/// In a frame, the confirmation's pause counts from each opening: a timer left from an earlier
+/// opening (closed before it ran out) must not arm the button of the next one.
+#[wasm_bindgen_test]
+async fn a_framed_confirmation_pauses_afresh_on_every_opening() {
+    use readiness_check::core::embed::FRAMED_CONFIRM_DELAY_MS;
+    let delay = FRAMED_CONFIRM_DELAY_MS as f64;
+    let root = fresh_root();
+    let mut session = Session::default();
+    session.answers = all_at(1);
+    let env = Env { framed: true, embedded: true, ..Env::default() };
+    let store = AppState::new(session, Notices::default(), env);
+    let _mount = mount_to(root.clone(), move || {
+        store.provide();
+        view! { <Intro/> }
+    });
+    let armed = |root: &HtmlElement| count(root, "#confirm-start-over-yes") == 1;
+    find(&root, "#start-over").click();
+    tick().await;
+    let first_opening = now_ms();
+    assert!(!armed(&root), "no confirm button at once in a frame");
+    // Close two thirds into the pause, and open again.
+    wait_until(delay * 3.0, "two thirds of the pause", || now_ms() - first_opening >= delay * 2.0 / 3.0).await;
+    find(&root, ".confirm button.secondary").click();
+    tick().await;
+    assert_eq!(count(&root, ".confirm"), 0, "closed");
+    find(&root, "#start-over").click();
+    tick().await;
+    let second_opening = now_ms();
+    // Past the first opening's pause: its timer has run, and must have armed nothing.
+    wait_until(delay * 3.0, "the first opening's pause to end", || now_ms() - first_opening >= delay + 250.0).await;
+    assert!(!armed(&root), "armed by the first opening's timer, {} ms into the second", now_ms() - second_opening);
+    // The second opening's own pause arms it.
+    wait_until(delay * 3.0, "the confirm button", || armed(&root)).await;
+    assert!(now_ms() - second_opening >= delay - 20.0, "armed after a full pause of its own");
+    // A script's click (untrusted) confirms nothing in a frame.
+    find(&root, "#confirm-start-over-yes").click();
+    tick().await;
+    assert!(store.with_untracked(|s| s.has_progress()), "an untrusted click discards nothing");
 }

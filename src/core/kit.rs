@@ -3,7 +3,8 @@
 //! that listens for the result, and what the kit says about the accent in each theme.
 //! Pure text, built here so that the kit's screen only renders it and tests can paste it.
 
-use super::route::{EmbedOptions, Theme};
+use super::embed::EmbedOptions;
+use super::route::Theme;
 use super::theme::{AccentUse, Accents, Scheme, parse_accent, readable_shade, to_hex, worst_contrast};
 
 /// The DOM event `embed/embed.js` dispatches on the widget's iframe (bubbling) for a result.
@@ -22,9 +23,8 @@ pub const FRAME_HEIGHT: u32 = 640;
 /// What the kit says when the accent typed is not a colour (the widget would ignore it).
 pub const ACCENT_INVALID: &str = "Not a colour: type six hex digits, like c2410c. The widget keeps its own accent.";
 
-/// The tallest height a frame of the widget may report, as `embed/embed.js` caps it (taller than
-/// any screen of the check at 320 px wide; anything above is not the widget).
-pub const MAX_FRAME_HEIGHT: u32 = 12_000;
+/// The tallest height a frame of the widget may report: the embed rules' one constant.
+pub use super::embed::MAX_FRAME_HEIGHT;
 
 /// What the author picked in the kit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -169,7 +169,7 @@ fn html_attribute(value: &str) -> String {
 
 /// The text and link an author pastes where no iframe goes.
 pub fn link_text(base: &str) -> String {
-    format!("Is your AI pilot ready to scale? Take the 3-minute Scaling Readiness Check: {base}")
+    format!("Is your AI pilot ready to scale? Take the {}-minute Scaling Readiness Check: {base}", super::content::intro::MINUTES)
 }
 
 /// A host an author may publish on, and how.

@@ -23,9 +23,10 @@ pub struct LinkCard {
 pub fn check_card() -> LinkCard {
     LinkCard {
         title: "Scaling Readiness Check: is your AI pilot ready to scale?".to_owned(),
-        description:
-            "Ownership, data, buy-in, metrics: a verdict and your next three moves in about 3 minutes. Nothing leaves your device."
-                .to_owned(),
+        description: format!(
+            "Ownership, data, buy-in, metrics: a verdict and your next three moves in about {} minutes. Nothing leaves your device.",
+            super::content::intro::MINUTES
+        ),
         image: "preview/check.png".to_owned(),
         image_alt: "Scaling Readiness Check: four dimensions, ownership, data, buy-in and metrics.".to_owned(),
     }

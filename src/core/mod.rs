@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod compare;
 pub mod content;
+pub mod embed;
 pub mod host_messages;
 pub mod kit;
 pub mod link_card;

@@ -24,7 +24,11 @@ pub mod shared_view {
 }
 
 /// The invitation that ends every outcome page's description.
-const INVITATION: &str = "Take the 3-minute check for yours and compare.";
+/// The invitation that ends every outcome page's description, with the check's measured time
+/// (`content::intro::MINUTES`).
+fn invitation() -> String {
+    format!("Take the {}-minute check for yours and compare.", super::content::intro::MINUTES)
+}
 
 /// One outcome: which dimensions block the verdict (indices in asking order; none = ready).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,13 +113,15 @@ impl Outcome {
             let names: Vec<String> = set.dimensions.iter().map(|d| d.name.to_lowercase()).collect();
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             return format!(
-                "This AI pilot passes the essay's Scaling Readiness Test on {}. {INVITATION}",
-                join_words(&names)
+                "This AI pilot passes the essay's Scaling Readiness Test on {}. {}",
+                join_words(&names),
+                invitation()
             );
         }
         let (named, verb) = self.named(set);
         format!(
-            "This AI pilot doesn't pass the essay's Scaling Readiness Test yet: {named} {verb} not a yes. {INVITATION}"
+            "This AI pilot doesn't pass the essay's Scaling Readiness Test yet: {named} {verb} not a yes. {}",
+            invitation()
         )
     }
 

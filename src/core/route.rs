@@ -17,12 +17,12 @@
 //!   `#embed-kit`. The same fragments on the check's page lead there.
 
 use super::answers::{Answer, Answers};
-use super::scoring::{Report, Verdict};
+use super::content::{QUESTION_SETS, YesRule};
+use super::scoring::{Report, Verdict, holding_back};
 use super::session::{Action, OfferedRun, Session, Step, View};
 use super::share_code::{self, DecodeError, RESULT_KEY, SharedResult, TEAM_KEY};
 use super::snapshot::{Snapshot, SnapshotError};
 use super::team;
-use super::theme::{Accents, to_hex};
 
 /// What the fragment (`#...`) asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,70 +285,50 @@ impl Theme {
     }
 }
 
-/// Options read from the query string (`?embed&theme=dark&accent=0b63ce&accent_dark=7cb4ff`).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct EmbedOptions {
-    /// Drop page chrome and report height to the host.
-    pub embed: bool,
-    /// Colour scheme.
-    pub theme: Theme,
-    /// Accent colour (`#rrggbb`) for the light theme when `accent` was six hex digits: the
-    /// colour itself where it reads at WCAG AA (4.5:1) as link text on the light background
-    /// and behind white text, else its nearest darker shade that does (`core::theme`).
-    pub accent_light: Option<String>,
-    /// The same for the dark theme (on the dark background, behind dark text), from
-    /// `accent_dark` if given, else `accent`; a shade made lighter where it does not read.
-    pub accent_dark: Option<String>,
-    /// Transparent background (`bg=transparent`).
-    pub transparent: bool,
-    /// Post the result event to the host page (`events`): off unless the author asks.
-    pub events: bool,
+/// The outcome page a results code belongs on (`ready`, `not-od`, …), read as the address
+/// reads it; `None` for a code that does not decode or holds an unfinished run. A per-outcome
+/// page shows its static verdict only for a code of its own outcome (the inline check in
+/// `index.html` follows [`static_outcome_rules`]; a journey compares the two on every outcome).
+pub fn outcome_of_code(code: &str) -> Option<String> {
+    let result = share_code::decode_as_sent(code, share_code::decode).ok()?;
+    let report = Report::new(&result.answers);
+    match report.verdict {
+        Verdict::Incomplete { .. } => None,
+        verdict => Some(verdict.outcome_slug(report.set)),
+    }
 }
 
-impl EmbedOptions {
-    /// Reads a query string (with or without `?`). Unknown keys and bad values are ignored.
-    pub fn parse(query: &str) -> EmbedOptions {
-        let mut options = EmbedOptions::default();
-        let (mut accent, mut accent_dark) = (None, None);
-        let query = query.strip_prefix('?').unwrap_or(query);
-        for pair in query.split('&').take(32) {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
-                "embed" => options.embed = !matches!(value, "0" | "false"),
-                "theme" => {
-                    options.theme = match value {
-                        "light" => Theme::Light,
-                        "dark" => Theme::Dark,
-                        _ => Theme::Auto,
-                    }
-                }
-                "accent" => accent = Some(value),
-                "accent_dark" => accent_dark = Some(value),
-                "bg" => options.transparent = value == "transparent",
-                "events" => options.events = !matches!(value, "0" | "false"),
-                _ => {}
+/// The yes rule of every question set whose dimensions follow the essay's test, as the data the
+/// static pages' inline check reads (it decodes a code and names its outcome before the app
+/// has loaded; sets under a score rule are left out, and their codes show no static verdict).
+/// One set per space-separated entry: `<set character><payload length>|<dimension initials>|`
+/// then, per question in asking order, its dimension's index and one character per digit the
+/// code can hold: `u` unanswered, `y` an answer that keeps the dimension's yes, `n` one that
+/// holds it back (the last digit is "I don't know").
+pub fn static_outcome_rules() -> String {
+    let mut sets = Vec::new();
+    for set in QUESTION_SETS {
+        if !set.dimensions.iter().all(|d| matches!(d.rule, YesRule::EssayTest { .. })) {
+            continue;
+        }
+        let initials: String = set.dimensions.iter().filter_map(|d| d.id.chars().next()).collect();
+        let mut questions = Vec::new();
+        for (index, dimension) in set.dimensions.iter().enumerate() {
+            for question in dimension.questions {
+                let answers = (0..question.options.len())
+                    .map(|level| Answer::Level(level as u8))
+                    .chain(std::iter::once(Answer::DontKnow));
+                let mask: String =
+                    std::iter::once('u')
+                        .chain(answers.map(|a| {
+                            if holding_back(dimension, &[(question, Some(a))]).is_empty() { 'y' } else { 'n' }
+                        }))
+                        .collect();
+                questions.push(format!("{index}{mask}"));
             }
         }
-        let accents = Accents::parse(accent, accent_dark);
-        options.accent_light = accents.light.map(|accent| to_hex(accent.used));
-        options.accent_dark = accents.dark.map(|accent| to_hex(accent.used));
-        options
+        let set_char = char::from(share_code::ALPHABET[usize::from(set.id)]);
+        sets.push(format!("{set_char}{}|{initials}|{}", share_code::payload_len(set), questions.join(",")));
     }
-}
-
-/// Whether a page of `parent_origin` may show the widget in a frame, by the list of origins the
-/// author allowed at build time (`*`, or nothing, allows every site; entries are separated by
-/// spaces or commas, e.g. `https://blog.example.com https://www.example.com`). An unknown
-/// parent (the browser would not say) is refused as soon as there is a list.
-pub fn framing_allowed(allowed: &str, parent_origin: Option<&str>) -> bool {
-    let entries: Vec<&str> = allowed
-        .split([' ', ',', '\n', '\t'])
-        .map(|e| e.trim().trim_end_matches('/'))
-        .filter(|e| !e.is_empty())
-        .collect();
-    if entries.is_empty() || entries.contains(&"*") {
-        return true;
-    }
-    let Some(parent) = parent_origin.map(|p| p.trim_end_matches('/')) else { return false };
-    entries.iter().any(|entry| entry.eq_ignore_ascii_case(parent))
+    sets.join(" ")
 }

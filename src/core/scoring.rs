@@ -10,9 +10,16 @@
 //! Every text a result shows is chosen by an answer the reader gave (the key answer's meaning,
 //! an answer's advice, a question's "I don't know" finding), so no card can say what the
 //! reader's answers deny.
+//!
+//! Set 3's literal yes ([`YesRule::Literal`]) lives in [`literal_band`] and [`literal_score`]:
+//! every option declares its [`Stance`]; a dimension's band is its weakest answer's stance
+//! ("I don't know" stands as a no, "not applicable" neither blocks nor counts), and its score
+//! lies in that band's own range ([`LITERAL_RANGES`]), so scores order like bands and a worse
+//! answer never raises a verdict, a band or a score. An answer that already keeps a dimension
+//! from a yes decides the verdict even while other questions are open.
 
 use super::answers::{Answer, Answers};
-use super::content::{Dimension, Meanings, Question, QuestionSet, Role, YesRule};
+use super::content::{Dimension, Meanings, Question, QuestionSet, Role, Stance, YesRule};
 
 /// How a dimension answers the essay's readiness question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,6 +61,10 @@ pub enum HoldBack {
     LowestOption,
     /// "I don't know" on a question the dimension cannot pass without.
     UnknownEssential,
+    /// Set 3: an option whose stance is partly or no.
+    NotAYes(Stance),
+    /// Set 3: "I don't know", which is never a yes.
+    Unknown,
 }
 
 /// One answer that keeps its dimension from a yes.
@@ -66,6 +77,33 @@ pub struct Blocker {
     /// Why it blocks.
     pub why: HoldBack,
 }
+
+impl Blocker {
+    /// The reader's answer in their own words: the option's text, or "I don't know".
+    pub fn answer_text(&self) -> &'static str {
+        match self.answer {
+            Answer::DontKnow => UNKNOWN_TEXT,
+            Answer::Level(level) => self.question.options.get(usize::from(level)).map_or("", |o| o.text),
+        }
+    }
+
+    /// The essay's fix for this answer, fitted to it: the option's own advice, or how to find
+    /// out for "I don't know".
+    pub fn advice(&self) -> Option<&'static str> {
+        match self.answer {
+            Answer::DontKnow => self.question.unknown.as_ref().map(|u| u.advice),
+            Answer::Level(level) => self.question.options.get(usize::from(level)).and_then(|o| o.advice),
+        }
+    }
+
+    /// What "I don't know" here means (`None` for any other answer).
+    pub fn unknown_finding(&self) -> Option<&'static str> {
+        (self.answer == Answer::DontKnow).then(|| self.question.unknown.as_ref().map(|u| u.finding)).flatten()
+    }
+}
+
+/// The words of the "I don't know" option, as the reader saw them.
+pub const UNKNOWN_TEXT: &str = "I don't know";
 
 /// The score of one group of questions inside a dimension (Metrics: process / outcome).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,6 +159,11 @@ pub struct DimensionResult {
     pub advice: Vec<Move>,
     /// Scores of the dimension's question groups, if the content groups them.
     pub groups: Vec<GroupScore>,
+    /// Set 3, a yes card: the claims the reader's yes answers back, in content order (empty
+    /// for any other card and before set 3).
+    pub claims: Vec<&'static str>,
+    /// Set 3: the questions answered "not applicable", shown on the card.
+    pub not_applicable: Vec<&'static Question>,
 }
 
 impl DimensionResult {
@@ -234,9 +277,14 @@ impl Report {
             })
             .collect();
 
-        let mut blocking: Vec<usize> =
-            (0..dimensions.len()).filter(|&i| matches!(dimensions[i].band, Some(Band::No | Band::Partly))).collect();
-        sort_small_by_key(&mut blocking, |&i| (dimensions[i].score, i));
+        // A dimension blocks when its band is not a yes, or (set 3) when an answer already keeps
+        // it from a yes while other questions are open: no answer to come can make it a yes.
+        let mut blocking: Vec<usize> = (0..dimensions.len())
+            .filter(|&i| {
+                matches!(dimensions[i].band, Some(Band::No | Band::Partly)) || !dimensions[i].holding_back.is_empty()
+            })
+            .collect();
+        sort_small_by_key(&mut blocking, |&i| (dimensions[i].band, dimensions[i].score, i));
         let missing: Vec<usize> = (0..dimensions.len()).filter(|&i| !dimensions[i].is_complete()).collect();
         let verdict = if !blocking.is_empty() {
             Verdict::NotReady { blocking }
@@ -255,11 +303,49 @@ impl Report {
         Self { set, dimensions, verdict, index, next_moves }
     }
 
+    /// The verdict's headline. Set 3 says what "ready" rests on: the essay's four tests.
+    pub fn headline(&self) -> &'static str {
+        match (&self.verdict, is_literal(self.set)) {
+            (Verdict::Ready, true) => "Ready to scale by the essay's four tests",
+            (verdict, _) => verdict.headline(),
+        }
+    }
+
+    /// What a "Ready" result does not cover, said under it (set 3 on; `None` otherwise).
+    pub fn not_covered(&self) -> Option<&'static str> {
+        self.set.not_covered.filter(|_| self.verdict == Verdict::Ready)
+    }
+
+    /// Questions without an answer yet.
+    pub fn open_questions(&self) -> usize {
+        self.dimensions.iter().map(|d| d.total - d.answered).sum()
+    }
+
     /// The sentence under the verdict's headline: what blocks it, or what is left to answer.
     pub fn verdict_sentence(&self) -> String {
         let names = |indices: &[usize]| -> Vec<&'static str> {
             indices.iter().filter_map(|&i| self.set.dimensions.get(i)).map(|d| d.name).collect()
         };
+        if is_literal(self.set) {
+            return match &self.verdict {
+                Verdict::Ready => "Every answer is a yes, so all four of the essay's tests are a yes.".to_owned(),
+                Verdict::NotReady { blocking } => {
+                    let open = match self.open_questions() {
+                        0 => String::new(),
+                        1 => " 1 question is still open.".to_owned(),
+                        n => format!(" {n} questions are still open."),
+                    };
+                    let verb = if blocking.len() == 1 { "is" } else { "are" };
+                    format!(
+                        "The essay asks for a yes on all four tests. {} {verb} not a yes yet.{open}",
+                        join_words(&names(blocking))
+                    )
+                }
+                Verdict::Incomplete { missing } => {
+                    format!("Answer the open questions in {} to get a verdict.", join_words(&names(missing)))
+                }
+            };
+        }
         match &self.verdict {
             Verdict::Ready => READY_SENTENCE.to_owned(),
             Verdict::NotReady { blocking } => {
@@ -285,9 +371,23 @@ fn score_dimension(answers: &Answers, index: usize, dimension: &'static Dimensio
     let answered = given.iter().filter(|(_, a)| a.is_some()).count();
     let score = weighted_score(answers, dimension.questions.iter().zip(positions.clone()));
     let complete = answered == total;
-    let holding_back = if complete { holding_back(dimension, &given) } else { Vec::new() };
-    let band = score.map(|s| band_of(dimension, s, &holding_back));
+    let literal = dimension.rule == YesRule::Literal;
+    let holding_back = if complete || literal { holding_back(dimension, &given) } else { Vec::new() };
+    let (score, band) = if literal {
+        let band = complete.then(|| literal_band(&given));
+        (band.map(|band| literal_score(band, &given)), band)
+    } else {
+        (score, score.map(|s| band_of(dimension, s, &holding_back)))
+    };
     let meaning = band.and_then(|band| meaning(dimension, band, &given));
+    let claims = match (&dimension.meanings, band) {
+        (Meanings::Claims { yes, .. }, Some(Band::Yes)) => {
+            yes.iter().filter(|claim| backed(claim.backed_by, &given)).map(|claim| claim.text).collect()
+        }
+        _ => Vec::new(),
+    };
+    let not_applicable =
+        given.iter().filter(|(q, a)| stance_of(q, *a) == Some(AnswerStance::NotApplicable)).map(|(q, _)| *q).collect();
     let unknowns = given.iter().filter(|(_, a)| *a == Some(Answer::DontKnow)).map(|(q, _)| *q).collect();
 
     let mut advice: Vec<Move> = given
@@ -320,12 +420,124 @@ fn score_dimension(answers: &Answers, index: usize, dimension: &'static Dimensio
         })
         .collect();
 
-    DimensionResult { dimension, answered, total, score, band, meaning, holding_back, unknowns, advice, groups }
+    DimensionResult {
+        dimension,
+        answered,
+        total,
+        score,
+        band,
+        meaning,
+        holding_back,
+        unknowns,
+        advice,
+        groups,
+        claims,
+        not_applicable,
+    }
+}
+
+/// True for a set decided by the literal yes (set 3 on).
+pub fn is_literal(set: &QuestionSet) -> bool {
+    set.dimensions.iter().all(|d| d.rule == YesRule::Literal) && !set.dimensions.is_empty()
+}
+
+/// Where one answer stands under the literal yes: the option's own stance, "I don't know"
+/// as a no (nobody can answer yes to what they don't know), nothing for an open question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AnswerStance {
+    /// A no option, or "I don't know".
+    No,
+    /// A partly option.
+    Partly,
+    /// A yes option.
+    Yes,
+    /// "Not applicable": neither blocks nor counts.
+    NotApplicable,
+}
+
+/// The stance of an answer to a question (`None` while unanswered or before set 3).
+pub fn stance_of(question: &Question, answer: Option<Answer>) -> Option<AnswerStance> {
+    match answer? {
+        Answer::DontKnow => Some(AnswerStance::No),
+        Answer::Level(level) => Some(match question.options.get(usize::from(level))?.stance? {
+            Stance::No => AnswerStance::No,
+            Stance::Partly => AnswerStance::Partly,
+            Stance::Yes => AnswerStance::Yes,
+            Stance::NotApplicable => AnswerStance::NotApplicable,
+        }),
+    }
+}
+
+/// The 0–100 score range of each band under the literal yes, `[no, partly, yes]`: every yes
+/// dimension scores above every partly one, every partly above every no.
+pub const LITERAL_RANGES: [(u8, u8); 3] = [(0, 39), (40, 69), (70, 100)];
+
+/// The literal yes, the one place it lives: a complete dimension's band is its weakest
+/// answer's stance; "not applicable" answers are left out; all of them yes is a yes.
+pub fn literal_band(given: &[(&'static Question, Option<Answer>)]) -> Band {
+    let weakest = given
+        .iter()
+        .filter_map(|&(q, a)| stance_of(q, a))
+        .filter(|s| *s != AnswerStance::NotApplicable)
+        .min()
+        .unwrap_or(AnswerStance::Yes);
+    match weakest {
+        AnswerStance::No => Band::No,
+        AnswerStance::Partly => Band::Partly,
+        AnswerStance::Yes | AnswerStance::NotApplicable => Band::Yes,
+    }
+}
+
+/// A complete dimension's score under the literal yes: its band's range, and within it the
+/// weighted points of the answers that apply ("I don't know" earns none, as the lowest option).
+pub fn literal_score(band: Band, given: &[(&'static Question, Option<Answer>)]) -> u8 {
+    let (mut earned, mut possible) = (0u32, 0u32);
+    for &(question, answer) in given {
+        let points = match (answer, stance_of(question, answer)) {
+            (_, Some(AnswerStance::NotApplicable)) | (None, _) => continue,
+            (Some(Answer::DontKnow), _) => 0,
+            (Some(Answer::Level(level)), _) => question.options.get(usize::from(level)).map_or(0, |o| o.points),
+        };
+        earned += u32::from(question.weight) * u32::from(points);
+        possible += u32::from(question.weight) * u32::from(question.max_points());
+    }
+    let (low, high) = LITERAL_RANGES[match band {
+        Band::No => 0,
+        Band::Partly => 1,
+        Band::Yes => 2,
+    }];
+    let span = u32::from(high - low);
+    let within = (span * earned + possible / 2).checked_div(possible).unwrap_or(span);
+    (u32::from(low) + within) as u8
+}
+
+/// True when every question a claim cites has a yes answer (a "not applicable" one backs
+/// nothing).
+fn backed(questions: &[&str], given: &[(&'static Question, Option<Answer>)]) -> bool {
+    !questions.is_empty()
+        && questions
+            .iter()
+            .all(|id| given.iter().any(|&(q, a)| q.id == *id && stance_of(q, a) == Some(AnswerStance::Yes)))
 }
 
 /// The answers that keep a complete dimension from a yes under the essay's test (empty under
 /// a score rule, where only the score decides). The one place the yes rule lives.
 pub fn holding_back(dimension: &Dimension, given: &[(&'static Question, Option<Answer>)]) -> Vec<Blocker> {
+    if dimension.rule == YesRule::Literal {
+        // Every answer that is not a yes keeps the dimension from one, open questions or not.
+        return given
+            .iter()
+            .filter_map(|&(question, answer)| {
+                let why = match (answer?, stance_of(question, answer)?) {
+                    (Answer::DontKnow, _) => HoldBack::Unknown,
+                    (_, AnswerStance::No) => HoldBack::NotAYes(Stance::No),
+                    (_, AnswerStance::Partly) => HoldBack::NotAYes(Stance::Partly),
+                    (_, AnswerStance::Yes | AnswerStance::NotApplicable) => return None,
+                };
+                Some(Blocker { question, answer: answer?, why })
+            })
+            .collect();
+    }
     if !matches!(dimension.rule, YesRule::EssayTest { .. }) {
         return Vec::new();
     }
@@ -359,6 +571,9 @@ pub fn band_of(dimension: &Dimension, score: u8, holding_back: &[Blocker]) -> Ba
                 Band::No
             }
         }
+        // Decided by stances, not by a score (see `literal_band`); a score alone says partly
+        // or no by its range.
+        YesRule::Literal => band_for(dimension, score),
     }
 }
 
@@ -373,6 +588,19 @@ fn meaning(dimension: &Dimension, band: Band, given: &[(&'static Question, Optio
                 Answer::DontKnow => key.unknown.as_ref().map(|u| u.finding),
                 Answer::Level(level) if usize::from(level) + 1 == key.options.len() => Some(held_back),
                 Answer::Level(level) => key.options.get(usize::from(level))?.meaning,
+            }
+        }
+        // A yes card says only its claims (`DimensionResult::claims`), the first of which is
+        // the essay's yes backed by the key answer.
+        Meanings::Claims { yes, .. } if band == Band::Yes => yes.first().map(|claim| claim.text),
+        Meanings::Claims { not_yes, .. } => {
+            let (key, answer) = given.iter().find(|(q, _)| q.role == Role::Key)?;
+            match (*answer)? {
+                Answer::DontKnow => key.unknown.as_ref().map(|u| u.finding),
+                Answer::Level(level) => {
+                    let option = key.options.get(usize::from(level))?;
+                    if option.stance == Some(Stance::Yes) { Some(not_yes) } else { option.meaning }
+                }
             }
         }
     }
@@ -415,6 +643,7 @@ pub fn band_for(dimension: &Dimension, score: u8) -> Band {
     let (pass, partly) = match dimension.rule {
         YesRule::Score { pass, partly } => (pass, partly),
         YesRule::EssayTest { partly } => (u8::MAX, partly),
+        YesRule::Literal => (u8::MAX, LITERAL_RANGES[1].0),
     };
     if score >= pass {
         Band::Yes
@@ -429,7 +658,7 @@ pub fn band_for(dimension: &Dimension, score: u8) -> Band {
 pub fn pass_mark(dimension: &Dimension) -> Option<u8> {
     match dimension.rule {
         YesRule::Score { pass, .. } => Some(pass),
-        YesRule::EssayTest { .. } => None,
+        YesRule::EssayTest { .. } | YesRule::Literal => None,
     }
 }
 
@@ -438,6 +667,9 @@ pub fn yes_rule_sentence(set: &QuestionSet) -> String {
     match set.dimensions.first().map(|d| d.rule) {
         Some(YesRule::EssayTest { .. }) => "A dimension is a yes only when its key question has the top answer, none of its answers is the lowest option, and you know the answers it cannot pass without.".to_owned(),
         Some(YesRule::Score { pass, .. }) => format!("A dimension is a yes at a score of {pass} or more."),
+        Some(YesRule::Literal) => {
+            "A dimension is a yes only when every answer in it is a yes, and “I don't know” is never a yes.".to_owned()
+        }
         None => String::new(),
     }
 }
@@ -449,17 +681,18 @@ pub fn yes_rule_sentence(set: &QuestionSet) -> String {
 /// 3. advice from unfinished, then passing dimensions;
 /// 4. when ready, the set's ready moves.
 fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult], verdict: &Verdict) -> Vec<&'static str> {
-    let rank = |band: Option<Band>| match band {
+    // A dimension that an answer already keeps from a yes (set 3, open questions or not) is
+    // failing: its advice comes first.
+    let rank = |d: &DimensionResult| match d.band {
         Some(Band::No | Band::Partly) => 0,
+        None if !d.holding_back.is_empty() => 0,
         None => 1,
         Some(Band::Yes) => 2,
     };
     let blocks =
         |result: &DimensionResult, m: &Move| result.holding_back.iter().any(|b| std::ptr::eq(b.question, m.question));
-    let mut advice: Vec<(&Move, u8, bool, Option<u8>)> = dimensions
-        .iter()
-        .flat_map(|d| d.advice.iter().map(move |m| (m, rank(d.band), blocks(d, m), d.score)))
-        .collect();
+    let mut advice: Vec<(&Move, u8, bool, Option<u8>)> =
+        dimensions.iter().flat_map(|d| d.advice.iter().map(move |m| (m, rank(d), blocks(d, m), d.score))).collect();
     sort_small_by_key(&mut advice, |&(m, rank, blocks, score)| {
         (rank, !blocks, std::cmp::Reverse(m.gap), score, m.dimension)
     });
@@ -468,12 +701,17 @@ fn next_moves(set: &QuestionSet, dimensions: &[DimensionResult], verdict: &Verdi
     let not_ready = set.not_ready_moves.iter().filter(|_| matches!(verdict, Verdict::NotReady { .. }));
     let ready = set.ready_moves.iter().filter(|_| *verdict == Verdict::Ready);
 
+    // Set 3: a Ready pilot's first move is the essay's, scaling in stages, before any
+    // "make it stronger" advice.
+    let ready_first = is_literal(set);
+    let (ready_early, ready_late): (Vec<_>, Vec<_>) = ready.map(|m| (m.topic, m.text)).partition(|_| ready_first);
     let candidates = failing
         .into_iter()
         .map(as_candidate)
         .chain(not_ready.map(|m| (m.topic, m.text)))
+        .chain(ready_early)
         .chain(others.into_iter().map(as_candidate))
-        .chain(ready.map(|m| (m.topic, m.text)));
+        .chain(ready_late);
     let mut topics: Vec<&'static str> = Vec::with_capacity(3);
     let mut moves: Vec<&'static str> = Vec::with_capacity(3);
     for (topic, text) in candidates {

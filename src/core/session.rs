@@ -7,6 +7,10 @@
 //! A shared result or a team is only ever *viewed*: no action copies it into the reader's
 //! own answers. A run carried by a progress link is *offered*: it becomes the reader's own
 //! only when they accept it.
+//!
+//! Inside a frame the stored run starts *held*: kept out of the session on screen (see
+//! [`Session::held`]) until the reader opens it in a way the page around cannot fake, so that
+//! nothing the framer can make the widget show depends on it (`core::embed`).
 
 use super::answers::{Answer, Answers};
 use super::content::{CURRENT, QuestionSet};
@@ -54,8 +58,13 @@ pub struct OfferedRun {
 /// Who asked for an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum By {
-    /// The reader, through their own input in this page (a trusted browser event).
+    /// The reader, through their own input in this page (a trusted browser event) that, in a
+    /// frame, the page around could have obtained blind (a decoy over a hidden frame).
     Reader,
+    /// The reader's own input that the page around cannot fake: outside a frame any trusted
+    /// event; inside one a trusted event while the browser reports the frame visible
+    /// (`core::embed::seen_by_reader`).
+    SeenReader,
     /// Anything else: the address, a script, the page around an embedded widget.
     Page,
 }
@@ -109,6 +118,10 @@ pub enum Action {
     /// Leave another view for the reader's own check: where they were, or its first open
     /// question when they were on the intro.
     ReturnToCheck,
+    /// In a frame: bring back the run held out of sight and go on where it was (its first
+    /// open question, or its results). Only asked for when the reader's input is one the page
+    /// around cannot fake (a click in a frame the browser says is visible).
+    OpenHeld,
 }
 
 /// The reader's own run plus the view on screen.
@@ -135,6 +148,20 @@ pub struct Session {
     /// Grows when the reader's answers are replaced under the screen (another tab saved newer
     /// ones): the screen is drawn again, but the reader has not moved (focus stays).
     pub redraws: u32,
+    /// True when the reader finished the check in this page, in this visit, with their own
+    /// input (the last open question answered by them, or a run begun in this visit stepped
+    /// through to its results): only such a result may go to the page around a frame by itself.
+    pub finished_here: bool,
+    /// In a frame: the stored run, held out of the session on screen so that nothing the page
+    /// around can make the widget show depends on it (`None`: nothing was stored, or it was
+    /// opened). While a run is held, nothing is saved over it.
+    pub held: Option<Box<Session>>,
+    /// In a frame: true until the reader opened the held run (or there was none to hold and
+    /// the reader went on): the frame's screens are the same for every stored run.
+    pub sealed: bool,
+    /// In a frame, once the held run was opened: its answers change only by the reader's seen
+    /// input (a blind click through a covered frame must not change a saved answer).
+    pub held_opened: bool,
 }
 
 impl Default for Session {
@@ -156,7 +183,33 @@ impl Session {
             results_by_reader: false,
             erasures: 0,
             redraws: 0,
+            finished_here: false,
+            held: None,
+            sealed: false,
+            held_opened: false,
         }
+    }
+
+    /// The session a frame opens with: `session` (what the address opened on an empty run) with
+    /// the stored run `stored` held out of sight (see [`Session::held`]).
+    pub fn sealed_with(mut self, stored: Option<Session>) -> Session {
+        self.sealed = true;
+        self.held = stored.filter(|run| run.has_progress() || run.step != Step::Intro).map(Box::new);
+        self
+    }
+
+    /// True in a frame when discarding the run on screen would discard answers saved before
+    /// this visit (held, or opened from where they were held): then only the reader's seen
+    /// input may (see [`By::SeenReader`]); a run begun here in this visit is the reader's to
+    /// discard.
+    pub fn discards_saved(&self) -> bool {
+        self.held.is_some() || self.held_opened
+    }
+
+    /// Whether the run on screen may be saved: not while a stored run is held out of sight
+    /// (a blind click on "Start" in a frame must never overwrite what the reader saved).
+    pub fn may_save(&self) -> bool {
+        self.held.is_none()
     }
 
     /// True when the reader has answered anything.
@@ -185,6 +238,18 @@ impl Session {
         self.view == View::Own && self.step == Step::Results
     }
 
+    /// Brings the held run (if any) into the session on screen, keeping the view.
+    fn open_held(&mut self) {
+        self.sealed = false;
+        if let Some(held) = self.held.take() {
+            self.answers = held.answers;
+            self.label = held.label;
+            self.compare_with = held.compare_with;
+            self.held_opened = true;
+            self.redraws = self.redraws.wrapping_add(1);
+        }
+    }
+
     /// Applies an action asked for by anything but the reader's own input (the address, a
     /// test, another tab). Impossible requests (a position out of range) are ignored.
     pub fn apply(&mut self, action: Action) {
@@ -193,9 +258,50 @@ impl Session {
 
     /// Applies an action, saying who asked for it.
     pub fn apply_by(&mut self, action: Action, by: By) {
+        // In a frame, the reader's seen input brings back the run held out of sight, unless
+        // a run begun here blind already has answers (then both stay as they are: nothing the
+        // reader saved is replaced, and the frame's own run is not saved over it).
+        if self.sealed && by == By::SeenReader && !self.has_progress() {
+            self.open_held();
+        }
+        // Answers saved before this visit are discarded in a frame only by seen input.
+        if matches!(action, Action::Clear | Action::StartOver) && self.discards_saved() && by != By::SeenReader {
+            return;
+        }
+        // A saved answer, once the held run is open in a frame, changes only by seen input;
+        // the screen is drawn again so the refused choice does not stay checked.
+        if let Action::Choose { position, answer } = &action
+            && self.held_opened
+            && by != By::SeenReader
+            && self.answers.get(*position).is_some()
+            && self.answers.get(*position) != *answer
+        {
+            self.redraws = self.redraws.wrapping_add(1);
+            return;
+        }
         let before = (!matches!(action, Action::UpdateTeam(_))).then(|| self.view.clone());
         let was_on_results = self.on_own_results();
+        let was_complete = self.answers.is_complete();
+        let chosen = matches!(action, Action::Choose { .. });
+        let next = matches!(action, Action::Next) && self.view == View::Own && matches!(self.step, Step::Question(_));
+        let replaces = matches!(
+            action,
+            Action::StartOver | Action::Clear | Action::Adopt { .. } | Action::AcceptOffered | Action::OpenHeld
+        );
         self.apply_inner(action);
+        // Finished here: the reader's own choice completed the answers. Answers that arrive
+        // whole (another tab, a link, the held run) were not finished in this visit.
+        // So is a run begun in this visit that the reader stepped through to its results
+        // (questions skipped: what is unknown is sent as unknown).
+        if replaces {
+            self.finished_here = false;
+        } else if chosen && !was_complete && self.answers.is_complete() {
+            self.finished_here = by != By::Page;
+        } else if next && self.on_own_results() && !self.held_opened {
+            self.finished_here = by != By::Page;
+        } else if chosen && !self.answers.is_complete() {
+            self.finished_here = false;
+        }
         if before.is_some_and(|view| view != self.view) {
             self.navigations = self.navigations.wrapping_add(1);
         }
@@ -203,7 +309,7 @@ impl Session {
         // staying there (editing the label) keeps what it was; leaving forgets it.
         self.results_by_reader = match (was_on_results, self.on_own_results()) {
             (_, false) => false,
-            (false, true) => by == By::Reader,
+            (false, true) => by != By::Page,
             (true, true) => self.results_by_reader,
         };
     }
@@ -251,7 +357,17 @@ impl Session {
                     navigations: self.navigations,
                     erasures: self.erasures.wrapping_add(1),
                     redraws: self.redraws,
+                    // Clearing erases storage, the held run with it; a frame stays a frame.
+                    sealed: self.sealed,
+                    held_opened: false,
                     ..Session::new(CURRENT)
+                }
+            }
+            Action::Adopt { answers, label } if self.held.is_some() => {
+                // Held out of sight in a frame: the newer run is held instead, unseen.
+                if let Some(held) = self.held.as_mut() {
+                    held.answers = answers;
+                    held.label = label;
                 }
             }
             Action::Adopt { answers, label } => {
@@ -293,6 +409,11 @@ impl Session {
                 self.step = if self.has_progress() { self.resume_step() } else { Step::Question(0) };
             }
             Action::ShowOwn => self.view = View::Own,
+            Action::OpenHeld => {
+                self.open_held();
+                self.view = View::Own;
+                self.step = if self.has_progress() { self.resume_step() } else { Step::Question(0) };
+            }
             Action::ReturnToCheck => {
                 self.view = View::Own;
                 if self.step == Step::Intro {

@@ -32,6 +32,10 @@ pub const MAX_LABEL_CHARS: usize = 60;
 pub const MAX_CODE_LEN: usize = 1024;
 const CHECK_MODULUS: u32 = 4093;
 const LABEL_SEPARATOR: char = '.';
+/// Fragment key of a results link (`#r=<code>`).
+pub const RESULT_KEY: &str = "r=";
+/// Fragment key of a team link (`#t=<team code>`).
+pub const TEAM_KEY: &str = "t=";
 
 /// A decoded result: whose answers, to which question set, under which label.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,11 +147,6 @@ pub fn decode_as_sent<T>(text: &str, decode: impl Fn(&str) -> Result<T, DecodeEr
         first => first,
     }
 }
-
-/// Fragment key of a results link (`#r=<code>`).
-pub const RESULT_KEY: &str = "r=";
-/// Fragment key of a team link (`#t=<team code>`).
-pub const TEAM_KEY: &str = "t=";
 
 /// The code a pasted line holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -273,37 +272,230 @@ fn decode_answers(set: &'static QuestionSet, payload: &[u8]) -> Option<Answers> 
     Answers::from_slots(set, slots)
 }
 
-/// Makes a label safe and tidy: no control, bidi-override or zero-width characters,
-/// whitespace collapsed, at most [`MAX_LABEL_CHARS`] characters.
+/// Makes a label safe and tidy: no control, format (Unicode's Cf: bidi overrides, zero-width,
+/// interlinear annotation, musical format, tags), variation-selector or invisible filler
+/// characters, no combining mark without a visible character before it, whitespace collapsed,
+/// at most [`MAX_LABEL_CHARS`] characters. A label with no visible character left is no label
+/// (the empty string).
 pub fn clean_label(raw: &str) -> String {
-    let kept = raw.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).filter(|&c| !is_invisible(c));
-    let collapsed: String = kept.collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed.chars().take(MAX_LABEL_CHARS).collect::<String>().trim_end().to_owned()
+    let mut kept = String::with_capacity(raw.len());
+    // Whether the last character kept is a visible one a combining mark may sit on.
+    let mut base = false;
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            kept.push(' ');
+            base = false;
+        } else if is_invisible(c) {
+            // Dropped; a mark after it has nothing to sit on unless a visible character came
+            // before it (`a`, U+200B, U+0301 reads as an accented a).
+        } else if is_combining(c) {
+            if base {
+                kept.push(c);
+            }
+        } else {
+            kept.push(c);
+            base = true;
+        }
+    }
+    let collapsed: String = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = collapsed.chars().take(MAX_LABEL_CHARS).collect::<String>().trim_end().to_owned();
+    if cut.chars().any(|c| !is_combining(c) && c != ' ') { cut } else { String::new() }
+}
+
+/// A label folded for telling names apart: cleaned, marks dropped, look-alike letters from
+/// other scripts (Cyrillic and Greek capitals and small letters that look Latin, full-width
+/// forms, mathematical letters) read as the Latin letter, case ignored. Two labels that fold the
+/// same would look the same on screen; only comparisons use it, never what is shown.
+pub fn fold_for_comparison(label: &str) -> String {
+    clean_label(label).chars().filter(|&c| !is_combining(c)).flat_map(|c| fold_char(c).to_lowercase()).collect()
+}
+
+/// One character's Latin look-alike (itself when it has none the fold knows).
+fn fold_char(c: char) -> char {
+    let code = c as u32;
+    // Full-width ASCII (U+FF01–U+FF5E) is ASCII shifted.
+    if (0xFF01..=0xFF5E).contains(&code) {
+        return char::from_u32(code - 0xFF01 + 0x21).unwrap_or(c);
+    }
+    // Mathematical alphanumerics: runs of 26 capitals then 26 small letters (U+1D400–U+1D6A3),
+    // and digits (U+1D7CE–U+1D7FF, runs of 10).
+    if (0x1D400..=0x1D6A3).contains(&code) {
+        let i = (code - 0x1D400) % 52;
+        return char::from_u32(if i < 26 { 0x41 + i } else { 0x61 + i - 26 }).unwrap_or(c);
+    }
+    if (0x1D7CE..=0x1D7FF).contains(&code) {
+        return char::from_u32(0x30 + (code - 0x1D7CE) % 10).unwrap_or(c);
+    }
+    const LOOK_ALIKES: &[(char, char)] = &[
+        // Cyrillic
+        ('А', 'A'),
+        ('В', 'B'),
+        ('Е', 'E'),
+        ('К', 'K'),
+        ('М', 'M'),
+        ('Н', 'H'),
+        ('О', 'O'),
+        ('Р', 'P'),
+        ('С', 'C'),
+        ('Т', 'T'),
+        ('Х', 'X'),
+        ('У', 'Y'),
+        ('Ѕ', 'S'),
+        ('І', 'I'),
+        ('Ј', 'J'),
+        ('Ԛ', 'Q'),
+        ('Ԝ', 'W'),
+        ('а', 'a'),
+        ('е', 'e'),
+        ('о', 'o'),
+        ('р', 'p'),
+        ('с', 'c'),
+        ('у', 'y'),
+        ('х', 'x'),
+        ('ѕ', 's'),
+        ('і', 'i'),
+        ('ј', 'j'),
+        ('ԛ', 'q'),
+        ('ԝ', 'w'),
+        ('һ', 'h'),
+        ('ԁ', 'd'),
+        ('ɡ', 'g'),
+        // Greek
+        ('Α', 'A'),
+        ('Β', 'B'),
+        ('Ε', 'E'),
+        ('Ζ', 'Z'),
+        ('Η', 'H'),
+        ('Ι', 'I'),
+        ('Κ', 'K'),
+        ('Μ', 'M'),
+        ('Ν', 'N'),
+        ('Ο', 'O'),
+        ('Ρ', 'P'),
+        ('Τ', 'T'),
+        ('Υ', 'Y'),
+        ('Χ', 'X'),
+        ('ο', 'o'),
+        ('ν', 'v'),
+        ('ι', 'i'),
+        ('κ', 'k'),
+        ('ρ', 'p'),
+        ('τ', 't'),
+        ('υ', 'u'),
+        ('χ', 'x'),
+        // Latin and symbols that read as letters or digits
+        ('ı', 'i'),
+        ('ℓ', 'l'),
+        ('\u{212A}', 'K'),
+        ('Ⅰ', 'I'),
+        ('ⅰ', 'i'),
+        ('Ⅴ', 'V'),
+        ('ⅴ', 'v'),
+        ('Ⅹ', 'X'),
+        ('ⅹ', 'x'),
+        ('Ⅼ', 'L'),
+        ('ⅼ', 'l'),
+        ('Ⅽ', 'C'),
+        ('ⅽ', 'c'),
+        ('Ⅾ', 'D'),
+        ('ⅾ', 'd'),
+        ('Ⅿ', 'M'),
+        ('ⅿ', 'm'),
+        ('ǀ', 'l'),
+        ('‐', '-'),
+        ('‑', '-'),
+        ('‒', '-'),
+        ('–', '-'),
+        ('—', '-'),
+        ('−', '-'),
+    ];
+    LOOK_ALIKES.iter().find(|(from, _)| *from == c).map_or(c, |&(_, to)| to)
 }
 
 /// Characters that show nothing (or reorder what is around them): a label made of them would
-/// look empty, or smuggle direction changes into sentences.
+/// look empty, or smuggle direction changes into sentences. Every format character (Unicode's
+/// Cf), the variation selectors, and the fillers that render blank.
 fn is_invisible(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
-            '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2069}'
+            // Format characters (Cf).
+            '\u{00AD}'
+                | '\u{0600}'..='\u{0605}'
                 | '\u{061C}'
+                | '\u{06DD}'
+                | '\u{070F}'
+                | '\u{0890}'..='\u{0891}'
+                | '\u{08E2}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
                 | '\u{FEFF}'
-                | '\u{00AD}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{110BD}'
+                | '\u{110CD}'
+                | '\u{13430}'..='\u{1343F}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E007F}'
+                // Variation selectors (Mongolian free variation selectors too).
+                | '\u{180B}'..='\u{180D}'
+                | '\u{180F}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{E0100}'..='\u{E01EF}'
+                // Fillers and blanks that are not whitespace.
                 | '\u{034F}'
                 | '\u{115F}'
                 | '\u{1160}'
                 | '\u{17B4}'
                 | '\u{17B5}'
-                | '\u{180E}'
                 | '\u{2800}'
                 | '\u{3164}'
                 | '\u{FFA0}'
-                | '\u{E0000}'..='\u{E007F}'
+                | '\u{FFFC}'
         )
+}
+
+/// Combining marks (they draw on the character before them): the blocks of them, and the marks
+/// of the scripts labels are most often written in. A mark with no visible character before it
+/// is dropped by [`clean_label`]; a mark on a letter stays (accents, vowel signs).
+fn is_combining(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}'
+            | '\u{0483}'..='\u{0489}'
+            | '\u{0591}'..='\u{05BD}'
+            | '\u{05BF}'
+            | '\u{05C1}'..='\u{05C2}'
+            | '\u{05C4}'..='\u{05C5}'
+            | '\u{05C7}'
+            | '\u{0610}'..='\u{061A}'
+            | '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{06D6}'..='\u{06DC}'
+            | '\u{06DF}'..='\u{06E4}'
+            | '\u{06E7}'..='\u{06E8}'
+            | '\u{06EA}'..='\u{06ED}'
+            | '\u{0900}'..='\u{0903}'
+            | '\u{093A}'..='\u{094F}'
+            | '\u{0951}'..='\u{0957}'
+            | '\u{0962}'..='\u{0963}'
+            | '\u{0E31}'
+            | '\u{0E34}'..='\u{0E3A}'
+            | '\u{0E47}'..='\u{0E4E}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{302A}'..='\u{302F}'
+            | '\u{3099}'..='\u{309A}'
+            | '\u{FE20}'..='\u{FE2F}'
+            | '\u{1D165}'..='\u{1D169}'
+            | '\u{1D16D}'..='\u{1D172}'
+            | '\u{1D17B}'..='\u{1D182}'
+            | '\u{1D185}'..='\u{1D18B}'
+            | '\u{1D1AA}'..='\u{1D1AD}'
+    )
 }
 
 fn percent_encode_label(label: &str) -> String {

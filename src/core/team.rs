@@ -228,7 +228,9 @@ pub fn member_names(members: &[SharedResult]) -> Vec<String> {
     };
     let unique_label = |i: usize| {
         let label = &members[i].label;
-        !label.is_empty() && members.iter().filter(|m| m.label == *label).count() == 1
+        // Compared folded: two labels that would look alike on screen are not unique.
+        let folded = share_code::fold_for_comparison(label);
+        !label.is_empty() && members.iter().filter(|m| share_code::fold_for_comparison(&m.label) == folded).count() == 1
     };
     let candidates: Vec<String> =
         (0..members.len()).map(|i| if unique_label(i) { members[i].label.clone() } else { generated(i) }).collect();
@@ -236,7 +238,9 @@ pub fn member_names(members: &[SharedResult]) -> Vec<String> {
     // unique, so only a label equal to a generated name can collide: it gives way.
     (0..members.len())
         .map(|i| {
-            let collides = unique_label(i) && candidates.iter().enumerate().any(|(j, c)| j != i && *c == candidates[i]);
+            let folded = share_code::fold_for_comparison(&candidates[i]);
+            let collides = unique_label(i)
+                && candidates.iter().enumerate().any(|(j, c)| j != i && share_code::fold_for_comparison(c) == folded);
             if collides { generated(i) } else { candidates[i].clone() }
         })
         .collect()

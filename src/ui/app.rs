@@ -9,8 +9,9 @@ use super::results::Results;
 use super::shared_result::{BadLink, OfferedView, SharedView};
 use super::store::{AppState, Env, ToolScreens, use_app_state};
 use super::sync;
+use crate::core::embed::{EmbedOptions, Environment, framing_allowed, height_target, site_name};
 use crate::core::notices::{Notice, OPEN_IN_OWN_TAB};
-use crate::core::route::{Address, EmbedOptions, Route, framing_allowed};
+use crate::core::route::{Address, Route};
 use crate::core::session::{Step, View};
 use crate::shell::static_page::EarlyQuestion;
 use crate::shell::{self, address, host};
@@ -27,27 +28,40 @@ pub fn App(
 ) -> impl IntoView {
     let options = EmbedOptions::parse(&address::query());
     let framed = host::is_framed();
-    // A frame on a site the author did not allow gets a way out, never the check itself.
-    if framed && !framing_allowed(&host::allowed_embedders(), host::parent_origin().as_deref()) {
+    let ancestors = host::ancestors();
+    let allowed = host::allowed_embedders();
+    // A frame on a site the author did not allow (every ancestor must be listed) gets a way
+    // out, never the check itself.
+    if framed && !framing_allowed(&allowed, &ancestors) {
         return FramingRefused().into_any();
     }
-    let embedded = options.embed || framed;
-    let env = Env { embedded, framed, host_events: embedded && options.events, tools };
-    // The static intro's start link, pressed before the app loaded (never inside a frame,
-    // where the static intro is hidden and `#start` may come from the page around it).
-    let started_early = !framed && Route::parse(&address::fragment()) == Route::Start;
-    let (session, notices) = sync::opening(early);
+    let environment = Environment::of(&options, framed, &Route::parse(&address::fragment()));
+    // Read once and kept for the page's life: a few bytes, leaked so `Env` stays `Copy`.
+    let leak = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
+    let parent_origin = framed.then(|| ancestors.parent().map(str::to_owned)).flatten();
+    let env = Env {
+        embedded: environment.embedded,
+        framed,
+        host_events: environment.host_events,
+        tools,
+        site: site_name(parent_origin.as_deref()).map(leak),
+        parent_origin: parent_origin.map(leak),
+        height_target: leak(height_target(&allowed, &ancestors)),
+        can_verify_visibility: framed && host::can_verify_visibility(),
+    };
+    let embedded = env.embedded;
+    let (session, notices) = sync::opening(early, framed);
     let state = AppState::new(session, notices, env);
     state.provide();
 
     sync::persist(state);
     sync::mirror_address(state);
-    sync::follow_screen(state, started_early);
+    sync::follow_screen(state, environment.started_early);
     sync::post_results_to_host(state);
     sync::listen_to_hash(state);
     sync::listen_to_other_tabs(state);
     let root = NodeRef::<leptos::html::Div>::new();
-    sync::report_height(root);
+    sync::report_height(state, root);
     // Accents are set through the CSSOM, which the page's CSP allows (no style attributes),
     // on the root element, from where the widget's colours inherit them; only accents that
     // read at AA in a theme are applied to it (validated in core).
@@ -65,6 +79,8 @@ pub fn App(
             class:embedded=embedded
             class:transparent=options.transparent
             data-theme=options.theme.name()
+            // In a frame: whether the browser reports it in view (tests wait for it).
+            data-visible=move || framed.then(|| state.visible.get().to_string())
         >
             // Chrome only outside an embed: decided once, so no reactive switch for it.
             {(!embedded).then(|| view! {
@@ -89,7 +105,7 @@ fn FramingRefused() -> impl IntoView {
     // Its height goes to the host page like the check's, so `embed.js` shrinks the frame to
     // the notice instead of leaving the snippet's first height mostly blank.
     let root = NodeRef::<leptos::html::Div>::new();
-    sync::report_height(root);
+    sync::report_notice_height(root);
     view! {
         <div id="widget" node_ref=root class="widget embedded">
             <main class="screen">

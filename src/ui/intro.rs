@@ -2,9 +2,11 @@
 
 use leptos::prelude::*;
 
+use super::frame::{ConsentChoice, HeldElsewhere};
 use super::store::use_app_state;
 use super::widgets::{ClearAnswers, ConfirmButton};
 use crate::core::content::{CURRENT, intro};
+use crate::core::embed::privacy_line;
 use crate::core::session::Action;
 
 /// Intro with start, or continue / start over when progress is saved.
@@ -25,9 +27,10 @@ pub fn Intro() -> impl IntoView {
             <ul class="facts">
                 <li>{format!("{}{}", CURRENT.question_count(), intro::DURATION)}</li>
                 <li>{intro::FACTS[0]}</li>
-                <li>{intro::FACTS[1]}</li>
+                <li>{privacy_line(state.env.host_events)}</li>
             </ul>
             {CURRENT.time_frame.map(|text| view! { <p class="time-frame">{text}</p> })}
+            <ConsentChoice/>
             <Show
                 when=has_progress
                 fallback=move || {
@@ -37,6 +40,7 @@ pub fn Intro() -> impl IntoView {
                                 {intro::START}
                             </button>
                         </div>
+                        <HeldElsewhere/>
                     }
                 }
             >

@@ -1,7 +1,7 @@
 //! Leptos components: they read the state, render, and dispatch actions. Nothing here touches
 //! browser APIs except through `crate::shell`.
 //!
-//! Imports run one way: `store` (the context) ← `widgets` and `report` (pieces) ← the screens
+//! Imports run one way: `store` (the context) ← `widgets`, `frame` and `report` (pieces) ← the screens
 //! (`intro`, `question`, `results` with `share_panel`, `shared_result`, `team`, `readers`,
 //! `embed_kit`)
 //! ← `sync` (the outside world) and `app` (the composition root); `tools` gathers the author
@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod embed_kit;
+pub mod frame;
 pub mod intro;
 pub mod question;
 pub mod readers;

@@ -18,6 +18,73 @@ use crate::shell::{address, files, image};
 /// thread of thousands of links stays fluid.
 const SETTLE_MS: u64 = 250;
 
+/// The most text read at once, in UTF-16 units (about 1 MB, a thread of some 2,500 comments):
+/// the analysis runs in one task, and its time grows with the text (60 MB froze the tab for
+/// 25 s). More is cut at the last line break before the cap, and the author is told.
+const MAX_READ_UNITS: u32 = 1_000_000;
+
+/// The text to read from a pasted or dropped text of `total` UTF-16 units: at most
+/// [`MAX_READ_UNITS`], cut after the last whole line, and what the author is told about it.
+fn capped(text: String, total: u32) -> (String, String) {
+    if total <= MAX_READ_UNITS {
+        return (text, String::new());
+    }
+    let cut = text.rfind('\n').map_or(text.as_str(), |end| &text[..end]).to_owned();
+    let millions = |units: u32| f64::from(units) / 1_000_000.0;
+    let note = format!(
+        "This text is {:.1} million characters long: only the first {:.0} million were read (every whole line up to there). Paste the rest separately to read it.",
+        millions(total),
+        millions(MAX_READ_UNITS)
+    );
+    (cut, note)
+}
+
+/// The text of the field that fired `event`, at most [`MAX_READ_UNITS`] of it, and its whole
+/// length. A longer text is cut in the field itself (at the last line break before the cap),
+/// before the browser lays it out: a 60 MB text in a field takes the tab seconds to draw.
+fn field_text(event: &leptos::ev::Event) -> (String, u32) {
+    use wasm_bindgen::JsCast;
+    let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else {
+        return (String::new(), 0);
+    };
+    let total = area.text_length();
+    if total <= MAX_READ_UNITS {
+        return (area.value(), total);
+    }
+    let value = js_sys::Reflect::get(&area, &wasm_bindgen::JsValue::from_str("value")).unwrap_or_default();
+    let kept = kept_part(&value.unchecked_into());
+    area.set_value(&kept);
+    (kept, total)
+}
+
+/// The first [`MAX_READ_UNITS`] of a JS string, cut after its last whole line, copied out of
+/// the page (only that part is).
+fn kept_part(text: &js_sys::JsString) -> String {
+    let head = text.slice(0, MAX_READ_UNITS);
+    let end = head.last_index_of("\n", i32::MAX);
+    String::from(if end > 0 { head.slice(0, end as u32) } else { head })
+}
+
+/// A paste larger than the cap never reaches the field whole: its first part replaces the
+/// field's text, and `(kept, total)` is read; a smaller one is left to the browser (`None`).
+fn take_large_paste(event: &leptos::ev::ClipboardEvent) -> Option<(String, u32)> {
+    use wasm_bindgen::JsCast;
+    let data = event.clipboard_data()?;
+    let get = js_sys::Reflect::get(&data, &wasm_bindgen::JsValue::from_str("getData")).ok()?;
+    let text = get.dyn_into::<js_sys::Function>().ok()?.call1(&data, &"text".into()).ok()?;
+    let text: js_sys::JsString = text.dyn_into().ok()?;
+    let total = text.length();
+    if total <= MAX_READ_UNITS {
+        return None;
+    }
+    event.prevent_default();
+    let kept = kept_part(&text);
+    if let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        area.set_value(&kept);
+    }
+    Some((kept, total))
+}
+
 /// What a pasted text says.
 #[derive(Debug)]
 struct Analysis {
@@ -38,12 +105,15 @@ pub fn ReadersView() -> impl IntoView {
     let analysis = RwSignal::new(None::<Arc<Analysis>>);
     let edits = StoredValue::new(0u32);
     let file_status = RwSignal::new(String::new());
-    let read_later = move |text: String| {
+    let cap_note = RwSignal::new(String::new());
+    let read_later = move |(text, total): (String, u32)| {
         let edit = edits.get_value().wrapping_add(1);
         edits.set_value(edit);
         set_timeout(
             move || {
                 if edits.get_value() == edit {
+                    let (text, note) = capped(text, total);
+                    cap_note.set(note);
                     analysis.set((!text.trim().is_empty()).then(|| analyse(&text)));
                 }
             },
@@ -64,6 +134,9 @@ pub fn ReadersView() -> impl IntoView {
                         area.set_value(&text);
                     }
                     file_status.set(format!("Read {name}."));
+                    let total = text.encode_utf16().count().min(u32::MAX as usize) as u32;
+                    let (text, note) = capped(text, total);
+                    cap_note.set(note);
                     analysis.set(Some(analyse(&text)));
                 }
                 None => file_status.set(format!("{name} could not be read.")),
@@ -96,8 +169,14 @@ pub fn ReadersView() -> impl IntoView {
                     node_ref=area
                     rows="10"
                     spellcheck="false"
-                    on:input=move |ev| read_later(event_target_value(&ev))
+                    on:input=move |ev| read_later(field_text(&ev))
+                    on:paste=move |ev| {
+                        if let Some(read) = take_large_paste(&ev) {
+                            read_later(read);
+                        }
+                    }
                 ></textarea>
+                <p id="readers-cap" class="note" role="status">{move || cap_note.get()}</p>
                 <label for="readers-file" class="file-label">
                     "Or choose a .txt, .csv or .html file (dropping one on the box works too): "
                 </label>

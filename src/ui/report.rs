@@ -4,10 +4,9 @@
 use leptos::prelude::*;
 
 use super::store::use_app_state;
-use crate::core::answers::Answer;
 use crate::core::compare::differences;
-use crate::core::content::CURRENT;
-use crate::core::scoring::{Band, Blocker, DimensionResult, Report, band_label, pass_mark, yes_rule_sentence};
+use crate::core::content::{CURRENT, YesRule};
+use crate::core::scoring::{Band, DimensionResult, Report, band_label, pass_mark, yes_rule_sentence};
 use crate::core::session::Action;
 
 fn band_class(band: Option<Band>) -> &'static str {
@@ -22,8 +21,9 @@ pub fn VerdictBlock(
     /// Heading level text prefix, e.g. "Your verdict" or "Their verdict".
     title: &'static str,
 ) -> impl IntoView {
-    let headline = report.verdict.headline();
+    let headline = report.headline();
     let sentence = report.verdict_sentence();
+    let not_covered = report.not_covered();
     let key = report.verdict.key();
     let earlier = report.set.id != CURRENT.id;
     view! {
@@ -31,6 +31,7 @@ pub fn VerdictBlock(
             <p class="verdict-title">{title}</p>
             <p class="verdict-headline">{headline}</p>
             <p>{sentence}</p>
+            {not_covered.map(|text| view! { <p id="not-covered" class="note">{text}</p> })}
             <p class="passing">{format!("{} of {} dimensions pass", report.passing_count(), report.dimensions.len())}</p>
             <p class="rule">{yes_rule_sentence(report.set)}</p>
             {earlier.then(|| view! { <p id="earlier-version" class="note">"Taken with an earlier version of the check: its questions and its rule for a yes differ from today's."</p> })}
@@ -92,14 +93,6 @@ pub fn Chart(
     }
 }
 
-/// What an answer said, for lists on a card.
-fn answer_text(blocker: &Blocker) -> &'static str {
-    match blocker.answer {
-        Answer::DontKnow => "I don't know",
-        Answer::Level(level) => blocker.question.options.get(usize::from(level)).map_or("", |o| o.text),
-    }
-}
-
 /// One dimension's card: score, band, what it means, what holds it back, "I don't know"
 /// findings, the fix and the advice for the reader's own answers.
 #[component]
@@ -115,11 +108,22 @@ pub fn DimensionCard(
         None => format!("{} of {} answered", result.answered, result.total),
     };
     let state = edit_from.map(|_| use_app_state());
+    // Set 3 on: every answer that is not a yes, in the reader's words, with its own fix right
+    // under it (the card's advice list would repeat the same texts, so it is left out).
+    let literal = result.dimension.rule == YesRule::Literal;
     let holding_back = (!result.holding_back.is_empty()).then(|| {
         let items = result
             .holding_back
             .iter()
-            .map(|b| view! { <li>{format!("{}: \u{201c}{}\u{201d}", b.question.short, answer_text(b))}</li> })
+            .map(|b| {
+                let fix = b.advice().filter(|_| literal);
+                view! {
+                    <li>
+                        {format!("{}: \u{201c}{}\u{201d}", b.question.short, b.answer_text())}
+                        {fix.map(|f| view! { <span class="blocker-fix">" " {f}</span> })}
+                    </li>
+                }
+            })
             .collect_view();
         view! {
             <div class="holding-back">
@@ -159,7 +163,15 @@ pub fn DimensionCard(
         }
     });
     let passes = result.band == Some(Band::Yes);
-    let advice = (!result.advice.is_empty()).then(|| {
+    // A yes card's claims after its first (the meaning), each backed by the reader's yes answers.
+    let claims = (result.claims.len() > 1).then(|| {
+        view! { <ul class="claims">{result.claims[1..].iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul> }
+    });
+    let not_applicable = (!result.not_applicable.is_empty()).then(|| {
+        let names: Vec<&str> = result.not_applicable.iter().map(|q| q.short).collect();
+        view! { <p class="not-applicable">{format!("Not applicable here: {}.", names.join(", "))}</p> }
+    });
+    let advice = (!result.advice.is_empty() && !literal).then(|| {
         view! {
             <p class="advice-title">{if passes { "To make it stronger:" } else { "Based on your answers:" }}</p>
             <ul class="advice">{result.advice.iter().map(|m| view! { <li>{m.text}</li> }).collect_view()}</ul>
@@ -179,7 +191,9 @@ pub fn DimensionCard(
             </h3>
             <p class="test-question">{dimension.test_question}</p>
             {result.meaning.map(|m| view! { <p class="meaning">{m}</p> })}
+            {claims}
             {holding_back}
+            {not_applicable}
             {unknowns}
             {(!passes)
                 .then(|| {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::frame::SendResult;
 use super::report::{CompareView, ReportView};
 use super::share_panel::SharePanel;
 use super::store::use_app_state;
@@ -33,6 +34,7 @@ pub fn Results() -> impl IntoView {
                 "Results link: "
                 {link}
             </p>
+            <SendResult/>
             <SharePanel report=report link=link/>
             <div class="actions">
                 <button type="button" class="secondary" on:click=move |ev| state.act(&ev, Action::Back)>

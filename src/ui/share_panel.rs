@@ -70,16 +70,6 @@ pub fn SharePanel(
         <section id="share" class="share" aria-labelledby="share-heading">
             <h2 id="share-heading">"Share your results"</h2>
             <p>"The link holds your answers in a few characters, nothing else. Whoever opens it sees your results, marked as yours."</p>
-            {state
-                .env
-                .host_events
-                .then(|| {
-                    view! {
-                        <p id="host-events-note" class="note">
-                            "The site showing this check asked to receive your verdict and scores when you finish, and has been sent them."
-                        </p>
-                    }
-                })}
             <div class="field">
                 <label for="pilot-label">"Name this pilot (optional)"</label>
                 <input

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::core::embed::{Consent, seen_by_reader};
 use crate::core::notices::{Notice, Notices};
 use crate::core::session::{Action, By, Session, View};
 
@@ -22,6 +23,15 @@ pub struct Env {
     pub host_events: bool,
     /// The author tools, on the page that carries them.
     pub tools: Option<ToolScreens>,
+    /// In a frame, the site around it as the reader is told (`blog.example.com`), when the
+    /// browser names it; a result goes only there (`parent_origin`).
+    pub site: Option<&'static str>,
+    /// The parent page's origin, when the browser names it.
+    pub parent_origin: Option<&'static str>,
+    /// Where heights go (`core::embed::height_target`).
+    pub height_target: &'static str,
+    /// The engine can say whether the frame is visible (IntersectionObserver v2).
+    pub can_verify_visibility: bool,
 }
 
 /// The app's state, shared through context. `Copy`, so handlers capture it freely. The session
@@ -32,12 +42,26 @@ pub struct AppState {
     notices: RwSignal<Notices>,
     /// Where the widget runs.
     pub env: Env,
+    /// In a frame: whether the browser reports the frame visible right now (never, where the
+    /// engine cannot say).
+    pub visible: RwSignal<bool>,
+    /// The reader's answer to sending their result to the page around (with `events`).
+    pub consent: RwSignal<Consent>,
+    /// The results code last sent to the page around, so a result is sent once.
+    pub sent: RwSignal<Option<String>>,
 }
 
 impl AppState {
     /// The state the app (and each component test) starts from.
     pub fn new(session: Session, notices: Notices, env: Env) -> Self {
-        Self { session: RwSignal::new(session), notices: RwSignal::new(notices), env }
+        Self {
+            session: RwSignal::new(session),
+            notices: RwSignal::new(notices),
+            env,
+            visible: RwSignal::new(false),
+            consent: RwSignal::new(Consent::Undecided),
+            sent: RwSignal::new(None),
+        }
     }
 
     /// Makes this state the one [`use_app_state`] finds below the current owner.
@@ -62,10 +86,23 @@ impl AppState {
     }
 
     /// Applies an action asked for by a browser event: the reader's own when the browser says
-    /// the event is trusted (a real click or key press), not a script's.
+    /// the event is trusted (a real click or key press), not a script's; and seen (one the page
+    /// around cannot fake) outside a frame, or in a frame the browser reports visible.
     pub fn act(&self, event: &web_sys::Event, action: Action) {
-        let by = if event.is_trusted() { By::Reader } else { By::Page };
+        let by = self.by(event);
         self.session.update(|session| session.apply_by(action, by));
+    }
+
+    /// Who a browser event speaks for (see [`AppState::act`]).
+    pub fn by(&self, event: &web_sys::Event) -> By {
+        let trusted = event.is_trusted();
+        if seen_by_reader(self.env.framed, trusted, self.visible.get_untracked()) {
+            By::SeenReader
+        } else if trusted {
+            By::Reader
+        } else {
+            By::Page
+        }
     }
 
     /// The notices, tracked.

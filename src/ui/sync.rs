@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::store::AppState;
 use crate::core::answers::Answer;
-use crate::core::host_messages;
+use crate::core::embed::{self, result_due};
 use crate::core::links::{self, Showing};
 use crate::core::notices::{Notice, Notices};
 use crate::core::route::{self, Address, Route};
@@ -24,8 +24,9 @@ use crate::shell::{self, address, host, storage};
 
 /// What the app opens with: the reader's run from storage (or from this tab's history entry
 /// where storage is blocked), what the address asks, what the reader did on the page's static
-/// first question, and what the reader must be told.
-pub fn opening(early: Option<EarlyQuestion>) -> (Session, Notices) {
+/// first question, and what the reader must be told. In a frame the stored run is held out of
+/// sight (`core::embed::open_framed`) and the static question is never adopted.
+pub fn opening(early: Option<EarlyQuestion>, framed: bool) -> (Session, Notices) {
     let mut notices = Notices::default();
     let stored = match storage::load() {
         storage::Loaded::Snapshot(snapshot) => Some(snapshot),
@@ -45,6 +46,9 @@ pub fn opening(early: Option<EarlyQuestion>) -> (Session, Notices) {
     };
     let marked = address::marker().and_then(|text| Snapshot::parse(&text).ok());
     let route = Route::parse(&address::fragment());
+    if framed {
+        return (embed::open_framed(&route, stored, marked), notices);
+    }
     let mut session = route::open(&route, stored, marked);
     // The first question answered on the page's static copy while the app loaded.
     if route == Route::Start
@@ -65,7 +69,9 @@ pub fn persist(state: AppState) {
     let snapshot = Memo::new(move |_| state.with(Snapshot::of));
     Effect::new(move |_| {
         let snapshot = snapshot.get();
-        if snapshot.worth_saving() && !state.notices_untracked().cannot_save() && storage::save(&snapshot).is_err() {
+        // Never over a run held out of sight in a frame.
+        let may_save = state.with_untracked(Session::may_save);
+        if snapshot.worth_saving() && may_save && !state.notices_untracked().cannot_save() && storage::save(&snapshot).is_err() {
             storage::forget_run();
             // The one effect chain (see the module doc): `mirror_address` reads this notice.
             state.notify(Notice::CannotSave);
@@ -97,10 +103,7 @@ pub fn mirror_address(state: AppState) {
             return;
         }
         let marker = state.with(|s| Snapshot::of(s).to_text());
-        // A results link is exactly the link (what a reader copies); other screens keep the
-        // page's query, and an embed always does (a reload there must stay an embed).
-        let keep_query = state.env.embedded || !matches!(address.route, Route::Shared(_));
-        address::show(&address, keep_query, &marker);
+        address::show(&address, embed::keep_query(state.env.embedded, &address.route), &marker);
     });
 }
 
@@ -122,29 +125,31 @@ pub fn follow_screen(state: AppState, focus_first: bool) {
     );
 }
 
-/// Tells the host page the reader's result, only when its author asked (`?events`) and only
-/// while the reader's own results are on screen because the reader went there with their own
-/// input in this page (never because of the address or the page around the frame).
+/// Tells the host page the reader's result, once, only when `core::embed::result_due` says so:
+/// the author asked (`?events`), the browser names the site, the reader agreed on the first
+/// screen, and the reader finished this result in this frame in this visit and took themselves
+/// to it. A label typed afterwards does not send it again (the memo follows the answers only).
 pub fn post_results_to_host(state: AppState) {
-    if !state.env.host_events {
-        return;
-    }
-    let event = Memo::new(move |_| {
-        state.with(|s| {
-            (s.results_by_reader && s.on_own_results())
-                .then(|| host_messages::result_message(&s.answers, &s.label, &address::base_url()))
-        })
+    let (Some(origin), true) = (state.env.parent_origin, state.env.host_events) else { return };
+    let due = Memo::new(move |_| {
+        let consent = state.consent.get();
+        state.with(|s| result_due(s, true, true, consent).then(|| s.answers.clone()))
     });
     Effect::new(move |_| {
-        if let Some(event) = event.get() {
-            host::post_result(&event);
+        if due.get().is_none() {
+            return;
         }
+        super::frame::send_result(state, origin);
     });
 }
 
 /// A link pasted into the address bar of an open tab (or a footer link) changes only the
-/// fragment: read it as a route, relative to the reader's own run.
+/// fragment: read it as a route, relative to the reader's own run. Not in a frame: there the
+/// fragment is the page around's to change, and no reader pastes into a frame's address.
 pub fn listen_to_hash(state: AppState) {
+    if state.env.framed {
+        return;
+    }
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let route = Route::parse(&address::fragment());
         if let Some(action) = state.with_untracked(|s| route.action(s)) {
@@ -164,19 +169,38 @@ pub fn listen_to_other_tabs(state: AppState) {
         let incoming = snapshot.session;
         let differs = state.with_untracked(|s| s.answers != incoming.answers || s.label != incoming.label);
         if differs {
+            // A run held out of sight in a frame takes the newer one unseen, and untold.
+            let held = state.with_untracked(|s| s.held.is_some());
             state.dispatch(Action::Adopt { answers: incoming.answers, label: incoming.label });
-            state.notify(Notice::FromOtherTab);
+            if !held {
+                state.notify(Notice::FromOtherTab);
+            }
         }
     });
     on_cleanup(move || listener.remove());
 }
 
-/// Reports the widget's height to the host page whenever it changes, so the iframe never
-/// scrolls inside.
-pub fn report_height(root: NodeRef<Div>) {
+/// Reports the refused-frame notice's height to whatever page frames it (the notice is the
+/// same for every reader and every stored run, so its height tells that page nothing), so
+/// `embed.js` shrinks the frame to the notice.
+pub fn report_notice_height(root: NodeRef<Div>) {
     Effect::new(move |_| {
         if let Some(element) = root.get() {
-            host::report_height_of(&element);
+            host::report_height_of(&element, "*".to_owned());
+        }
+    });
+}
+
+/// Reports the widget's height to the host page whenever it changes, so the iframe never
+/// scrolls inside; and, in a frame, follows whether the browser reports it visible.
+pub fn report_height(state: AppState, root: NodeRef<Div>) {
+    Effect::new(move |_| {
+        if let Some(element) = root.get() {
+            let target = if state.env.height_target.is_empty() { "*" } else { state.env.height_target };
+            host::report_height_of(&element, target.to_owned());
+            if state.env.framed {
+                host::watch_visibility(&element, move |visible| state.visible.set(visible));
+            }
         }
     });
 }

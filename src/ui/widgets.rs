@@ -5,12 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::store::use_app_state;
-use crate::core::session::Action;
+use crate::core::embed::FRAMED_CONFIRM_DELAY_MS;
+use crate::core::session::{Action, By};
 use crate::shell::clipboard::{self, ShareError};
-
-/// Inside a frame, a confirmation's button appears only after this pause, so that clicks
-/// aimed blind through an invisible frame cannot confirm what they opened.
-const FRAMED_CONFIRM_DELAY_MS: u64 = 1500;
 
 /// What a copy field says after the copy button.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -76,7 +73,10 @@ pub fn CopyField(
 
 /// A trigger button that opens an inline confirmation with a confirm and a cancel button, for
 /// anything that discards the reader's answers. Inside a frame the confirm button appears only
-/// after a pause and focus moves to the question, and only the reader's own click confirms.
+/// after a pause counted from each opening (a timer left from an earlier opening arms nothing),
+/// focus moves to the question, and only the reader's own click confirms; answers saved before
+/// this visit are discarded only by a click the browser says was seen (the frame visible),
+/// else the reader is sent to the check's own tab.
 #[component]
 pub fn ConfirmButton(
     /// Id of the trigger button.
@@ -101,25 +101,45 @@ pub fn ConfirmButton(
     let open = RwSignal::new(false);
     // Outside a frame the confirm button is there at once.
     let armed = RwSignal::new(!framed);
+    // Which opening a pause belongs to: only the latest opening's timer may arm the button.
+    let openings = StoredValue::new(0u32);
+    // A confirmation refused because the click could not be told from a blind one.
+    let refused = RwSignal::new(false);
     let question_id = format!("{id}-question");
     // Closing removes the focused button: give focus back to the trigger.
     let close = move || {
         open.set(false);
+        openings.update_value(|n| *n = n.wrapping_add(1));
         crate::shell::focus_by_id(id);
     };
     let open_it = move |_| {
         open.set(true);
+        refused.set(false);
         if framed {
             armed.set(false);
+            openings.update_value(|n| *n = n.wrapping_add(1));
+            let this_opening = openings.get_value();
             let question_id = format!("{id}-question");
             request_animation_frame(move || crate::shell::focus_by_id(&question_id));
-            set_timeout(move || armed.set(true), std::time::Duration::from_millis(FRAMED_CONFIRM_DELAY_MS));
+            set_timeout(
+                move || {
+                    if openings.try_get_value() == Some(this_opening) && open.get_untracked() {
+                        armed.set(true);
+                    }
+                },
+                std::time::Duration::from_millis(FRAMED_CONFIRM_DELAY_MS),
+            );
         }
     };
     // Stored, so the handler below is `Copy` and every render of the confirmation can take it.
     let action = StoredValue::new(action);
     let confirm = move |event: leptos::ev::MouseEvent| {
-        if framed && !event.is_trusted() {
+        let by = state.by(&event);
+        if framed && by == By::Page {
+            return;
+        }
+        if framed && by != By::SeenReader && state.with_untracked(|s| s.discards_saved()) {
+            refused.set(true);
             return;
         }
         open.set(false);
@@ -148,6 +168,15 @@ pub fn ConfirmButton(
                     <button id=confirm_id type="button" class="danger" on:click=confirm>
                         {confirm_label}
                     </button>
+                </Show>
+                <Show when=move || refused.get()>
+                    <p class="note" role="status">
+                        {if state.env.can_verify_visibility {
+                            "Your browser couldn't confirm that this frame was in full view, so answers saved here before aren't discarded. Bring the whole frame into view, with nothing over it, and try again."
+                        } else {
+                            "This browser can't confirm that a frame is in view, so answers saved here before aren't discarded from inside it."
+                        }}
+                    </p>
                 </Show>
                 <button type="button" class="secondary" on:click=move |_| close()>
                     {cancel_label}

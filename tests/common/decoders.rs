@@ -11,7 +11,7 @@
 //! - pasted text and dropped files: the team view's list (`team::read_pasted`, through
 //!   `share_code::code_in_link`) and readers' results (`readers::extract`, whose path may
 //!   change when `readers.rs` becomes a folder);
-//! - the page around a frame: its origin against the author's list (`route::framing_allowed`);
+//! - the page around a frame: its origin against the author's list (`embed::framing_allowed`);
 //! - the static first question: the radio value the reader chose (`Answer::from_radio_value`).
 //!
 //! Included by path (`#[path]`) in both places rather than through `common/mod.rs`, because
@@ -20,7 +20,8 @@
 use readiness_check::core::answers::Answer;
 use readiness_check::core::links;
 use readiness_check::core::readers;
-use readiness_check::core::route::{self, EmbedOptions, Route};
+use readiness_check::core::embed::{self, Ancestors, EmbedOptions};
+use readiness_check::core::route::{self, Route};
 use readiness_check::core::share_code::{self, LinkCode};
 use readiness_check::core::snapshot::{self, Snapshot, StoredRun, StoredValue};
 use readiness_check::core::team;
@@ -67,7 +68,8 @@ pub fn feed(input: &str) {
     let _ = readers::summarise(&extracted.results);
     // The page around a frame, and the static question.
     let (allowed, parent) = input.split_once('\n').unwrap_or((input, input));
-    let _ = route::framing_allowed(allowed, Some(parent));
-    let _ = route::framing_allowed(input, None);
+    let ancestors = |origins: Vec<String>| Ancestors { depth: origins.len().max(1), origins };
+    let _ = embed::framing_allowed(allowed, &ancestors(parent.split(' ').map(str::to_owned).collect()));
+    let _ = embed::framing_allowed(input, &ancestors(Vec::new()));
     let _ = Answer::from_radio_value(input);
 }

@@ -72,6 +72,38 @@ function isYes(dimension, chars, score) {
 }
 
 /**
+ * Set 3 on, the literal yes, written from its description (docs/question-set-3.md): each
+ * answer's stance from the content ('?' stands as a no); the band is the weakest stance, "not
+ * applicable" left out; the score lies in the band's range, placed by the weighted points of
+ * the answers that apply; an answer that is not a yes blocks even while questions are open.
+ */
+function literalDimension(dimension, chars) {
+  const order = ['no', 'partly', 'yes'];
+  let weakest = 2;
+  let complete = true;
+  let earned = 0;
+  let possible = 0;
+  dimension.questions.forEach((q, i) => {
+    const c = chars[i];
+    if (c === '-') {
+      complete = false;
+      return;
+    }
+    const stance = c === '?' ? 'no' : q.stances[Number(c)];
+    if (stance === 'not-applicable') return;
+    weakest = Math.min(weakest, order.indexOf(stance));
+    earned += q.weight * (c === '?' ? 0 : q.points[Number(c)]);
+    possible += q.weight * Math.max(...q.points);
+  });
+  const blocks = weakest < 2;
+  if (!complete) return { score: null, band: 'incomplete', blocks };
+  const [low, high] = dimension.rule.ranges[weakest];
+  const span = high - low;
+  const within = possible === 0 ? span : Math.floor((span * earned + Math.floor(possible / 2)) / possible);
+  return { score: low + within, band: order[weakest], blocks };
+}
+
+/**
  * The report the widget should show for a pattern, computed from the content's weights:
  * `{ scores: {id: n|null}, bands: {id: 'yes'|'partly'|'no'|'incomplete'}, verdict, slug }`.
  */
@@ -83,6 +115,15 @@ export function expectedReport(answers, setId = CURRENT_SET) {
   const blocking = [];
   let missing = false;
   for (const d of content.dimensions) {
+    if (d.rule.kind === 'literal') {
+      const chars = d.questions.map(() => answers[position++]);
+      const result = literalDimension(d, chars);
+      scores[d.id] = result.score;
+      bands[d.id] = result.band;
+      if (result.blocks) blocking.push(d.id);
+      if (result.band === 'incomplete') missing = true;
+      continue;
+    }
     let earned = 0;
     let possible = 0;
     let complete = true;

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use readiness_check::core::content::QuestionSet;
+use readiness_check::core::content::{CURRENT, QuestionSet, intro};
 use readiness_check::core::outcome::{Outcome, shared_view};
 use regex::{NoExpand, Regex};
 
@@ -187,6 +187,8 @@ pub fn not_found_page(template: &str, site: Option<&str>, slugs: &[String]) -> R
     let known_base = site.map(site_path);
     let script = not_found::script(known_base.as_deref(), slugs);
     let check = site.unwrap_or("/");
+    let questions = CURRENT.question_count();
+    let minutes = intro::MINUTES;
     let html = format!(
         r#"<!doctype html>
 <html lang="en">
@@ -209,7 +211,7 @@ pub fn not_found_page(template: &str, site: Option<&str>, slugs: &[String]) -> R
       <main class="screen">
         <section aria-labelledby="not-found-heading">
           <h1 id="not-found-heading">This page doesn't exist</h1>
-          <p class="lead">The link may have been cut short or changed on its way here. The check itself is one click away: eighteen questions, about 3 minutes, and your answers stay on your device.</p>
+          <p class="lead">The link may have been cut short or changed on its way here. The check itself is one click away: {questions} questions, about {minutes} minutes, and your answers stay on your device.</p>
           <div class="actions"><a id="take-check" class="button primary" href="{check}">Take the {PRODUCT}</a></div>
         </section>
       </main>

@@ -115,13 +115,14 @@ h1{{margin-top:32px;font-size:76px;line-height:1.08;font-weight:800;letter-spaci
         &format!(
             "<main class=\"card\">{}
 <h1>{}</h1>
-<p class=\"sub\">The {PRODUCT} · {} dimensions · 3 minutes</p>
+<p class=\"sub\">The {PRODUCT} · {} dimensions · {} minutes</p>
 <div class=\"dims\">{dims}</div>
 <p class=\"foot\">Based on the essay ‘From Pilot to Production’. Nothing leaves your device.</p>
 </main>",
             brand(),
             esc(intro::HEADLINE),
-            set.dimensions.len()
+            set.dimensions.len(),
+            intro::MINUTES
         ),
         &css,
         false,
@@ -176,11 +177,12 @@ fn outcome_card(outcome: &Outcome, set: &QuestionSet) -> String {
             "<main class=\"card\">{}
 <div class=\"verdict\"><span class=\"badge\" aria-hidden=\"true\">{}</span><h1>{}</h1></div>
 <div class=\"dims\">{dims}</div>
-<p class=\"foot\">Someone checked their AI pilot. <strong>Take the 3-minute check and compare →</strong></p>
+<p class=\"foot\">Someone checked their AI pilot. <strong>Take the {minutes}-minute check and compare →</strong></p>
 </main>",
             brand(),
             if ready { '✓' } else { '✗' },
-            esc(outcome.headline())
+            esc(outcome.headline()),
+            minutes = intro::MINUTES
         ),
         &css,
         false,

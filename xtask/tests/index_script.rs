@@ -6,7 +6,7 @@
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-use readiness_check::core::route::EmbedOptions;
+use readiness_check::core::embed::EmbedOptions;
 
 /// The inline script of index.html that decides what shows before the app arrives.
 fn head_script() -> String {

@@ -2,7 +2,7 @@
 //!
 //! Content is plain `static` Rust data rather than a TOML/JSON file so that no parser ships
 //! in the wasm and the compiler checks its shape. An author edits the newest set file
-//! (`v2.rs` today) and nothing else. A set that has been published is frozen: results links
+//! (`v3.rs` today) and nothing else. A set that has been published is frozen: results links
 //! name their set by `id` and must score forever as they did, so a content change that alters
 //! questions, options, points or thresholds is a *new* set file with the next `id`, added
 //! to [`QUESTION_SETS`]. Wording fixes that keep the meaning may edit a set in place.
@@ -10,12 +10,13 @@
 
 mod v1;
 mod v2;
+mod v3;
 
 /// The question set new readers answer.
-pub const CURRENT: &QuestionSet = &v2::SET;
+pub const CURRENT: &QuestionSet = &v3::SET;
 
 /// Every question set ever published, oldest first. Never remove one: old links name them.
-pub const QUESTION_SETS: &[&QuestionSet] = &[&v1::SET, &v2::SET];
+pub const QUESTION_SETS: &[&QuestionSet] = &[&v1::SET, &v2::SET, &v3::SET];
 
 /// Finds a published question set by its id.
 pub fn question_set(id: u8) -> Option<&'static QuestionSet> {
@@ -39,6 +40,9 @@ pub struct QuestionSet {
     /// Moves offered to a pilot that is not ready once the blocking dimensions' own advice is
     /// used up, so that it always gets three (empty for set 1).
     pub not_ready_moves: &'static [GeneralMove],
+    /// What a "Ready" result does not cover, said under it (set 3 on: the essay's four tests
+    /// are not a legal, regulatory or security sign-off).
+    pub not_covered: Option<&'static str>,
 }
 
 /// A move that is not tied to one answer, with the topic it is about: the next three moves
@@ -68,6 +72,36 @@ pub enum YesRule {
         /// Minimum 0–100 score for the band "partly" when the dimension is not a yes.
         partly: u8,
     },
+    /// Set 3 on, the literal yes: every option declares its [`Stance`]; a dimension is a yes
+    /// only when every answer in it is a yes option (or not applicable), and its weakest
+    /// answer sets its band. "I don't know" stands as a no. Scores lie in each band's own
+    /// range, so they order like bands (`scoring::literal_band` and `scoring::literal_score`).
+    Literal,
+}
+
+/// Where an option stands on the essay's test for its dimension (set 3 on), written against
+/// the essay. Ordered: a later option of a question never stands lower than an earlier one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stance {
+    /// The answer says no to the essay's test, or states a failure mode the essay names.
+    No,
+    /// On the way to a yes, not there.
+    Partly,
+    /// The reader could say yes to the essay's point out loud.
+    Yes,
+    /// The question cannot apply to this pilot and the essay's test holds without it: it
+    /// neither blocks nor counts (the option is offered last, after the best one).
+    NotApplicable,
+}
+
+/// One thing a yes card says, and the questions whose yes answers back it: it is shown only
+/// when every one of them has a yes answer (never on a "not applicable" one).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Claim {
+    /// The claim, in the second person.
+    pub text: &'static str,
+    /// Ids of the questions that back it.
+    pub backed_by: &'static [&'static str],
 }
 
 /// What a dimension's result means, in words.
@@ -84,6 +118,16 @@ pub enum Meanings {
         yes: &'static str,
         /// The key question is a yes, other answers hold the dimension back.
         held_back: &'static str,
+    },
+    /// Set 3 on: a yes card says only its claims that the reader's yes answers back; a card
+    /// that is not a yes leads with the key answer's own meaning (or its "I don't know"
+    /// finding), or with `not_yes` when the key answer is a yes, then lists every answer that
+    /// is not a yes.
+    Claims {
+        /// What a yes card may say, each claim tied to the questions that back it.
+        yes: &'static [Claim],
+        /// The lead-in when the key answer is a yes but other answers are not.
+        not_yes: &'static str,
     },
 }
 
@@ -147,6 +191,9 @@ pub struct Question {
     pub options: &'static [Choice],
     /// What answering "I don't know" here means, and what to do (set 2 on).
     pub unknown: Option<Unknown>,
+    /// The essay's own words this question asks about, verbatim (set 3 on; a test finds them
+    /// in the essay), so that no question credits the essay with a rule it does not have.
+    pub essay: Option<&'static str>,
 }
 
 /// One behaviourally anchored option.
@@ -160,12 +207,14 @@ pub struct Choice {
     pub meaning: Option<&'static str>,
     /// The move for a reader who gives this answer (set 2 on; `None` at the top option).
     pub advice: Option<&'static str>,
+    /// Where this option stands on the essay's test (set 3 on; `None` before).
+    pub stance: Option<Stance>,
 }
 
 impl Choice {
     /// An option that only scores (set 1's shape).
     pub const fn scored(text: &'static str, points: u8) -> Choice {
-        Choice { text, points, meaning: None, advice: None }
+        Choice { text, points, meaning: None, advice: None, stance: None }
     }
 }
 
@@ -223,6 +272,12 @@ impl Question {
     pub fn max_points(&self) -> u8 {
         self.options.iter().map(|c| c.points).max().unwrap_or(0)
     }
+
+    /// Index of the best option: the last one that is not "not applicable".
+    pub fn best_level(&self) -> u8 {
+        let applicable = self.options.iter().filter(|c| c.stance != Some(Stance::NotApplicable)).count();
+        applicable.saturating_sub(1) as u8
+    }
 }
 
 /// The intro screen's words. They are also in `index.html` as a static intro that can be read
@@ -236,8 +291,11 @@ pub mod intro {
     pub const ESSAY_LINK: &str = "From Pilot to Production";
     /// The lead paragraph after the essay link.
     pub const LEAD_END: &str = ": ownership, data, buy-in and metrics.";
-    /// The facts after the current set's question count ("18 questions, about 3 minutes").
-    pub const DURATION: &str = " questions, about 3 minutes";
+    /// Minutes the current set takes to read and answer, measured by `tests/content.rs`
+    /// (every word on the question screens at 215 words a minute, plus two taps a question).
+    pub const MINUTES: u32 = 6;
+    /// The facts after the question count ("17 questions, about 6 minutes"); says [`MINUTES`].
+    pub const DURATION: &str = " questions, about 6 minutes";
     /// The other facts.
     pub const FACTS: [&str; 2] = [
         "A verdict, a score per dimension and your next three moves",

@@ -25,6 +25,7 @@ pub(super) static SET: QuestionSet = QuestionSet {
         },
     ],
     not_ready_moves: &[],
+    not_covered: None,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -54,6 +55,7 @@ const OWNERSHIP: Dimension = Dimension {
             group: None,
             weight: 2,
             role: Role::Key,
+            essay: None,
             topic: "ownership.named_owner",
             options: &[
                 Choice::scored("Nobody is named; the pilot team moves on after launch", 0),
@@ -73,6 +75,7 @@ const OWNERSHIP: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "ownership.wrong_calls",
             options: &[
                 Choice::scored("Nobody checks its output; errors surface when a customer or colleague complains", 0),
@@ -95,6 +98,7 @@ const OWNERSHIP: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "ownership.run_team",
             options: &[
                 Choice::scored("Nobody; the pilot team and its budget end at launch", 0),
@@ -111,6 +115,7 @@ const OWNERSHIP: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "ownership.in_goals",
             options: &[
                 Choice::scored("There is no owner, or their goals don't mention the AI at all", 0),
@@ -182,6 +187,7 @@ const DATA: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "data.sources_mapped",
             options: &[
                 Choice::scored(
@@ -201,6 +207,7 @@ const DATA: Dimension = Dimension {
             group: None,
             weight: 2,
             role: Role::Key,
+            essay: None,
             topic: "data.manual_steps",
             options: &[
                 Choice::scored("Yes; someone would clean, label or export data by hand, as in the pilot", 0),
@@ -220,6 +227,7 @@ const DATA: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "data.quality_monitoring",
             options: &[
                 Choice::scored("We'd find out when the AI's output goes wrong", 0),
@@ -236,6 +244,7 @@ const DATA: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "data.pipeline_owner",
             options: &[
                 Choice::scored("Nobody; it's scripts and exports the pilot team put together", 0),
@@ -315,6 +324,7 @@ const BUY_IN: Dimension = Dimension {
             group: None,
             weight: 2,
             role: Role::Key,
+            essay: None,
             topic: "buy_in.co_design",
             options: &[
                 Choice::scored("They haven't been involved; they'll hear about it at rollout", 0),
@@ -334,6 +344,7 @@ const BUY_IN: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "buy_in.impact_explained",
             options: &[
                 Choice::scored("No; people are guessing, and rumors fill the gap", 0),
@@ -353,6 +364,7 @@ const BUY_IN: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "buy_in.workarounds",
             options: &[
                 Choice::scored("We have no view of actual use; steering meetings just sound positive", 0),
@@ -375,6 +387,7 @@ const BUY_IN: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "buy_in.stake",
             options: &[
                 Choice::scored("Nothing; if anything, success threatens their team's size or budget", 0),
@@ -454,6 +467,7 @@ const METRICS: Dimension = Dimension {
             group: PROCESS,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "metrics.production_accuracy",
             options: &[
                 Choice::scored("We only have the pilot's results on its prepared test data", 0),
@@ -470,6 +484,7 @@ const METRICS: Dimension = Dimension {
             group: PROCESS,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "metrics.operational_monitoring",
             options: &[
                 Choice::scored("None of these are measured", 0),
@@ -486,6 +501,7 @@ const METRICS: Dimension = Dimension {
             group: OUTCOME,
             weight: 2,
             role: Role::Key,
+            essay: None,
             topic: "metrics.business_number",
             options: &[
                 Choice::scored("A demo and some positive feedback", 0),
@@ -502,6 +518,7 @@ const METRICS: Dimension = Dimension {
             group: OUTCOME,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "metrics.baseline",
             options: &[
                 Choice::scored("No; nobody recorded how the work performed before the AI", 0),

@@ -39,21 +39,22 @@ pub(super) static SET: QuestionSet = QuestionSet {
             text: "Ask the data lead, two affected managers and whoever decides on scaling to take this check too. Compare your results in the team view.",
         },
     ],
+    not_covered: None,
 };
 
 /// A scored option with its advice (options below the top).
 const fn option(text: &'static str, points: u8, advice: &'static str) -> Choice {
-    Choice { text, points, meaning: None, advice: Some(advice) }
+    Choice { text, points, meaning: None, advice: Some(advice), stance: None }
 }
 
 /// A key question's option below the top: what it means for the dimension, and its advice.
 const fn key_option(text: &'static str, points: u8, meaning: &'static str, advice: &'static str) -> Choice {
-    Choice { text, points, meaning: Some(meaning), advice: Some(advice) }
+    Choice { text, points, meaning: Some(meaning), advice: Some(advice), stance: None }
 }
 
 /// The top option: no advice, and its meaning is the dimension's.
 const fn top(text: &'static str) -> Choice {
-    Choice { text, points: 3, meaning: None, advice: None }
+    Choice { text, points: 3, meaning: None, advice: None, stance: None }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -80,6 +81,7 @@ const OWNERSHIP: Dimension = Dimension {
             group: None,
             weight: 2,
             role: Role::Key,
+            essay: None,
             topic: "ownership.named_owner",
             options: &[
                 key_option(
@@ -114,6 +116,7 @@ const OWNERSHIP: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "ownership.in_goals",
             options: &[
                 option(
@@ -145,6 +148,7 @@ const OWNERSHIP: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "ownership.sponsor",
             options: &[
                 option(
@@ -178,6 +182,7 @@ const OWNERSHIP: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Essential,
+            essay: None,
             topic: "ownership.decision_rights",
             options: &[
                 option(
@@ -211,6 +216,7 @@ const OWNERSHIP: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Essential,
+            essay: None,
             topic: "ownership.model_upkeep",
             options: &[
                 option(
@@ -266,6 +272,7 @@ const DATA: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Essential,
+            essay: None,
             topic: "data.sources_mapped",
             options: &[
                 option(
@@ -297,6 +304,7 @@ const DATA: Dimension = Dimension {
             group: None,
             weight: 2,
             role: Role::Key,
+            essay: None,
             topic: "data.manual_steps",
             options: &[
                 key_option(
@@ -333,6 +341,7 @@ const DATA: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Essential,
+            essay: None,
             topic: "data.quality_monitoring",
             options: &[
                 option(
@@ -364,6 +373,7 @@ const DATA: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "data.pipeline_owner",
             options: &[
                 option(
@@ -416,6 +426,7 @@ const BUY_IN: Dimension = Dimension {
             group: None,
             weight: 2,
             role: Role::Key,
+            essay: None,
             topic: "buy_in.co_design",
             options: &[
                 key_option(
@@ -450,6 +461,7 @@ const BUY_IN: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "buy_in.impact_explained",
             options: &[
                 option(
@@ -483,6 +495,7 @@ const BUY_IN: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Essential,
+            essay: None,
             topic: "buy_in.workarounds",
             options: &[
                 option(
@@ -514,6 +527,7 @@ const BUY_IN: Dimension = Dimension {
             group: None,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "buy_in.stake",
             options: &[
                 option(
@@ -571,6 +585,7 @@ const METRICS: Dimension = Dimension {
             group: PROCESS,
             weight: 1,
             role: Role::Essential,
+            essay: None,
             topic: "metrics.production_accuracy",
             options: &[
                 option(
@@ -602,6 +617,7 @@ const METRICS: Dimension = Dimension {
             group: PROCESS,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "metrics.exception_rate",
             options: &[
                 option(
@@ -633,6 +649,7 @@ const METRICS: Dimension = Dimension {
             group: PROCESS,
             weight: 1,
             role: Role::Supporting,
+            essay: None,
             topic: "metrics.service_level",
             options: &[
                 option(
@@ -664,6 +681,7 @@ const METRICS: Dimension = Dimension {
             group: OUTCOME,
             weight: 2,
             role: Role::Key,
+            essay: None,
             topic: "metrics.business_number",
             options: &[
                 key_option(
@@ -700,6 +718,7 @@ const METRICS: Dimension = Dimension {
             group: OUTCOME,
             weight: 1,
             role: Role::Essential,
+            essay: None,
             topic: "metrics.baseline",
             options: &[
                 option(

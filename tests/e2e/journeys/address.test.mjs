@@ -8,8 +8,8 @@ import { journey } from '../harness/journey.mjs';
 import { QUESTION_COUNT as N, STORAGE_KEY, addressSnapshot, pattern, resultsLink, storedParts, writtenSnapshot } from '../lib.mjs';
 import { answer, atQuestion, checkedValue, expectReport, finishAll, load, seedStorage, start, storage } from '../widget.mjs';
 
-const MINE = pattern('32133' + '3213' + '3321' + '23123');
-const THEIRS = pattern('33333' + '3333' + '2333' + '33323');
+const MINE = pattern('3233' + '3213' + '3321' + '23123');
+const THEIRS = pattern('3333' + '3333' + '2333' + '33323');
 
 /** Both places a widget lives: the root of a site and a sub-path. */
 const bases = (t) => [

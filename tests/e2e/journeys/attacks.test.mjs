@@ -8,8 +8,8 @@ import { visitScreens } from '../screens.mjs';
 import { hostUrl, load, storage } from '../widget.mjs';
 
 /** A finished run, ready to scale, with a label the framer would love to learn. */
-const DONE = pattern('33333' + '3333' + '3333' + '33333');
-const LOWEST = pattern('00000' + '0000' + '0000' + '00000');
+const DONE = pattern('3333' + '3333' + '3333' + '33333');
+const LOWEST = pattern('0000' + '0000' + '0000' + '00000');
 const FRAMER = "pages of the widget's own site made up on the spot (route)";
 
 /** A context whose widget origin already holds the reader's finished run. */
@@ -198,8 +198,8 @@ journey('theStrictPolicyHoldsOnEveryScreen', async (t) => {
 
 journey('labelsStayInTheirPlaceAndBlankOnesAreNoLabels', async (t) => {
   // Right-to-left labels in the team's findings are isolated, so the sentence keeps its order.
-  const owner = pattern('22222' + '2222' + '3333' + '22222');
-  const manager = pattern('22222' + '2222' + '0000' + '22222');
+  const owner = pattern('2222' + '2222' + '3333' + '22222');
+  const manager = pattern('2222' + '2222' + '0000' + '22222');
   const members = [
     encodeCode(owner, 'מנהלת המוצר'),
     encodeCode(manager, 'צוות א'),

@@ -6,8 +6,8 @@ import { EVERY, journey } from '../harness/journey.mjs';
 import { QUESTION_COUNT as N, encodeCode, encodeTeam, expectedReport, pattern, resultsLink, storedParts } from '../lib.mjs';
 import { answer, atQuestion, checkedValue, expectReport, finishAll, load, radioValue, readReport, shareLink, start, storage } from '../widget.mjs';
 
-const THEIRS = pattern('22223' + '3331' + '1110' + '00000');
-const MINE = pattern('33333' + '3332' + '2223' + '?3333');
+const THEIRS = pattern('2223' + '3331' + '1110' + '00000');
+const MINE = pattern('3333' + '3332' + '2223' + '?3333');
 
 /**
  * A results link made in one profile shows the same verdict in a fresh one, marked as theirs
@@ -134,8 +134,8 @@ journey('damagedLinksAreExplained', { engines: EVERY }, async (t) => {
 });
 
 /** Team members: an owner who rates Buy-in best, and four who rate it worst. */
-const OWNER = pattern('22222' + '2222' + '3333' + '22222');
-const MANAGER = pattern('22222' + '2222' + '0000' + '22222');
+const OWNER = pattern('2222' + '2222' + '3333' + '22222');
+const MANAGER = pattern('2222' + '2222' + '0000' + '22222');
 const TEAM = [
   ['Manager A', MANAGER],
   ['Manager B', MANAGER],

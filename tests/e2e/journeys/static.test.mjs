@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { journey } from '../harness/journey.mjs';
-import { pattern, resultsLink, storedParts } from '../lib.mjs';
+import { ALPHABET, CURRENT_SET, QUESTION_COUNT, pattern, resultsLink, storedParts } from '../lib.mjs';
 import { atQuestion, axe, checkedValue, holdWasm, storage } from '../widget.mjs';
 
 const HOLD = 'holds the wasm request back (route)';
@@ -26,7 +26,7 @@ async function watchLayoutShifts(page) {
 }
 
 journey('aSharedLinkShowsItsVerdictBeforeTheApp', { playwright: HOLD }, async (t) => {
-  const theirs = pattern('22223' + '3231' + '3333' + '33333');
+  const theirs = pattern('2222' + '3231' + '3333' + '33333');
   const page = await t.newPage();
   const release = await holdWasm(page);
   await page.goto(resultsLink(t.base, theirs, 'their pilot'));
@@ -52,7 +52,7 @@ journey('aSharedLinkShowsItsVerdictBeforeTheApp', { playwright: HOLD }, async (t
 journey('takeTheCheckWorksBeforeTheApp', { playwright: HOLD }, async (t) => {
   const page = await t.newPage();
   const release = await holdWasm(page);
-  await page.goto(resultsLink(t.base, pattern('0'.repeat(18))));
+  await page.goto(resultsLink(t.base, pattern('0'.repeat(QUESTION_COUNT))));
   await page.click('#static-take-check');
   // The check's own page, at its first question, still before any app.
   await page.waitForSelector('#static-question #static-q-legend');
@@ -87,6 +87,6 @@ journey('theFirstQuestionCanBeAnsweredBeforeTheApp', { playwright: HOLD }, async
   assert.deepEqual(await checkedValue(page), '2', 'the early answer is the reader\'s answer');
   assert.deepEqual((await page.textContent('#q-legend')).trim(), legend, 'the static question is the app\'s first question');
   assert.deepEqual(await page.$$eval('#question .option span', (spans) => spans.map((s) => s.textContent.trim())), options, 'with the same options');
-  await t.waitUntil(async () => storedParts((await storage(page)).main).code?.startsWith('1C'), 'the answer is saved');
+  await t.waitUntil(async () => storedParts((await storage(page)).main).code?.startsWith('1' + ALPHABET[CURRENT_SET]), 'the answer is saved');
 });
 
