@@ -13,6 +13,7 @@ use readiness_check::core::session::{Action, OfferedRun, Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult, encode};
 use readiness_check::core::snapshot::Snapshot;
 use readiness_check::core::team;
+use readiness_check::core::team::TeamMember;
 
 #[test]
 fn routes_by_fragment() {
@@ -218,7 +219,12 @@ fn every_screen_has_an_address_that_opens_it_again() {
             true,
             "r/not-odbm/#r=",
         ),
-        ("team", Session { view: View::Team(vec![theirs.clone()]), ..own_at(Step::Intro) }, true, "tools/#t=T1"),
+        (
+            "team",
+            Session { view: View::Team(vec![TeamMember::unnamed(theirs.clone())]), ..own_at(Step::Intro) },
+            true,
+            "tools/#t=T1",
+        ),
         ("empty team", Session { view: View::Team(Vec::new()), ..own_at(Step::Intro) }, true, "tools/#team"),
         ("readers", Session { view: View::Readers, ..own_at(Step::Intro) }, true, "tools/#readers"),
         ("embed kit", Session { view: View::EmbedKit, ..own_at(Step::Intro) }, true, "tools/#embed-kit"),

@@ -9,6 +9,7 @@ use readiness_check::core::content::CURRENT;
 use readiness_check::core::session::{Action, By, OfferedRun, Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, decode, encode};
 use readiness_check::core::snapshot::Snapshot;
+use readiness_check::core::team::TeamMember;
 
 // ---------------------------------------------------------------------------------------------
 // Session::apply
@@ -112,8 +113,8 @@ fn session_actions() {
         case(
             "open team never changes answers",
             with(Step::Question(2)),
-            Action::OpenTeam(vec![shared.clone()]),
-            viewing(View::Team(vec![shared.clone()])),
+            Action::OpenTeam(vec![TeamMember::unnamed(shared.clone())]),
+            viewing(View::Team(vec![TeamMember::unnamed(shared.clone())])),
         ),
         case("open embed kit", with(Step::Question(2)), Action::OpenEmbedKit, viewing(View::EmbedKit)),
         case(
@@ -255,7 +256,7 @@ fn a_shared_result_never_reaches_own_answers() {
         Action::TakeCheckAndCompare,
         Action::OpenShared(shared.clone()),
         Action::ShowOwn,
-        Action::OpenTeam(vec![shared.clone(), shared.clone()]),
+        Action::OpenTeam(vec![TeamMember::unnamed(shared.clone()), TeamMember::unnamed(shared.clone())]),
         Action::Start,
         Action::OpenShared(shared.clone()),
         Action::ShowResults,
@@ -282,9 +283,9 @@ fn navigation_counts_view_changes_only() {
     assert_eq!(session.navigations, start + 1);
     session.apply(Action::OpenShared(someone_else()));
     assert_eq!(session.navigations, start + 1, "the same view again is not a navigation");
-    session.apply(Action::OpenTeam(vec![someone_else()]));
+    session.apply(Action::OpenTeam(vec![TeamMember::unnamed(someone_else())]));
     assert_eq!(session.navigations, start + 2);
-    session.apply(Action::UpdateTeam(vec![someone_else(), someone_else()]));
+    session.apply(Action::UpdateTeam(vec![TeamMember::unnamed(someone_else()), TeamMember::unnamed(someone_else())]));
     assert_eq!(session.navigations, start + 2, "editing a team is not a navigation");
     assert!(matches!(&session.view, View::Team(members) if members.len() == 2));
     session.apply(Action::Clear);
@@ -293,7 +294,7 @@ fn navigation_counts_view_changes_only() {
     session.apply(Action::ShowOwn);
     assert_eq!(session.navigations, start + 3);
     // Editing a team that is not on screen changes nothing.
-    session.apply(Action::UpdateTeam(vec![someone_else()]));
+    session.apply(Action::UpdateTeam(vec![TeamMember::unnamed(someone_else())]));
     assert_eq!(session.view, View::Own);
 }
 

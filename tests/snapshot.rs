@@ -13,6 +13,7 @@ use readiness_check::core::share_code::{DecodeError, SharedResult, decode, encod
 use readiness_check::core::snapshot::{
     SNAPSHOT_FORMAT, STORED_FORMAT, Snapshot, SnapshotError, StoredRun, StoredValue, read_stored,
 };
+use readiness_check::core::team::TeamMember;
 
 // ---------------------------------------------------------------------------------------------
 // Snapshot
@@ -232,7 +233,7 @@ fn a_snapshot_never_stores_a_shared_view() {
     let mut own = session(some_answers(), Step::Question(3), "mine");
     let views = [
         View::Shared(someone_else()),
-        View::Team(vec![someone_else(), someone_else()]),
+        View::Team(vec![TeamMember::unnamed(someone_else()), TeamMember::unnamed(someone_else())]),
         View::EmbedKit,
         View::BadLink { team: true, error: DecodeError::Damaged },
     ];

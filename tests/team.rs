@@ -6,7 +6,8 @@ use readiness_check::core::content::CURRENT;
 use readiness_check::core::scoring::Band;
 use readiness_check::core::share_code::{ALPHABET, DecodeError, SharedResult, char_value, decode, encode};
 use readiness_check::core::team::{
-    DISAGREEMENT_SPREAD, MAX_MEMBERS, PastedEntry, decode_team, encode_team, read_pasted, summarise,
+    DISAGREEMENT_SPREAD, MAX_MEMBERS, PastedEntry, TeamMember, decode_members, decode_team, encode_members,
+    encode_team, fold_name, footnote, member_names, name_and_link, own_member, read_pasted, summarise,
 };
 
 const BUY_IN: usize = 2;
@@ -85,14 +86,15 @@ fn team_decode_errors() {
         ("T".into(), DecodeError::Truncated),
         ("T1".into(), DecodeError::Truncated),
         ("T1D".into(), DecodeError::Truncated),
-        (format!("T2{}", &team[2..]), DecodeError::NewerFormat),
+        (format!("T3{}", &team[2..]), DecodeError::NewerFormat),
+        (format!("T2{}", &team[2..]), DecodeError::Damaged),
         (format!("T9{}", &team[2..]), DecodeError::NewerFormat),
         (format!("T0{}", &team[2..]), DecodeError::Damaged),
         (format!("X{}", &team[1..]), DecodeError::Damaged),
         (format!("1{}", &team[1..]), DecodeError::Damaged),
         (team[..team.rfind('~').expect("members")].to_owned(), DecodeError::Truncated),
         (encode_team(&[]), DecodeError::Damaged),
-        ("T".repeat(60_000), DecodeError::TooLong),
+        ("T".repeat(100_000), DecodeError::TooLong),
     ];
     for (input, expected) in cases {
         assert_eq!(decode_team(&input), Err(expected), "input {input:?}");
@@ -191,21 +193,21 @@ fn pasted_lists_report_broken_lines() {
     );
     let entries = read_pasted(&text);
     assert_eq!(entries.len(), 5, "{entries:#?}");
-    assert_eq!(entries[0], PastedEntry::Result(decode(&codes[0]).expect("valid")));
+    assert_eq!(entries[0], PastedEntry::Member(TeamMember::unnamed(decode(&codes[0]).expect("valid"))));
     assert_eq!(entries[1], PastedEntry::Invalid { line: 3, error: DecodeError::Truncated });
-    assert_eq!(entries[2], PastedEntry::Result(decode(&codes[2]).expect("valid")));
+    assert_eq!(entries[2], PastedEntry::Member(TeamMember::unnamed(decode(&codes[2]).expect("valid"))));
     assert_eq!(entries[3], PastedEntry::Invalid { line: 5, error: DecodeError::Damaged });
-    assert_eq!(entries[4], PastedEntry::Result(decode(&codes[3]).expect("valid")));
+    assert_eq!(entries[4], PastedEntry::Member(TeamMember::unnamed(decode(&codes[3]).expect("valid"))));
 
     // Two broken among four.
     let text = format!("{}\n{}x\n#r=\nhttps://x.example/#r={}", codes[0], codes[1], codes[2]);
     let entries = read_pasted(&text);
-    let results = entries.iter().filter(|e| matches!(e, PastedEntry::Result(_))).count();
+    let results = entries.iter().filter(|e| matches!(e, PastedEntry::Member(_))).count();
     let invalid: Vec<usize> = entries
         .iter()
         .filter_map(|e| match e {
             PastedEntry::Invalid { line, .. } => Some(*line),
-            PastedEntry::Result(_) => None,
+            PastedEntry::Member(_) => None,
         })
         .collect();
     assert_eq!(results, 2);
@@ -219,8 +221,11 @@ fn pasted_lists_accept_links_codes_and_team_links() {
     let text =
         format!("https://example.com/check/r/not-od/#r={}\r\n{}\nhttps://x/#t={team}\n{team}\n", codes[0], codes[1]);
     let entries = read_pasted(&text);
-    let expected: Vec<PastedEntry> =
-        [&codes[..], &codes[2..5]].concat().iter().map(|c| PastedEntry::Result(decode(c).expect("valid"))).collect();
+    let expected: Vec<PastedEntry> = [&codes[..], &codes[2..5]]
+        .concat()
+        .iter()
+        .map(|c| PastedEntry::Member(TeamMember::unnamed(decode(c).expect("valid"))))
+        .collect();
     assert_eq!(entries, expected);
 
     // A broken team link is one invalid line, not several.
@@ -327,9 +332,150 @@ fn look_alike_names_are_told_apart() {
         ("Alice", "\u{FF21}lice"),
         ("Person 2", "\u{0420}erson 2"),
     ] {
-        let names = member_names(&[member(a), member(b)]);
+        let names = member_names(&[member(a), member(b)].map(readiness_check::core::team::TeamMember::unnamed));
         let folded: Vec<String> =
             names.iter().map(|n| readiness_check::core::share_code::fold_for_comparison(n)).collect();
         assert_ne!(folded[0], folded[1], "{a:?} / {b:?} show as {names:?}");
     }
+}
+// ---------------------------------------------------------------------------------------------
+// Names, format 2, "I don't know" as unknown
+// ---------------------------------------------------------------------------------------------
+
+fn golden(name: &str) -> String {
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn team_code_golden_vectors_decode_forever() {
+    let mut count = 0;
+    for line in golden("team_codes.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        let mut fields = line.split('\t');
+        let code = fields.next().expect("code");
+        let expected: Vec<TeamMember> = fields
+            .map(|f| {
+                let (name, member) = f.split_once('=').expect("name=code");
+                TeamMember { name: name.to_owned(), result: decode(member).expect("member decodes") }
+            })
+            .collect();
+        assert_eq!(decode_members(code), Ok(expected.clone()), "{code}");
+        assert_eq!(encode_members(&expected), code, "the encoder still writes {code}");
+        count += 1;
+    }
+    assert_eq!(count, 4);
+}
+
+#[test]
+fn names_round_trip_cleaned_and_old_links_stay_format_1() {
+    let codes = member_codes(3);
+    let members: Vec<TeamMember> = decoded(&codes)
+        .into_iter()
+        .zip(["Maya", "  Tom\u{202e} Becker\n", "Zoë ✓ <b>"])
+        .map(|(result, name)| TeamMember { name: name.to_owned(), result })
+        .collect();
+    let code = encode_members(&members);
+    assert!(code.starts_with("T2"), "{code}");
+    let back = decode_members(&code).expect("decodes");
+    let names: Vec<&str> = back.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Maya", "Tom Becker", "Zoë ✓ <b>"], "cleaned like labels; never HTML");
+    assert_eq!(decode_team(&code), Ok(decoded(&codes)), "results without names");
+    // Nobody named: format 1, which every earlier version reads.
+    let unnamed: Vec<TeamMember> = decoded(&codes).into_iter().map(TeamMember::unnamed).collect();
+    assert_eq!(encode_members(&unnamed), encode_team(&codes));
+    // Every cut and every changed character of a named code fails.
+    for cut in 0..code.len() {
+        if code.is_char_boundary(cut) {
+            assert!(decode_members(&code[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+    let mut bytes = code.clone().into_bytes();
+    for i in 0..bytes.len() {
+        let original = bytes[i];
+        bytes[i] = if original == b'A' { b'B' } else { b'A' };
+        if let Ok(changed) = std::str::from_utf8(&bytes) {
+            assert!(decode_members(changed).is_err(), "position {i}");
+        }
+        bytes[i] = original;
+    }
+}
+
+#[test]
+fn names_are_read_in_every_form() {
+    let code = &member_codes(1)[0];
+    let link = format!("https://pilots.example.org/check/r/not-od/#r={code}");
+    let cases: Vec<(String, &str)> = vec![
+        (format!("Maya: {link}"), "Maya"),
+        (format!("Tom - {link}"), "Tom"),
+        (format!("Tom Becker – {link}"), "Tom Becker"),
+        (format!("Ana {link}"), "Ana"),
+        (format!("[Maya Lin]({link})"), "Maya Lin"),
+        (format!("- [Maya]({link})"), "Maya"),
+        (format!("Maya Lin <maya@acme.example>: {link}"), "Maya Lin"),
+        (format!("\"Maya Lin\" <{link}>"), "Maya Lin"),
+        (format!("From: Sam <sam@x.org> {link}"), "Sam"),
+        (format!("3. Kofi: {link}"), "Kofi"),
+        (format!("* Lee | {link}"), "Lee"),
+        (format!("Zoë\u{200b} ✓: {link}"), "Zoë ✓"),
+        (format!("Maya: {code}"), "Maya"),
+        (link.clone(), ""),
+        (format!("<{link}>"), ""),
+        (format!("maya@acme.example {link}"), ""),
+    ];
+    for (line, name) in cases {
+        let (got, found) = name_and_link(&line);
+        assert_eq!(got, name, "{line}");
+        let entries = read_pasted(&line);
+        let [PastedEntry::Member(member)] = &entries[..] else { panic!("{line}: {entries:?}") };
+        assert_eq!((member.name.as_str(), &member.result), (name, &decode(code).expect("valid")), "{line} ({found})");
+    }
+}
+
+#[test]
+fn display_names_prefer_given_names_and_fold_look_alikes() {
+    let results = decoded(&member_codes(4));
+    let named = |names: [&str; 4]| -> Vec<TeamMember> {
+        results.iter().zip(names).map(|(r, n)| TeamMember { name: n.to_owned(), result: r.clone() }).collect()
+    };
+    // Member 1 has the label "Ana (owner)"; a given name wins over it.
+    assert_eq!(member_names(&named(["Maya", "Tom", "", "Lee"])), ["Maya", "Tom", "data lead", "Lee"]);
+    // "Маya" (Cyrillic М) and "MAYA" look like "Maya": none of them is unique.
+    assert_eq!(
+        member_names(&named(["Maya", "Маya", "MAYA", ""])),
+        ["Person 1 (Maya)", "Person 2 (Маya)", "Person 3 (MAYA)", "Zoë – ops ✓"]
+    );
+    assert_eq!(fold_name("Ｍａｙａ"), "maya");
+    // The visitor is the member with exactly their answers and label.
+    let members = named(["Maya", "Tom", "", "Lee"]);
+    assert_eq!(own_member(&members, &results[2]), Some(2));
+    let nobody = SharedResult { answers: Answers::empty(CURRENT), label: String::new() };
+    assert_eq!(own_member(&members, &nobody), None);
+    assert!(
+        footnote(5).starts_with("5 people. Average and spread: over the scores of those who know"),
+        "{}",
+        footnote(5)
+    );
+}
+
+#[test]
+fn dont_know_is_unknown_not_zero() {
+    // Four members agree on Buy-in at the top; the fifth answered "I don't know" throughout it.
+    let mut unsure = best();
+    let start = CURRENT.first_position(BUY_IN);
+    for p in start..start + CURRENT.dimensions[BUY_IN].questions.len() {
+        unsure.set_answer(p, Some(Answer::DontKnow));
+    }
+    let mut team: Vec<SharedResult> = (0..4).map(|_| SharedResult { answers: best(), label: String::new() }).collect();
+    team.push(SharedResult { answers: unsure, label: String::new() });
+    let summary = summarise(&team).expect("team");
+    let buy_in = &summary.dimensions[BUY_IN];
+    assert_eq!(buy_in.members[4].score, Some(0), "the member's own score counts it as 0…");
+    assert!(buy_in.members[4].dont_know);
+    assert_eq!((buy_in.average, buy_in.spread, buy_in.dont_know), (Some(100), Some(0), 1), "…the team's does not");
+    assert!(buy_in.outliers.is_empty(), "not knowing is not standing out");
+    assert!(!summary.disagreements.contains(&BUY_IN), "not knowing is not disagreeing");
+    // The middle view still reads every band: 4 yes and 1 no is a yes.
+    assert_eq!(buy_in.consensus, Some(Band::Yes));
+    let others = &summary.dimensions[0];
+    assert_eq!((others.dont_know, others.average), (0, Some(100)));
 }

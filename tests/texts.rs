@@ -10,7 +10,7 @@ use readiness_check::core::content::{CURRENT, question_set};
 use readiness_check::core::notices::{Notice, Notices};
 use readiness_check::core::scoring::Report;
 use readiness_check::core::share_code::SharedResult;
-use readiness_check::core::team::{findings, member_names, summarise, verdict_sentence};
+use readiness_check::core::team::{TeamMember, findings, member_names, summarise, verdict_sentence};
 
 fn all(set_id: u8, c: char) -> readiness_check::core::answers::Answers {
     let set = question_set(set_id).expect("set");
@@ -58,7 +58,7 @@ fn member_names_are_unique_whatever_the_labels() {
     ];
     for (labels, expected) in cases {
         let members: Vec<SharedResult> = labels.iter().map(|l| member(l, '3')).collect();
-        let names = member_names(&members);
+        let names = member_names(&members.iter().cloned().map(TeamMember::unnamed).collect::<Vec<_>>());
         assert_eq!(names, expected, "{labels:?}");
         let mut unique = names.clone();
         unique.sort();
@@ -72,7 +72,7 @@ fn team_findings_isolate_names_so_right_to_left_labels_keep_their_order() {
     let mut team = vec![member("מנהל", '3')];
     team.extend((0..4).map(|i| member(["צוות א", "צוות ב", "צוות ג", ""][i], '0')));
     let summary = summarise(&team).expect("a team");
-    let names = member_names(&team);
+    let names = member_names(&team.iter().cloned().map(TeamMember::unnamed).collect::<Vec<_>>());
     let lines = findings(&summary, &names);
     let apart = lines.iter().find(|l| l.contains("stands apart")).expect("the outlier is named");
     assert!(apart.contains(&isolate("מנהל")), "{apart}");

@@ -27,6 +27,11 @@ pub fn team_link(base: &str, codes: &[String]) -> String {
     format!("{base}#{}", Route::Team(Some(super::team::encode_team(codes))).fragment())
 }
 
+/// A team link carrying members with their names (format 2 when anyone is named).
+pub fn team_members_link(base: &str, members: &[super::team::TeamMember]) -> String {
+    format!("{base}#{}", Route::Team(Some(super::team::encode_members(members))).fragment())
+}
+
 /// True for the name of a per-outcome page folder (`ready`, or `not-` and the blocking
 /// dimensions' initials): asked of [`super::outcome`], their one definition.
 pub fn is_outcome_slug(name: &str) -> bool {

@@ -4,6 +4,7 @@
 //! all of it builds and is tested natively in seconds.
 
 pub mod answers;
+pub mod benchmark;
 pub mod compare;
 pub mod content;
 pub mod embed;

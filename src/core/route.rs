@@ -130,7 +130,7 @@ impl Route {
                 Err(error) => Action::OpenBadLink { team: false, error },
             }),
             Route::Team(None) => Some(Action::OpenTeam(Vec::new())),
-            Route::Team(Some(code)) => Some(match share_code::decode_as_sent(code, team::decode_team) {
+            Route::Team(Some(code)) => Some(match share_code::decode_as_sent(code, team::decode_members) {
                 Ok(members) => Action::OpenTeam(members),
                 Err(error) => Action::OpenBadLink { team: true, error },
             }),
@@ -225,10 +225,7 @@ impl Address {
                 plain(Route::Progress(Snapshot::of(&carried).to_text()))
             }
             (View::Team(members), _) if members.is_empty() => tools(Route::Team(None)),
-            (View::Team(members), _) => {
-                let codes: Vec<String> = members.iter().map(|m| share_code::encode(&m.answers, &m.label)).collect();
-                tools(Route::Team(Some(team::encode_team(&codes))))
-            }
+            (View::Team(members), _) => tools(Route::Team(Some(team::encode_members(members)))),
             (View::Readers, _) => tools(Route::Readers),
             (View::EmbedKit, _) => tools(Route::EmbedKit),
             (View::BadLink { .. }, _) => None,

@@ -34,8 +34,9 @@ pub enum View {
     Own,
     /// Someone else's result, read-only.
     Shared(SharedResult),
-    /// The team view: members carried by a team link (empty when opened to paste links).
-    Team(Vec<SharedResult>),
+    /// The team view: members carried by a team link, with their names (empty when opened
+    /// to paste links).
+    Team(Vec<super::team::TeamMember>),
     /// The embed kit for authors.
     EmbedKit,
     /// A run in progress carried by a link, offered to the visitor (never adopted silently).
@@ -95,9 +96,9 @@ pub enum Action {
     /// Show a shared result.
     OpenShared(SharedResult),
     /// Show a team.
-    OpenTeam(Vec<SharedResult>),
+    OpenTeam(Vec<super::team::TeamMember>),
     /// Change the members of the team on screen (an edit, not a navigation).
-    UpdateTeam(Vec<SharedResult>),
+    UpdateTeam(Vec<super::team::TeamMember>),
     /// Show the embed kit.
     OpenEmbedKit,
     /// Show readers' results.

@@ -498,7 +498,7 @@ fn is_combining(c: char) -> bool {
     )
 }
 
-fn percent_encode_label(label: &str) -> String {
+pub(crate) fn percent_encode_label(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for &b in label.as_bytes() {
         match b {
@@ -510,7 +510,7 @@ fn percent_encode_label(label: &str) -> String {
     out
 }
 
-fn percent_decode_label(text: &str) -> Option<Vec<u8>> {
+pub(crate) fn percent_decode_label(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

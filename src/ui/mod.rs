@@ -2,12 +2,13 @@
 //! browser APIs except through `crate::shell`.
 //!
 //! Imports run one way: `store` (the context) ← `widgets`, `frame` and `report` (pieces) ← the screens
-//! (`intro`, `question`, `results` with `share_panel`, `shared_result`, `team`, `readers`,
+//! (`intro`, `question`, `results` with `share_panel` and `benchmark`, `shared_result`, `team`, `readers`,
 //! `embed_kit`)
 //! ← `sync` (the outside world) and `app` (the composition root); `tools` gathers the author
 //! tools' screens for their own page. `tests/tidy.rs` checks it.
 
 pub mod app;
+pub mod benchmark;
 pub mod embed_kit;
 pub mod frame;
 pub mod intro;

@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::store::use_app_state;
 use super::widgets::CopyField;
-use crate::core::readers::{self, Extracted, ReadersSummary, percent, problem_words};
+use crate::core::readers::{self, Extracted, TOP_COMBINATIONS, and_more, percent};
 use crate::core::session::Action;
 use crate::core::share_text::readers_card;
 use crate::shell::{address, files, image};
@@ -85,17 +85,15 @@ fn take_large_paste(event: &leptos::ev::ClipboardEvent) -> Option<(String, u32)>
     Some((kept, total))
 }
 
-/// What a pasted text says.
+/// What a pasted text says, and the text (a link fixed in place edits it).
 #[derive(Debug)]
 struct Analysis {
+    text: String,
     extracted: Extracted,
-    summary: ReadersSummary,
 }
 
 fn analyse(text: &str) -> Arc<Analysis> {
-    let extracted = readers::extract(text);
-    let summary = readers::summarise(&extracted.results);
-    Arc::new(Analysis { extracted, summary })
+    Arc::new(Analysis { text: text.to_owned(), extracted: readers::extract(text) })
 }
 
 /// The readers' results screen.
@@ -185,7 +183,7 @@ pub fn ReadersView() -> impl IntoView {
             </div>
             {move || match analysis.get() {
                 None => view! { <p id="readers-empty" class="empty">"Paste a thread to see what readers found."</p> }.into_any(),
-                Some(analysis) => view! { <ReadersReport analysis=analysis/> }.into_any(),
+                Some(found) => view! { <ReadersReport analysis=found area=area analysed=analysis/> }.into_any(),
             }}
             <div class="actions">
                 <a href="#team" class="button secondary">"Team view"</a>
@@ -197,28 +195,9 @@ pub fn ReadersView() -> impl IntoView {
     }
 }
 
-/// "1 link", "2 links".
+/// "1 result", "2 results".
 fn count_of(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// What was counted, in one sentence: links found, repeats dropped, team links, problems.
-fn counted(extracted: &Extracted) -> String {
-    let mut parts = vec![count_of(extracted.results.len(), "result", "results")];
-    if extracted.duplicates > 0 {
-        parts.push(format!("{} counted once", count_of(extracted.duplicates, "repeated link", "repeated links")));
-    }
-    if extracted.team_links > 0 {
-        parts.push(format!(
-            "{} with {}",
-            count_of(extracted.team_links, "team link", "team links"),
-            count_of(extracted.team_members, "result", "results")
-        ));
-    }
-    for (error, count) in extracted.problems.by_reason() {
-        parts.push(format!("{count} {}", problem_words(error)));
-    }
-    format!("Counted: {}.", parts.join(", "))
 }
 
 /// A horizontal bar chart as SVG with a text alternative: one row per (name, value, label).
@@ -273,18 +252,104 @@ fn histogram(counts: &[usize; 10], label: String) -> impl IntoView {
     }
 }
 
-/// The picture: summary, what blocks readers, each dimension, each question, and exports.
+/// The picture: who was counted and what was not, then the summary, what blocks readers,
+/// each dimension, each question's answers by their words, and exports.
 #[component]
 fn ReadersReport(
     /// The analysed text.
     analysis: Arc<Analysis>,
+    /// The text field, written when a link is fixed in place.
+    area: NodeRef<leptos::html::Textarea>,
+    /// The screen's analysis, replaced when a link is fixed in place.
+    analysed: RwSignal<Option<Arc<Analysis>>>,
 ) -> impl IntoView {
-    let Analysis { extracted, summary } = &*analysis;
+    let with_teams = RwSignal::new(false);
+    let extracted = &analysis.extracted;
+    let team_choice = (!extracted.teams.is_empty()).then(|| {
+        let m = extracted.team_member_count();
+        let t = extracted.teams.len();
+        let label = format!(
+            "Count the {} from {} as readers",
+            count_of(m, "member", "members"),
+            count_of(t, "team link", "team links")
+        );
+        view! {
+            <div class="field checkbox">
+                <input id="readers-teams" type="checkbox" prop:checked=move || with_teams.get()
+                    on:change=move |ev| with_teams.set(event_target_checked(&ev))/>
+                <label for="readers-teams">{label}</label>
+            </div>
+        }
+    });
+    let unread = (!extracted.unread.is_empty()).then(|| {
+        let items = extracted
+            .unread
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let who = extracted.author(u.comment).map_or("A comment".to_owned(), |a| format!("{a}'s comment"));
+                let mut why = u.reason.explain().to_owned();
+                if u.hash_encoded {
+                    why += " Its # had been written %23 on the way.";
+                }
+                let input_id = format!("readers-fix-{i}");
+                let replacement = RwSignal::new(String::new());
+                let found = analysis.clone();
+                let fix = move |_| {
+                    let with = replacement.get_untracked();
+                    if with.trim().is_empty() {
+                        return;
+                    }
+                    let Some(unread) = found.extracted.unread.get(i) else { return };
+                    let fixed = readers::fix(&found.text, unread, &with);
+                    if let Some(area) = area.get_untracked() {
+                        area.set_value(&fixed);
+                    }
+                    analysed.set(Some(analyse(&fixed)));
+                };
+                view! {
+                    <li data-reason=u.reason.key()>
+                        <strong>{who}</strong>
+                        <span class="snippet"><bdi>{u.snippet.clone()}</bdi></span>
+                        <span class="why">{why}</span>
+                        <span class="fix">
+                            <label for=input_id.clone()>"The full link, to count it: "</label>
+                            <input id=input_id type="url" on:input=move |ev| replacement.set(event_target_value(&ev))/>
+                            <button type="button" class="secondary" on:click=fix>"Use this link"</button>
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>"Links not counted"</h2>
+            <ol id="readers-unread" class="readers-unread">{items}</ol>
+        }
+    });
+    let shown = analysis.clone();
+    view! {
+        <p id="readers-counted">{move || readers::counted_sentence(&shown.extracted, with_teams.get())}</p>
+        {team_choice}
+        {unread}
+        {move || {
+            let counted = analysis.extracted.counted(with_teams.get());
+            let summary = readers::summarise(&counted);
+            picture(&analysis.extracted, &summary, counted, with_teams.get_untracked())
+        }}
+    }
+}
+
+/// The summary of the counted results, and what to take away.
+fn picture(
+    extracted: &Extracted,
+    summary: &readers::ReadersSummary,
+    counted: Vec<crate::core::share_code::SharedResult>,
+    with_teams: bool,
+) -> AnyView {
     if summary.results == 0 {
         return view! {
             <div id="readers-summary" data-results="0">
-                <p role="status">"No readable results link in this text yet."</p>
-                <p>{counted(extracted)}</p>
+                <p role="status">"No reader's result could be counted in this text yet."</p>
             </div>
         }
         .into_any();
@@ -302,8 +367,11 @@ fn ReadersReport(
     let combinations = summary
         .combinations
         .iter()
+        .take(TOP_COMBINATIONS)
         .map(|c| view! { <li>{format!("{}: {}", crate::core::scoring::join_words(&c.names), c.count)}</li> })
         .collect_view();
+    let more_combinations = and_more(summary.combinations.len(), TOP_COMBINATIONS, "combination", "combinations")
+        .map(|more| view! { <p class="note" id="readers-more-combinations">{more}</p> });
     let dimensions = summary
         .dimensions
         .iter()
@@ -330,68 +398,71 @@ fn ReadersReport(
         .rev()
         .map(|set| {
             let current = set.set.id == crate::core::content::CURRENT.id;
+            let results = count_of(set.results, "result", "results");
             let heading = match (several_sets, current) {
-                (false, _) => format!("Each question ({} results)", set.results),
-                (true, true) => format!("Questions of the current version ({} results)", set.results),
-                (true, false) => format!("Questions of an earlier version ({} results)", set.results),
+                (false, _) => format!("Each question ({results})"),
+                (true, true) => format!("Questions of the current version ({results})"),
+                (true, false) => format!("Questions of an earlier version ({results})"),
             };
-            let most_options = set.set.questions().map(|q| q.options.len()).max().unwrap_or(0);
-            let option_headers = (1..=most_options)
-                .map(|n| {
-                    let words = if n == 1 {
-                        "1 (lowest)".to_owned()
-                    } else if n == most_options {
-                        format!("{n} (top)")
-                    } else {
-                        n.to_string()
-                    };
-                    view! { <th scope="col">{words}</th> }
-                })
-                .collect_view();
-            let rows = set
+            let tables = set
                 .questions
                 .iter()
                 .map(|q| {
-                    let options = (0..most_options)
-                        .map(|i| view! { <td>{q.options.get(i).map(|n| n.to_string()).unwrap_or_default()}</td> })
+                    let rows = q
+                        .rows()
+                        .into_iter()
+                        .map(|row| {
+                            view! {
+                                <tr data-answer=row.key>
+                                    <th scope="row">{row.words}</th>
+                                    <td>{row.count.to_string()}</td>
+                                    <td>{format!("{}%", row.percent)}</td>
+                                </tr>
+                            }
+                        })
                         .collect_view();
-                    let rate = q.dont_know_percent().map_or("–".to_owned(), |p| format!("{p}%"));
                     view! {
-                        <tr data-question=q.question.id>
-                            <th scope="row">
-                                <span class="short">{q.question.short}</span>
+                        <table class="readers-questions" data-set=set.set.id.to_string() data-question=q.question.id>
+                            <caption>
+                                {format!("{} ({})", q.question.short, q.dimension)}
                                 <span class="prompt">{q.question.prompt}</span>
-                            </th>
-                            {options}
-                            <td class="dont-know">{format!("{} ({rate})", q.dont_know)}</td>
-                            <td>{q.unanswered.to_string()}</td>
-                        </tr>
+                            </caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Answer"</th>
+                                    <th scope="col">"Results"</th>
+                                    <th scope="col">"Share"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
                     }
                 })
                 .collect_view();
             view! {
-                <h3>{heading.clone()}</h3>
-                // Each table's region is named by its heading: two sets, two different names.
-                <div class="table-scroll" tabindex="0" role="region" aria-label=heading>
-                    <table class="readers-questions" data-set=set.set.id.to_string()>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Question (most often unknown first)"</th>
-                                {option_headers}
-                                <th scope="col">"I don't know"</th>
-                                <th scope="col">"Unanswered"</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                <h3>{heading}</h3>
+                <p class="note">"Most often unknown first."</p>
+                {tables}
             }
         })
         .collect_view();
     let base = address::base_url();
-    let csv_results = extracted.results.clone();
+    let bench = crate::core::benchmark::Benchmark::of(&counted).map(|bench| {
+        let code = bench.encode();
+        let link = crate::core::benchmark::with_bench(&base, &bench);
+        view! {
+            <h2>"A benchmark for your readers"</h2>
+            <p>
+                "Add this to the check's address (or your embed's) as "
+                <code>"?bench=…"</code>
+                ": every reader's results then say where they stand among these readers. The figures travel in the address; nothing is sent anywhere."
+            </p>
+            <CopyField id="readers-bench" label="Benchmark parameter" text=code/>
+            <CopyField id="readers-bench-link" label="The check's address with the benchmark" text=link/>
+        }
+    });
     let download_csv = move |_| {
-        let csv = readers::csv(&csv_results, &base);
+        let csv = readers::csv(&counted, &base);
         let _ = files::download_text(&csv, "readers-results.csv", "text/csv;charset=utf-8");
     };
     let card = readers_card(summary);
@@ -404,12 +475,11 @@ fn ReadersReport(
             _ => "This browser could not draw the image.",
         });
     };
-    let plain = readers::plain_text(summary, extracted, false);
+    let plain = readers::plain_text(summary, extracted, with_teams);
     view! {
         <div id="readers-summary" data-results=summary.results.to_string() data-ready=summary.ready.to_string()>
             <p id="readers-sentence" class="readers-sentence" role="status">{readers::summary_sentence(summary)}</p>
             <p class="note">"These are the readers who chose to share a results link, not all readers."</p>
-            <p id="readers-counted">{counted(extracted)}</p>
             {(summary.not_ready > 0)
                 .then(|| {
                     view! {
@@ -417,6 +487,7 @@ fn ReadersReport(
                         {bars("readers-blocking", blocking_rows, summary.not_ready as u32, blocking_label)}
                         <h3>"Most common blocking combinations"</h3>
                         <ol id="readers-combinations">{combinations}</ol>
+                        {more_combinations}
                     }
                 })}
             <h2>"Each dimension"</h2>
@@ -435,6 +506,7 @@ fn ReadersReport(
             <p id="readers-image-status" class="copy-status" role="status">{move || image_status.get()}</p>
             <CopyField id="readers-image-alt" label="Alt text for the image" text=alt multiline=true/>
             <CopyField id="readers-plain" label="Summary to paste into a follow-up post" text=plain multiline=true/>
+            {bench}
         </div>
     }
     .into_any()

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::frame::SendResult;
+use super::benchmark::BenchmarkLine;
 use super::report::{CompareView, ReportView};
 use super::share_panel::SharePanel;
 use super::store::use_app_state;
@@ -27,6 +28,7 @@ pub fn Results() -> impl IntoView {
         <section id="results" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">"Your results"</h1>
             <ReportView report=mine.clone() title="Your verdict" editable=true/>
+            <BenchmarkLine/>
             {compare_with.map(|theirs| {
                 view! { <CompareView mine=mine theirs=Report::new(&theirs.answers) their_label=theirs.label/> }
             })}

@@ -1,33 +1,33 @@
-//! The team view: several results links side by side, each dimension's average and spread,
-//! who stands out, the team verdict, and one team link carrying everyone.
+//! The team view: several results links with the names people gave them, one row per person,
+//! each dimension's average and spread over those who know, who stands out, which row is the
+//! visitor, the team verdict, and one team link carrying everyone and their names.
 
 use leptos::prelude::*;
 
 use super::store::use_app_state;
 use super::widgets::CopyField;
-use crate::core::links::team_link;
+use crate::core::links::team_members_link;
 use crate::core::scoring::band_label;
 use crate::core::session::{Action, View};
-use crate::core::share_code::{self, SharedResult};
-use crate::core::team::{self, PastedEntry, TeamSummary};
+use crate::core::share_code::SharedResult;
+use crate::core::team::{self, PastedEntry, TeamMember, TeamSummary};
 use crate::shell::address;
 
 /// The team view, opened empty (to paste links) or from a team link.
 #[component]
 pub fn TeamView(
     /// Members carried by a team link.
-    members: Vec<SharedResult>,
+    members: Vec<TeamMember>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let initial = members.iter().map(|m| share_code::encode(&m.answers, &m.label)).collect::<Vec<_>>().join("\n");
-    let pasted = RwSignal::new(initial);
+    let pasted = RwSignal::new(team::pasted_lines(&members));
     let entries = Memo::new(move |_| pasted.with(|text| team::read_pasted(text)));
     let invalid = move || {
         entries.with(|e| {
             e.iter()
                 .filter_map(|entry| match entry {
                     PastedEntry::Invalid { line, error } => Some((*line, error.kind())),
-                    PastedEntry::Result(_) => None,
+                    PastedEntry::Member(_) => None,
                 })
                 .collect::<Vec<_>>()
         })
@@ -39,6 +39,7 @@ pub fn TeamView(
             _ => Vec::new(),
         })
     });
+    let own = Memo::new(move |_| state.with(|s| SharedResult { answers: s.answers.clone(), label: s.label.clone() }));
     let on_input = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
         let members = team::members_of(&team::read_pasted(&text));
@@ -46,19 +47,17 @@ pub fn TeamView(
         state.act(&event, Action::UpdateTeam(members));
     };
     let base = address::base_url();
-    let link = Memo::new(move |_| {
-        let codes: Vec<String> = valid.with(|v| v.iter().map(|m| share_code::encode(&m.answers, &m.label)).collect());
-        team_link(&base, &codes)
-    });
+    let link = Memo::new(move |_| valid.with(|v| team_members_link(&base, v)));
     view! {
         <section id="team" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">"Team view"</h1>
             <p>
-                "Where do you disagree? Each person takes the check and shares their results link; paste the links here, one per line. "
-                "The essay's point: executives and middle managers often see different realities."
+                "Where do you disagree? Each person takes the check and shares their results link; paste the links here, one per line, with a name before each if you like ("
+                <code>"Maya: https://…"</code>
+                "). The essay's point: executives and middle managers often see different realities."
             </p>
             <div class="field">
-                <label for="team-input">"Results links, one per line"</label>
+                <label for="team-input">"Results links, one per line, each perhaps after a name"</label>
                 <textarea
                     id="team-input"
                     rows="6"
@@ -83,11 +82,13 @@ pub fn TeamView(
             </ul>
             {move || {
                 let members = valid.get();
-                match team::summarise(&members) {
+                let results: Vec<SharedResult> = members.iter().map(|m| m.result.clone()).collect();
+                match team::summarise(&results) {
                     Some(summary) => {
+                        let you = team::own_member(&members, &own.get());
                         view! {
-                            <TeamTable summary=summary members=members.clone()/>
-                            <CopyField id="team-link" label="Team link: everyone's results in one link" text=link/>
+                            <TeamTable summary=summary members=members you=you/>
+                            <CopyField id="team-link" label="Team link: everyone's results and names in one link" text=link/>
                         }
                             .into_any()
                     }
@@ -108,72 +109,89 @@ pub fn TeamView(
     }
 }
 
-/// The per-dimension table and the team verdict.
+/// One row per person, one column per dimension (so a phone scrolls down, not sideways, and
+/// the person who stands out is a row in view), then the team's rows: average and spread over
+/// those who know, how many don't know, and the middle view.
 #[component]
 fn TeamTable(
     /// The computed summary.
     summary: TeamSummary,
     /// The members, for their names.
-    members: Vec<SharedResult>,
+    members: Vec<TeamMember>,
+    /// The visitor's own row, if one is theirs.
+    you: Option<usize>,
 ) -> impl IntoView {
     let names = team::member_names(&members);
-    let header = names.iter().map(|n| view! { <th scope="col"><bdi>{n.clone()}</bdi></th> }).collect_view();
-    let rows = summary
-        .dimensions
+    let count = members.len();
+    let header = summary.dimensions.iter().map(|d| view! { <th scope="col">{d.name}</th> }).collect_view();
+    let rows = names
         .iter()
-        .map(|d| {
-            let cells = d
-                .members
+        .enumerate()
+        .map(|(i, name)| {
+            let cells = summary
+                .dimensions
                 .iter()
-                .map(|m| {
-                    let outlier = d.outliers.contains(&m.member);
-                    let text = match m.score {
-                        Some(s) => format!("{s} · {}", band_label(m.band)),
-                        None => "incomplete".to_owned(),
+                .map(|d| {
+                    let score = d.members.get(i);
+                    let outlier = d.outliers.contains(&i);
+                    let (value, band) = match score {
+                        Some(s) if s.dont_know => ("?".to_owned(), "don't know".to_owned()),
+                        Some(s) => (s.score.map_or("…".to_owned(), |v| v.to_string()), band_label(s.band).to_owned()),
+                        None => ("…".to_owned(), band_label(None).to_owned()),
                     };
                     view! {
-                        <td class:outlier=outlier>
-                            {text}
-                            {outlier.then(|| view! { <span class="tag">" (stands out)"</span> })}
+                        <td class:outlier=outlier class:unknown=score.is_some_and(|s| s.dont_know)>
+                            <span class="score">{value}</span>
+                            <span class="band">{band}</span>
+                            {outlier.then(|| view! { <span class="tag">"stands out"</span> })}
                         </td>
                     }
                 })
                 .collect_view();
-            let average = d.average.map_or("–".to_owned(), |a| a.to_string());
-            let spread = d.spread.map_or("–".to_owned(), |s| s.to_string());
+            let is_you = you == Some(i);
             view! {
-                <tr data-dimension=d.name>
-                    <th scope="row">{d.name}</th>
+                <tr class:you=is_you data-member=i.to_string()>
+                    <th scope="row">
+                        <bdi>{name.clone()}</bdi>
+                        {is_you.then(|| view! { <span class="tag you-tag">" (You)"</span> })}
+                    </th>
                     {cells}
-                    <td class="average">{format!("{average} · {}", band_label(d.consensus))}</td>
-                    <td class="spread">{spread}</td>
                 </tr>
             }
         })
         .collect_view();
+    let team_row = |label: &'static str, cell: &dyn Fn(&team::TeamDimension) -> String| {
+        let cells = summary.dimensions.iter().map(|d| view! { <td>{cell(d)}</td> }).collect_view();
+        view! {
+            <tr class="team-row">
+                <th scope="row">{label}</th>
+                {cells}
+            </tr>
+        }
+    };
+    let average = team_row("Average of those who know", &|d| d.average.map_or("–".to_owned(), |a| a.to_string()));
+    let spread = team_row("Spread", &|d| d.spread.map_or("–".to_owned(), |s| format!("{s} points")));
+    let unknown = team_row("Don't know", &|d| format!("{} of {count}", d.dont_know));
+    let middle = team_row("Middle view", &|d| band_label(d.consensus).to_owned());
     let findings = team::findings(&summary, &names);
     let verdict = team::verdict_sentence(&summary);
-    let count = members.len();
     view! {
         <div id="team-summary" data-members=count.to_string() data-ready=summary.ready.to_string()>
             <p class="team-verdict" role="status">{verdict}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Team scores">
+            <div class="team-table" role="region" aria-label="Team scores" tabindex="0">
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">"Dimension"</th>
+                            <th scope="col">"Person"</th>
                             {header}
-                            <th scope="col">"Average"</th>
-                            <th scope="col">"Spread"</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
+                    <tfoot>{average}{spread}{unknown}{middle}</tfoot>
                 </table>
             </div>
             <ul id="team-findings">{findings.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
-            <p class="note">
-                {format!("{count} {} · a band differs from the average by 25+ points to stand out.", if count == 1 { "person" } else { "people" })}
-            </p>
+            <p class="note" id="team-footnote">{team::footnote(count)}</p>
         </div>
     }
 }

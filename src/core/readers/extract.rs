@@ -31,6 +31,7 @@ use std::collections::BTreeSet;
 
 use super::super::share_code::{self, DecodeError, SharedResult, is_code_byte};
 use super::super::team;
+use super::bare::bare_candidates;
 use super::comments::{self, Comment, Shape};
 use super::people::{self, Item, Reader, Reason, TeamFound, Unread, shortened_links};
 use super::transport::{Lines, decode_entities, original_offset, percent_decode};
@@ -41,7 +42,7 @@ pub const MAX_JOINED_LINES: usize = 32;
 const MAX_ENCODING_LEVELS: usize = 3;
 /// A bare share code on its own line is at least this long before any label (shorter tokens
 /// such as "1st" or "10x" are words, not codes).
-const MIN_BARE_CODE: usize = 8;
+pub(super) const MIN_BARE_CODE: usize = 8;
 /// Two identical codes this close, inside one HTML element or markdown link, are one link.
 const MAX_ECHO_GAP: usize = 512;
 
@@ -116,24 +117,24 @@ pub struct Extracted {
 
 /// Which decoder a candidate goes to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Result,
     Team,
 }
 
 /// One candidate, read.
-struct Found {
+pub(super) struct Found {
     /// Byte range in the entity-decoded text: the anchor or cell start, the consumed end.
-    start: usize,
-    end: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
     /// The code text as decoded (or as tried), to recognise an HTML or markdown echo.
-    code: String,
+    pub(super) code: String,
     /// Came from an anchor (which can consume following lines) rather than a bare cell.
-    anchored: bool,
-    kind: Kind,
+    pub(super) anchored: bool,
+    pub(super) kind: Kind,
     /// The anchor's `#` was written `%23` (the rest of the link as it was).
-    hash_encoded: bool,
-    outcome: Result<Vec<SharedResult>, DecodeError>,
+    pub(super) hash_encoded: bool,
+    pub(super) outcome: Result<Vec<SharedResult>, DecodeError>,
 }
 
 /// Finds every results link, team link and bare code in `text` and reads them.
@@ -279,7 +280,7 @@ fn is_echo_gap(gap: &str) -> bool {
 }
 
 /// End of the run of code bytes starting at `i`.
-fn run_end(b: &[u8], i: usize) -> usize {
+pub(super) fn run_end(b: &[u8], i: usize) -> usize {
     b[i.min(b.len())..].iter().position(|&c| !is_code_byte(c)).map_or(b.len(), |n| i + n)
 }
 
@@ -338,7 +339,7 @@ fn anchor_at(b: &[u8], i: usize) -> Option<(Kind, usize, usize, bool)> {
             let qp = has(start, b"3D=")
                 || match kind {
                     Kind::Result => has(start, b"3D1"),
-                    Kind::Team => has(start, b"3DT1"),
+                    Kind::Team => has(start, b"3DT1") || has(start, b"3DT2"),
                 };
             Some((kind, if qp { start + 2 } else { start }, 0, false))
         }
@@ -418,7 +419,7 @@ fn continuation(b: &[u8], end: usize) -> Option<usize> {
 fn join_limit(kind: Kind, level: usize) -> usize {
     let longest = match kind {
         Kind::Result => share_code::MAX_CODE_LEN,
-        Kind::Team => 5 + team::MAX_MEMBERS * (1 + share_code::MAX_CODE_LEN),
+        Kind::Team => team::MAX_TEAM_LEN,
     };
     longest * 3usize.pow(level as u32) + 16
 }
@@ -488,114 +489,9 @@ fn unwrap_code(raw: &str, level: usize) -> String {
 
 /// Decodes a candidate (already a run of code bytes) as the address reads a code: as it
 /// stands, then without trailing sentence dots (`share_code::decode_as_sent`).
-fn read(kind: Kind, code: &str) -> Result<Vec<SharedResult>, DecodeError> {
+pub(super) fn read(kind: Kind, code: &str) -> Result<Vec<SharedResult>, DecodeError> {
     share_code::decode_as_sent(code, |c| match kind {
         Kind::Result => share_code::decode(c).map(|r| vec![r]),
         Kind::Team => team::decode_team(c),
     })
-}
-
-/// Bare codes: a line or a spreadsheet cell (split at tab, `,`, `;` or `|`) that is one code,
-/// perhaps quoted, bulleted or wrapped in quotes, brackets or emphasis.
-fn bare_candidates(text: &str) -> Vec<Found> {
-    let mut found = Vec::new();
-    let mut line_start = 0;
-    for line in text.split('\n') {
-        // A progress address (`#s=S2;<code>;…`) holds someone's unfinished run, not a result
-        // they shared; its `;`-separated code is not a spreadsheet cell.
-        if !line.contains("#s=") {
-            // The separators are ASCII, so byte offsets are character boundaries.
-            let mut cell_start = 0;
-            for piece in line.as_bytes().split(|&c| matches!(c, b'\t' | b',' | b';' | b'|')) {
-                let cell = &line[cell_start..cell_start + piece.len()];
-                if let Some((offset, code, kind)) = bare_code(cell) {
-                    let start = line_start + cell_start + offset;
-                    let outcome = read(kind, code);
-                    let end = start + code.len();
-                    let code = code.to_owned();
-                    found.push(Found { start, end, code, anchored: false, kind, hash_encoded: false, outcome });
-                } else {
-                    for (offset, code, result) in prose_codes(cell) {
-                        let start = line_start + cell_start + offset;
-                        let end = start + code.len();
-                        let (code, kind, outcome) = (code.to_owned(), Kind::Result, Ok(vec![result]));
-                        found.push(Found { start, end, code, anchored: false, kind, hash_encoded: false, outcome });
-                    }
-                }
-                cell_start += piece.len() + 1;
-            }
-        }
-        line_start += line.len() + 1;
-    }
-    found
-}
-
-/// Share codes written inside a sentence ("my code is 1CSeUEHMzMQ3, ours"), with their offsets
-/// in the cell: a word that is a whole code and decodes. A word that does not decode is a word
-/// (a product name, a typo), never a problem: without an anchor nothing says it was meant as a
-/// code. The check value and the fixed length make a chance reading about one in 4,093 of the
-/// rare words that start with `1`, a letter, and have a code's exact length.
-fn prose_codes(cell: &str) -> Vec<(usize, &str, SharedResult)> {
-    const AROUND: &[char] = &[
-        '"', '\'', '`', '(', ')', '[', ']', '{', '}', '<', '>', '*', ',', ';', ':', '!', '?', '“', '”', '‘', '’', '«',
-        '»',
-    ];
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for word in cell.split(' ') {
-        let at = offset;
-        offset += word.len() + 1;
-        let trimmed = word.trim_start_matches(AROUND);
-        let b = trimmed.as_bytes();
-        if !matches!(b, [b'1', set, ..] if set.is_ascii_alphabetic()) {
-            continue;
-        }
-        let end = run_end(b, 0);
-        let code = &trimmed[..end];
-        if code.split('.').next().unwrap_or("").len() < MIN_BARE_CODE
-            || !trimmed[end..].chars().all(|c| AROUND.contains(&c) || c == '.' || c.is_whitespace())
-        {
-            continue;
-        }
-        let code = code.trim_end_matches('.');
-        if let Ok(result) = share_code::decode(code) {
-            out.push((at + (word.len() - trimmed.len()), code, result));
-        }
-    }
-    out
-}
-
-/// The code a cell consists of, with its offset in the cell.
-fn bare_code(cell: &str) -> Option<(usize, &str, Kind)> {
-    const OPENING: &[char] = &['"', '\'', '`', '(', '[', '{', '<', '*', '“', '‘', '«'];
-    const CLOSING: &[char] = &['"', '\'', '`', ')', ']', '}', '>', '*', '”', '’', '»', '.', ',', ';', ':', '!', '?'];
-    // E-mail quote markers, then a list bullet: "- ", "* ", "• ", or "12. " / "3) ".
-    let mut rest = cell.trim_start_matches(|c: char| c.is_whitespace() || c == '>');
-    for bullet in ["- ", "* ", "+ ", "• "] {
-        if let Some(after) = rest.strip_prefix(bullet) {
-            rest = after;
-        }
-    }
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && matches!(rest.as_bytes().get(digits..digits + 2), Some([b'.' | b')', b' '])) {
-        rest = &rest[digits + 2..];
-    }
-    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || OPENING.contains(&c));
-    let b = rest.as_bytes();
-    let kind = match b {
-        [b'1', set, ..] if set.is_ascii_alphabetic() => Kind::Result,
-        [b'T', b'1', ..] => Kind::Team,
-        _ => return None,
-    };
-    let end = run_end(b, 0);
-    let code = &rest[..end];
-    let tail = &rest[end..];
-    if !tail.chars().all(|c| c.is_whitespace() || CLOSING.contains(&c)) {
-        return None;
-    }
-    let long_enough = match kind {
-        Kind::Result => code.split('.').next().unwrap_or("").len() >= MIN_BARE_CODE,
-        Kind::Team => code.contains('~'),
-    };
-    long_enough.then(|| (cell.len() - rest.len(), code, kind))
 }

@@ -6,6 +6,7 @@
 //! [`summary`] aggregates the results, [`export`] writes them out (CSV, plain text). Everything is re-exported here, so
 //! callers name `core::readers::…`.
 
+mod bare;
 pub mod comments;
 pub mod export;
 pub mod extract;
