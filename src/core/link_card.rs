@@ -1,9 +1,10 @@
 //! The preview cards link crawlers make (Open Graph and Twitter tags): the check's own page and
-//! the 16 per-outcome pages a results link points at. One home for their words, so the embed
-//! kit shows authors exactly the card a link will make; `index.html` says the same (a test
-//! in `tests/kit.rs` holds them together).
+//! the 16 per-outcome pages a results link points at, so the embed kit shows authors exactly
+//! the card a link will make. The check's own words live here (`index.html` says the same, a
+//! test in `tests/kit.rs` holds them together); an outcome's are `core::outcome`'s.
 
 use super::content::CURRENT;
+use super::outcome::Outcome;
 
 /// What a link's preview card shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,38 +33,15 @@ pub fn check_card() -> LinkCard {
 }
 
 /// A per-outcome page's card, for the slug `Verdict::outcome_slug` writes (`ready`, `not-od`,
-/// …), or `None` for a slug naming no outcome of the current set.
+/// …), or `None` for a slug naming no outcome of the current set. Its words are the page's own
+/// (`core::outcome`, which the build writes into `r/<slug>/`); only the image is the card's.
 pub fn outcome_card(slug: &str) -> Option<LinkCard> {
-    let image = format!("preview/{slug}.png");
-    if slug == "ready" {
-        let title = "Ready to scale: all four dimensions pass".to_owned();
-        return Some(LinkCard {
-            image_alt: title.clone(),
-            title,
-            description: "This AI pilot passes the essay's Scaling Readiness Test on ownership, data, buy-in and metrics. Take the 6-minute check for yours and compare.".to_owned(),
-            image,
-        });
-    }
-    let initials = slug.strip_prefix("not-")?;
-    let mut dimensions = CURRENT.dimensions.iter();
-    // The initials name dimensions in asking order, each at most once.
-    let names: Vec<&str> = initials
-        .chars()
-        .map(|initial| dimensions.by_ref().find(|d| d.id.starts_with(initial)).map(|d| d.name))
-        .collect::<Option<_>>()?;
-    let named = match names.as_slice() {
-        [] => return None,
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    };
-    let verb = if names.len() == 1 { "is" } else { "are" };
-    let title = format!("Not ready to scale yet: {named} {verb} blocking");
+    let outcome = Outcome::from_slug(slug, CURRENT)?;
+    let title = outcome.title(CURRENT);
     Some(LinkCard {
         image_alt: title.clone(),
+        description: outcome.description(CURRENT),
+        image: format!("preview/{slug}.png"),
         title,
-        description: format!(
-            "This AI pilot doesn't pass the essay's Scaling Readiness Test yet: {named} {verb} not a yes. Take the 6-minute check for yours and compare."
-        ),
-        image,
     })
 }

@@ -182,28 +182,58 @@ journey('noNetworkAfterLoad', { playwright: "the page's requests (request events
   await page.click('#share-comment-copy').catch(() => {});
   await page.click('#download-image').catch(() => {});
   const link = await shareLink(page);
+  // A marker request, after a frame was drawn: the browser reports requests in the order it
+  // starts them, so any request the page started before is on the list once the marker is.
+  let markers = 0;
+  const mark = async () => {
+    const marker = `${t.base}__e2e__/flush?${++markers}`;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(async (url) => {
+      await fetch(url, { method: 'POST' });
+    }, marker);
+    await t.waitUntil(() => requests.includes(`POST ${marker}`), 'the marker request is seen');
+  };
   // Other views through the address (whether they render is asserted elsewhere: here only
   // the network counts).
-  for (const [hash, selector] of [[link.slice(link.indexOf('#')), '#shared'], ['#team', '#team'], ['#embed-kit', '#embed-kit']]) {
+  for (const [hash, selector] of [[link.slice(link.indexOf('#')), '#shared'], ['#team', '#team']]) {
     await page.evaluate((h) => {
       location.hash = h;
     }, hash);
     await page.waitForSelector(selector, { timeout: 5000 }).catch(() => {});
   }
-  // A marker request, after a frame was drawn: the browser reports requests in the order it
-  // starts them, so any request the views above started is on the list once the marker is.
-  const marker = t.base + '__e2e__/flush';
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page.evaluate(async (url) => {
-    await fetch(url, { method: 'POST' });
-  }, marker);
-  await t.waitUntil(() => requests.includes(`POST ${marker}`), 'the marker request is seen');
-  // The author tools are a page of their own on the widget's site: opening them loads its
-  // files (and the test's own error probe, harness/probes.mjs), and nothing else goes anywhere
-  // (a fragment is never sent).
-  const ours = (r) => r === `POST ${marker}` || r === `GET ${t.base}__e2e__/errors.js`;
-  const elsewhere = requests.filter((r) => !ours(r) && (!/^GET /.test(r) || !r.slice(4).startsWith(t.base + 'tools/') || r.includes('#')));
+  await mark();
+  const beforeKit = requests.length;
+  await page.evaluate(() => {
+    location.hash = '#embed-kit';
+  });
+  await page.waitForSelector('#embed-kit', { timeout: 5000 }).catch(() => {});
+  // The kit's preview (the widget's own origin, so its document is readable) shows the check,
+  // and the link card's image is in: all they load.
+  const loaded = () =>
+    page.evaluate(() => ({
+      // The reader's own run is stored: the intro offers to continue it.
+      preview: !!document.getElementById('kit-preview')?.contentDocument?.querySelector('#widget #intro :is(#start, #continue):enabled'),
+      pending: [...document.images].filter((image) => !image.complete).map((image) => image.src),
+    }));
+  let last;
+  await t.waitUntil(
+    async () => {
+      last = await loaded();
+      return last.preview && !last.pending.length;
+    },
+    () => `the kit's preview and images should load: ${JSON.stringify(last)}`,
+    { timeout: 15000 },
+  );
+  await mark();
+  // The author tools are a page of their own on the widget's site: the views before them load
+  // nothing but the test's markers (a fragment is never sent).
+  const ours = (r) => r.startsWith(`POST ${t.base}__e2e__/flush?`) || r === `GET ${t.base}__e2e__/errors.js`;
+  const elsewhere = requests.slice(0, beforeKit).filter((r) => !ours(r) && (!/^GET /.test(r) || !r.slice(4).startsWith(t.base + 'tools/') || r.includes('#')));
   assert.deepEqual(elsewhere, [], 'requests made after the widget was usable, other than loading the tools page');
+  // The embed kit previews the check and the card a link makes: the widget's own files only
+  // (and the test's error probe, harness/probes.mjs, in each page).
+  const offSite = requests.slice(beforeKit).filter((r) => !ours(r) && (!/^GET /.test(r) || !r.slice(4).startsWith(t.base) || r.includes('#')));
+  assert.deepEqual(offSite, [], "the embed kit's requests, other than the widget's own files");
 });
 
 /** Meta content by property or name, from an HTML text. */
