@@ -272,11 +272,11 @@ mod tests {
 
     #[test]
     fn the_tools_source_is_index_html_without_static_screens() {
-        let index = "<title>x</title>\n  <link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"rust\" data-bin=\"readiness-check\">\n  <link data-trunk rel=\"copy-file\" href=\"embed/embed.js\">\n<!-- static-intro: a -->i<!-- /static-intro -->\n<p class=\"loading\">Loading the Scaling Readiness Check…</p>";
+        let index = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';\">\n<title>x</title>\n  <link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"rust\" data-bin=\"readiness-check\">\n  <link data-trunk rel=\"copy-file\" href=\"embed/embed.js\">\n<!-- static-intro: a -->i<!-- /static-intro -->\n<p class=\"loading\">Loading the Scaling Readiness Check…</p>";
         let tools = tools_source(index).expect("tools.html");
         assert_eq!(
             tools,
-            "<title>Author tools · Scaling Readiness Check</title>\n  <link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"inline\" href=\"style/tools.css\">\n  <link data-trunk rel=\"rust\" data-bin=\"readiness-tools\">\n<p class=\"loading\">Loading the author tools…</p>"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; frame-src 'self';\">\n<title>Author tools · Scaling Readiness Check</title>\n  <link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"inline\" href=\"style/tools.css\">\n  <link data-trunk rel=\"rust\" data-bin=\"readiness-tools\">\n<p class=\"loading\">Loading the author tools…</p>"
         );
         assert!(tools_source("<title>x</title>").is_err());
     }
