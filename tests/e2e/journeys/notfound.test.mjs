@@ -51,7 +51,7 @@ function expect404s(t, host) {
   t.clearProblems();
 }
 
-const THEIRS = pattern('22223' + '3231' + '3333' + '33333');
+const THEIRS = pattern('2222' + '3231' + '3333' + '33333');
 
 journey('aLinkWhoseHashArrivedEscapedOpensItsResult', { engines: EVERY }, async (t) => {
   const host = await pagesHost(t.dist);
