@@ -3,11 +3,11 @@
 //! `embed/embed.js`).
 #![cfg(not(target_arch = "wasm32"))]
 
+use readiness_check::core::embed::EmbedOptions;
 use readiness_check::core::kit::*;
 use readiness_check::core::link_card::{check_card, outcome_card};
-use readiness_check::core::embed::EmbedOptions;
-use readiness_check::core::route::Theme;
 use readiness_check::core::links::is_outcome_slug;
+use readiness_check::core::route::Theme;
 use readiness_check::core::theme::{AA, Scheme};
 
 const BASE: &str = "https://example.com/readiness/";

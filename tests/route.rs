@@ -5,12 +5,12 @@
 mod common;
 
 use common::{complete_answers, observe, session, some_answers, someone_else};
+use readiness_check::core::content::CURRENT;
 use readiness_check::core::embed::EmbedOptions;
 use readiness_check::core::route::{Address, Route, Theme, open};
 use readiness_check::core::screen::Screen;
 use readiness_check::core::session::{Action, OfferedRun, Session, Step, View};
 use readiness_check::core::share_code::{DecodeError, SharedResult, encode};
-use readiness_check::core::content::CURRENT;
 use readiness_check::core::snapshot::Snapshot;
 use readiness_check::core::team;
 use readiness_check::core::team::TeamMember;

@@ -44,9 +44,7 @@ fn store_with(session: Session) -> AppState {
 /// third value alive for as long as the screen should stay mounted.
 fn mount_results(answers: Answers) -> (HtmlElement, AppState, impl Sized) {
     let root = fresh_root();
-    let mut session = Session::default();
-    session.answers = answers;
-    session.step = Step::Results;
+    let session = Session { answers, step: Step::Results, ..Session::default() };
     let store = store_with(session);
     let mount = mount_to(root.clone(), move || {
         store.provide();
@@ -78,8 +76,7 @@ fn count(root: &HtmlElement, selector: &str) -> u32 {
 #[wasm_bindgen_test]
 async fn choosing_an_option_records_it_and_next_moves_on() {
     let root = fresh_root();
-    let mut session = Session::default();
-    session.step = Step::Question(0);
+    let session = Session { step: Step::Question(0), ..Session::default() };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
         store.provide();
@@ -99,8 +96,7 @@ async fn choosing_an_option_records_it_and_next_moves_on() {
 #[wasm_bindgen_test]
 async fn enter_in_the_radio_group_goes_on_and_dont_know_is_an_answer() {
     let root = fresh_root();
-    let mut session = Session::default();
-    session.step = Step::Question(3);
+    let session = Session { step: Step::Question(3), ..Session::default() };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
         store.provide();
@@ -122,8 +118,7 @@ async fn enter_in_the_radio_group_goes_on_and_dont_know_is_an_answer() {
 #[wasm_bindgen_test]
 async fn question_screen_names_dimension_and_progress() {
     let root = fresh_root();
-    let mut session = Session::default();
-    session.step = Step::Question(5);
+    let session = Session { step: Step::Question(5), ..Session::default() };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
         store.provide();
@@ -139,8 +134,7 @@ async fn question_screen_names_dimension_and_progress() {
 #[wasm_bindgen_test]
 async fn start_over_asks_before_discarding() {
     let root = fresh_root();
-    let mut session = Session::default();
-    session.answers = all_at(1);
+    let session = Session { answers: all_at(1), ..Session::default() };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
         store.provide();
@@ -175,7 +169,7 @@ async fn failing_report_names_the_blockers_and_edit_jumps_to_the_dimension() {
     let (root, store, _mount) = mount_results(all_at(0));
     assert_eq!(find(&root, "#verdict").get_attribute("data-verdict").as_deref(), Some("not-ready"));
     // Set 3's cards list each answer that is not a yes with its own fix (`.blocker-fix`).
-    assert_eq!(count(&root, ".dimension[data-band=no] .holding-back li .blocker-fix") >= 4, true);
+    assert!(count(&root, ".dimension[data-band=no] .holding-back li .blocker-fix") >= 4);
     find(&root, ".dimension[data-dimension=data] button.edit").click();
     tick().await;
     assert_eq!(store.with_untracked(|s| s.step), Step::Question(CURRENT.first_position(1)));
@@ -204,8 +198,7 @@ async fn a_shared_label_is_shown_as_text_never_as_markup() {
     let root = fresh_root();
     let label = "<img src=x onerror=alert(1)>".to_owned();
     let result = SharedResult { answers: all_at(1), label: label.clone() };
-    let mut session = Session::default();
-    session.view = View::Shared(result.clone());
+    let session = Session { view: View::Shared(result.clone()), ..Session::default() };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
         store.provide();
@@ -224,8 +217,7 @@ async fn a_shared_label_is_shown_as_text_never_as_markup() {
 #[wasm_bindgen_test]
 async fn a_bad_link_explains_and_offers_the_check() {
     let root = fresh_root();
-    let mut session = Session::default();
-    session.view = View::BadLink { team: false, error: DecodeError::Truncated };
+    let session = Session { view: View::BadLink { team: false, error: DecodeError::Truncated }, ..Session::default() };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
         store.provide();
@@ -254,8 +246,7 @@ async fn compare_names_the_differences() {
 #[wasm_bindgen_test]
 async fn team_view_reads_pasted_links_and_names_broken_lines() {
     let root = fresh_root();
-    let mut session = Session::default();
-    session.view = View::Team(Vec::new());
+    let session = Session { view: View::Team(Vec::new()), ..Session::default() };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
         store.provide();
@@ -304,8 +295,7 @@ fn local_storage() -> web_sys::Storage {
 
 /// A session with a few answers, at question 3, with a label and a compare target.
 fn some_run() -> Session {
-    let mut session = Session::default();
-    session.answers = all_at(2);
+    let mut session = Session { answers: all_at(2), ..Session::default() };
     session.answers.set_answer(1, Some(Answer::DontKnow));
     session.step = Step::Question(3);
     session.label = "invoice triage".to_owned();
@@ -422,8 +412,7 @@ fn host_messages_are_plain_objects_with_nulls() {
 fn mount_embed_kit() -> (HtmlElement, impl Sized) {
     use readiness_check::ui::embed_kit::EmbedKit;
     let root = fresh_root();
-    let mut session = Session::default();
-    session.view = View::EmbedKit;
+    let session = Session { view: View::EmbedKit, ..Session::default() };
     let store = store_with(session);
     let mount = mount_to(root.clone(), move || {
         store.provide();
@@ -545,8 +534,7 @@ async fn a_framed_confirmation_pauses_afresh_on_every_opening() {
     use readiness_check::core::embed::FRAMED_CONFIRM_DELAY_MS;
     let delay = FRAMED_CONFIRM_DELAY_MS as f64;
     let root = fresh_root();
-    let mut session = Session::default();
-    session.answers = all_at(1);
+    let session = Session { answers: all_at(1), ..Session::default() };
     let env = Env { framed: true, embedded: true, ..Env::default() };
     let store = AppState::new(session, Notices::default(), env);
     let _mount = mount_to(root.clone(), move || {

@@ -14,9 +14,9 @@
 //! - discarding answers in a frame needs the same unfakeable input, or the check's own tab.
 
 use super::route::{self, Route, Theme};
-use super::theme::{Accents, to_hex};
 use super::session::Session;
 use super::snapshot::Snapshot;
+use super::theme::{Accents, to_hex};
 
 /// Inside a frame, a confirmation's button appears only after this pause (counted from each
 /// opening), so that clicks aimed blind through a frame cannot confirm what they opened.

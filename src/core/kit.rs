@@ -169,7 +169,10 @@ fn html_attribute(value: &str) -> String {
 
 /// The text and link an author pastes where no iframe goes.
 pub fn link_text(base: &str) -> String {
-    format!("Is your AI pilot ready to scale? Take the {}-minute Scaling Readiness Check: {base}", super::content::intro::MINUTES)
+    format!(
+        "Is your AI pilot ready to scale? Take the {}-minute Scaling Readiness Check: {base}",
+        super::content::intro::MINUTES
+    )
 }
 
 /// A host an author may publish on, and how.

@@ -295,17 +295,20 @@ pub fn outcome_of_code(code: &str) -> Option<String> {
     }
 }
 
-/// The yes rule of every question set whose dimensions follow the essay's test, as the data the
-/// static pages' inline check reads (it decodes a code and names its outcome before the app
-/// has loaded; sets under a score rule are left out, and their codes show no static verdict).
+/// The yes rule of every question set whose dimensions follow the essay's test (set 2) or the
+/// literal yes (set 3 on), as the data the static pages' inline check reads (it decodes a code
+/// and names its outcome before the app has loaded; sets under a score rule are left out, and
+/// their codes show no static verdict).
 /// One set per space-separated entry: `<set character><payload length>|<dimension initials>|`
 /// then, per question in asking order, its dimension's index and one character per digit the
 /// code can hold: `u` unanswered, `y` an answer that keeps the dimension's yes, `n` one that
-/// holds it back (the last digit is "I don't know").
+/// holds it back (the last digit is "I don't know"); a literal set ends in `|k`: there a known
+/// blocker decides its dimension while other questions are open, as `Report` decides it.
 pub fn static_outcome_rules() -> String {
     let mut sets = Vec::new();
     for set in QUESTION_SETS {
-        if !set.dimensions.iter().all(|d| matches!(d.rule, YesRule::EssayTest { .. })) {
+        let literal = set.dimensions.iter().all(|d| d.rule == YesRule::Literal);
+        if !literal && !set.dimensions.iter().all(|d| matches!(d.rule, YesRule::EssayTest { .. })) {
             continue;
         }
         let initials: String = set.dimensions.iter().filter_map(|d| d.id.chars().next()).collect();
@@ -325,7 +328,8 @@ pub fn static_outcome_rules() -> String {
             }
         }
         let set_char = char::from(share_code::ALPHABET[usize::from(set.id)]);
-        sets.push(format!("{set_char}{}|{initials}|{}", share_code::payload_len(set), questions.join(",")));
+        let known = if literal { "|k" } else { "" };
+        sets.push(format!("{set_char}{}|{initials}|{}{known}", share_code::payload_len(set), questions.join(",")));
     }
     sets.join(" ")
 }

@@ -296,9 +296,9 @@ impl Session {
         // (questions skipped: what is unknown is sent as unknown).
         if replaces {
             self.finished_here = false;
-        } else if chosen && !was_complete && self.answers.is_complete() {
-            self.finished_here = by != By::Page;
-        } else if next && self.on_own_results() && !self.held_opened {
+        } else if (chosen && !was_complete && self.answers.is_complete())
+            || (next && self.on_own_results() && !self.held_opened)
+        {
             self.finished_here = by != By::Page;
         } else if chosen && !self.answers.is_complete() {
             self.finished_here = false;

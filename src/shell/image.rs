@@ -78,18 +78,17 @@ fn width_of(c: &web_sys::CanvasRenderingContext2d, text: &str) -> f64 {
     c.measure_text(text).map_or(0.0, |m| m.width())
 }
 
-/// Writes one line that fits `max_width`: the font shrinks from `size` down to `min_size`
-/// pixels, then the text is cut with an ellipsis.
-fn fitted(
-    c: &web_sys::CanvasRenderingContext2d,
-    value: &str,
-    x: f64,
-    y: f64,
-    weight: &str,
+/// How a fitted line is written: font weight, largest size in pixels, colour.
+struct Ink {
+    weight: &'static str,
     size: u32,
-    colour: &str,
-    max_width: f64,
-) {
+    colour: &'static str,
+}
+
+/// Writes one line at `(x, y)` that fits `max_width`: the font shrinks from `ink.size` down to
+/// `MIN_FONT` pixels, then the text is cut with an ellipsis.
+fn fitted(c: &web_sys::CanvasRenderingContext2d, value: &str, (x, y): (f64, f64), ink: &Ink, max_width: f64) {
+    let Ink { weight, size, colour } = *ink;
     let mut size = size;
     loop {
         c.set_font(&format!("{weight} {size}px {FONT}"));
@@ -152,14 +151,20 @@ fn draw_readers(c: &web_sys::CanvasRenderingContext2d, card: &ReadersCard) {
     let top = 150.0 + shown as f64 * 44.0;
     for (i, (name, count, share)) in card.bars.iter().enumerate() {
         let y = top + i as f64 * 54.0;
-        fitted(c, name, 64.0, y + 28.0, "600", 28, "#1c1e21", 220.0);
+        fitted(c, name, (64.0, y + 28.0), &Ink { weight: "600", size: 28, colour: "#1c1e21" }, 220.0);
         c.set_fill_style_str("#dfe3e8");
         c.fill_rect(300.0, y + 6.0, 560.0, 28.0);
         c.set_fill_style_str("#b3261e");
         c.fill_rect(300.0, y + 6.0, 560.0 * f64::from(*share) / 100.0, 28.0);
-        fitted(c, &format!("{count} ({share}%)"), 880.0, y + 30.0, "700", 28, "#1c1e21", 256.0);
+        fitted(
+            c,
+            &format!("{count} ({share}%)"),
+            (880.0, y + 30.0),
+            &Ink { weight: "700", size: 28, colour: "#1c1e21" },
+            256.0,
+        );
     }
-    fitted(c, &card.basis, 64.0, 598.0, "400", 22, "#4f5660", 1072.0);
+    fitted(c, &card.basis, (64.0, 598.0), &Ink { weight: "400", size: 22, colour: "#4f5660" }, 1072.0);
 }
 
 fn band_colour(band: Option<Band>) -> &'static str {
@@ -184,7 +189,7 @@ fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
     text("Scaling Readiness Check", 64.0, 86.0, "600 30px", "#4f5660");
     if !card.label.is_empty() {
         // A label may be 60 wide characters: it shrinks, then is cut, never runs off the image.
-        fitted(c, &card.label, 64.0, 128.0, "600", 30, "#1c1e21", 1072.0);
+        fitted(c, &card.label, (64.0, 128.0), &Ink { weight: "600", size: 30, colour: "#1c1e21" }, 1072.0);
     }
     let verdict_colour = if card.ready { "#1d7a3a" } else { "#b3261e" };
     text(card.headline, 64.0, 206.0, "800 64px", verdict_colour);

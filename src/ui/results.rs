@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::frame::SendResult;
 use super::benchmark::BenchmarkLine;
+use super::frame::SendResult;
 use super::report::{CompareView, ReportView};
 use super::share_panel::SharePanel;
 use super::store::use_app_state;

@@ -71,7 +71,11 @@ pub fn persist(state: AppState) {
         let snapshot = snapshot.get();
         // Never over a run held out of sight in a frame.
         let may_save = state.with_untracked(Session::may_save);
-        if snapshot.worth_saving() && may_save && !state.notices_untracked().cannot_save() && storage::save(&snapshot).is_err() {
+        if snapshot.worth_saving()
+            && may_save
+            && !state.notices_untracked().cannot_save()
+            && storage::save(&snapshot).is_err()
+        {
             storage::forget_run();
             // The one effect chain (see the module doc): `mirror_address` reads this notice.
             state.notify(Notice::CannotSave);

@@ -18,9 +18,9 @@
 //! the fuzz crate has no `tests/`.
 
 use readiness_check::core::answers::Answer;
+use readiness_check::core::embed::{self, Ancestors, EmbedOptions};
 use readiness_check::core::links;
 use readiness_check::core::readers;
-use readiness_check::core::embed::{self, Ancestors, EmbedOptions};
 use readiness_check::core::route::{self, Route};
 use readiness_check::core::share_code::{self, LinkCode};
 use readiness_check::core::snapshot::{self, Snapshot, StoredRun, StoredValue};

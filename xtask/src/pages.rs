@@ -158,8 +158,13 @@ pub fn tools_source(index: &str) -> Result<String, String> {
     // The embed kit previews the check in a frame of this site: the tools page (only) may
     // frame its own origin.
     let html = html.replacen("default-src 'none';", "default-src 'none'; frame-src 'self';", 1);
-    if !html.contains("data-bin=\"readiness-tools\"") || !html.contains("style/tools.css") || !html.contains("frame-src 'self'") {
-        return Err("index.html has no data-bin=\"readiness-check\" link, main.css link or default-src to replace".to_owned());
+    if !html.contains("data-bin=\"readiness-tools\"")
+        || !html.contains("style/tools.css")
+        || !html.contains("frame-src 'self'")
+    {
+        return Err(
+            "index.html has no data-bin=\"readiness-check\" link, main.css link or default-src to replace".to_owned()
+        );
     }
     Ok(html)
 }
