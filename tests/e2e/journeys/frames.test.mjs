@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { journey } from '../harness/journey.mjs';
-import { CHROMIUM_FLAGS, STORAGE_KEY, encodeCode, encodeTeam, expectedReport, pattern, writtenSnapshot } from '../lib.mjs';
+import { CHROMIUM_FLAGS, CURRENT_SET, STORAGE_KEY, contentOf, encodeCode, encodeTeam, expectedReport, pattern, writtenSnapshot } from '../lib.mjs';
 import { MIME, resolveInside } from '../serve.mjs';
 
 const ONE_CHROMIUM = 'its own Chromium with a persistent profile and --host-resolver-rules, driven over CDP (distinct sites, storage partitioning on)';
@@ -485,12 +485,9 @@ journey('aStaticVerdictShowsOnlyForACodeOfItsOwnOutcome', { playwright: ONE_CHRO
     const page = await context.newPage();
     // The app never arrives (its wasm blocked), as where it cannot run: only the page speaks.
     await page.route('**/*.wasm', (route) => route.abort());
-    // Set 2's codes: the pages' inline check carries only sets under the essay's test, and
-    // core::route::static_outcome_rules leaves set 3 (the literal yes) out, so no set 3 code
-    // shows a static verdict at all yet (reported; this journey then checks set 2's links,
-    // which are shared already and score as they did).
-    const set = 2;
-    const notReady = pattern('00000' + '3333' + '3333' + '33333', set);
+    // The current set's codes (set 2's, already shared, are checked below too).
+    const set = CURRENT_SET;
+    const notReady = pattern('0000' + '3333' + '3333' + '33333', set);
     await page.goto(sites.url('widget.test', `/r/ready/#r=${encodeCode(notReady, 'foreign', { setId: set })}`));
     await page.waitForSelector('#static-shared', { state: 'attached' });
     assert.equal(await page.isVisible('#static-shared'), false, 'a foreign code on the ready page shows no verdict');
@@ -498,7 +495,7 @@ journey('aStaticVerdictShowsOnlyForACodeOfItsOwnOutcome', { playwright: ONE_CHRO
     // Control: the page's own outcome shows at first paint (a new document: only the address's
     // fragment differs, which a goto would otherwise change in place).
     await page.goto('about:blank');
-    await page.goto(sites.url('widget.test', `/r/ready/#r=${encodeCode(pattern('3'.repeat(18), set), 'mine', { setId: set })}`));
+    await page.goto(sites.url('widget.test', `/r/ready/#r=${encodeCode(DONE, 'mine', { setId: set })}`));
     await page.waitForSelector('#static-shared', { state: 'visible' });
     // The blocked wasm's failed load, and what the loader says about it: provoked above.
     t.note(`provoked by blocking the wasm: ${problems.splice(0).join(' | ')}`);
@@ -510,11 +507,13 @@ journey('aStaticVerdictShowsOnlyForACodeOfItsOwnOutcome', { playwright: ONE_CHRO
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const wrong = [];
-    for (let k = 0; k < 300; k++) {
-      const text = Array.from({ length: 18 }, () => '0123?-'[Math.floor(random() * (k % 3 ? 5 : 6))]).join('');
-      const answers = pattern(text, set);
-      const slug = expectedReport(answers, set).slug;
-      const code = encodeCode(answers, k % 4 ? '' : 'pilot ü', { setId: set });
+    for (let k = 0; k < 600; k++) {
+      // Every other code from set 2 (links already shared show their verdict as they did).
+      const setId = k % 2 ? 2 : CURRENT_SET;
+      const text = Array.from({ length: contentOf(setId).count }, () => '0123?-'[Math.floor(random() * (k % 3 ? 5 : 6))]).join('');
+      const answers = pattern(text, setId);
+      const slug = expectedReport(answers, setId).slug;
+      const code = encodeCode(answers, k % 4 ? '' : 'pilot ü', { setId });
       for (const outcome of new Set([...pages, slug])) {
         if (outcome === 'incomplete') continue;
         const shows = staticVerdictShows(router, `/r/${outcome}/`, '#r=' + code);
