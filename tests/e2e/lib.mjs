@@ -312,6 +312,13 @@ function random(seed) {
   };
 }
 
+/** The all-best run of a question set: every question at its last option that is not "not applicable". */
+function allBest(setId) {
+  return contentOf(setId)
+    .questions.map((q) => String(q.stances ? q.stances.findLastIndex((s) => s !== 'not-applicable') : q.points.length - 1))
+    .join('');
+}
+
 /** A random answer pattern for a question set: mostly answered, some "I don't know". */
 function randomPattern(next, setId) {
   return contentOf(setId)
@@ -327,9 +334,12 @@ function randomPattern(next, setId) {
 /**
  * A comment thread with `count` results links written the ways people write them, some
  * repeated, some damaged, a team link and other URLs; and what it holds: the unique results
- * (code + label, with pattern and set), duplicates and damaged links.
+ * (code + label, with pattern and set), the readers (the results posted as links or codes; the
+ * team link's members are not readers), duplicates and damaged links. `best`: the share of
+ * results that are all-best runs (from set 3 on almost no random run is Ready, so a journey
+ * that counts Ready readers asks for some).
  */
-export function commentThread(base, count, seed = 7) {
+export function commentThread(base, count, seed = 7, { best = 0 } = {}) {
   const next = random(seed);
   const unique = new Map();
   let duplicates = 0;
@@ -346,7 +356,8 @@ export function commentThread(base, count, seed = 7) {
   const made = [];
   while (made.length < count) {
     const setId = next() < 0.2 ? 1 : CONTENT.id;
-    const answers = randomPattern(next, setId);
+    // Only a thread that asks for all-best runs draws for them: the others stay as they were.
+    const answers = best > 0 && next() < best ? allBest(setId) : randomPattern(next, setId);
     const label = next() < 0.3 ? `pilot ${Math.floor(next() * 1000)}` : '';
     const code = encodeCode(answers, label, { setId });
     const link = resultsLink(base, answers, label, setId);
@@ -366,6 +377,9 @@ export function commentThread(base, count, seed = 7) {
     }
     if (next() < 0.1) made.push('Reply · Like · 3', 'See https://example.com/some/other/page#section for more.');
   }
+  // The readers: every result posted as a link or a code (the thread is one comment, so each
+  // distinct result once); the team link's members are listed apart, not counted.
+  const readers = [...unique.values()];
   // A team link with three members, all new.
   const members = [0, 1, 2].map(() => {
     const answers = randomPattern(next, CONTENT.id);
@@ -380,5 +394,5 @@ export function commentThread(base, count, seed = 7) {
       teamNew++;
     }
   }
-  return { text: lines.join('\n'), results: [...unique.values()], duplicates, damaged, teamNew };
+  return { text: lines.join('\n'), results: [...unique.values()], readers, duplicates, damaged, teamNew };
 }
