@@ -5,7 +5,6 @@
 mod common;
 
 use common::{complete_answers, observe, session, some_answers, someone_else};
-use readiness_check::core::content::CURRENT;
 use readiness_check::core::embed::EmbedOptions;
 use readiness_check::core::route::{Address, Route, Theme, open};
 use readiness_check::core::screen::Screen;

@@ -95,8 +95,10 @@ fn the_static_first_question_is_the_apps_first_question() {
 #[test]
 fn the_static_shared_view_says_what_the_app_says() {
     use readiness_check::core::outcome::shared_view;
-    let ui = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui/shared_result.rs"))
-        .expect("src/ui/shared_result.rs");
+    // The shared view is `ui/shared_result.rs` around the report's verdict block (`ui/report.rs`,
+    // which says "Their verdict" for someone else's results).
+    let read = |path: &str| std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect(path);
+    let ui = read("src/ui/shared_result.rs") + &read("src/ui/report.rs");
     for text in [shared_view::BANNER, shared_view::HEADING, shared_view::TAKE_CHECK, shared_view::VERDICT_TITLE] {
         assert!(ui.contains(&format!("\"{text}\"")), "the app's shared view lacks {text:?}");
     }

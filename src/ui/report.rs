@@ -219,7 +219,7 @@ pub fn DimensionCard(
     let passes = result.band == Some(Band::Yes);
     // A yes card's claims after its first (the meaning), each backed by the reader's yes answers.
     let claims = (result.claims.len() > 1).then(|| {
-        view! { <ul class="claims">{result.claims[1..].iter().map(|c| view! { <li>{say(*c)}</li> }).collect_view()}</ul> }
+        view! { <ul class="claims">{result.claims[1..].iter().map(|c| view! { <li>{say(c)}</li> }).collect_view()}</ul> }
     });
     let not_applicable = (!result.not_applicable.is_empty()).then(|| {
         let names: Vec<&str> = result.not_applicable.iter().map(|q| q.short).collect();
