@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { QUESTION_COUNT as N, addressSnapshot, encodeCode, encodeTeam, pattern, resultsLink } from './lib.mjs';
 import { copyStatus, frameSizes, hostUrl, load, radioValue, withStoredRun } from './widget.mjs';
 
-const MINE = pattern('13022' + '1203' + '2130' + '12303');
-const THEIRS = pattern('33333' + '3332' + '0333' + '33333');
+const MINE = pattern('1322' + '1203' + '2130' + '12303');
+const THEIRS = pattern('3333' + '3332' + '0333' + '33333');
 const TEAM = [
-  ['Owner', pattern('22222' + '2222' + '3333' + '22222')],
-  ['Data lead', pattern('22222' + '2222' + '0000' + '22222')],
-  ['Manager', pattern('22222' + '2222' + '0000' + '22222')],
+  ['Owner', pattern('2222' + '2222' + '3333' + '22222')],
+  ['Data lead', pattern('2222' + '2222' + '0000' + '22222')],
+  ['Manager', pattern('2222' + '2222' + '0000' + '22222')],
 ];
 
 /** The screens in an order that keeps the reader's own run from mixing into views before it. */

@@ -54,8 +54,8 @@ async function sameSiteFramer(t, context, src, { style = 'width:1px;height:1px;b
  * after the effects of its start (a resize is observed after them), so a result sent at start
  * has arrived by then.
  */
-async function everythingFromItsStartArrived(page) {
-  await page.waitForFunction(() => window.__heights.length > 0);
+async function everythingFromItsStartArrived(page, { drawn = false } = {}) {
+  if (!drawn) await page.waitForFunction(() => window.__heights.length > 0);
   const heard = await page.evaluate(() => {
     const frame = document.getElementById('w');
     frame.style.width = frame.getBoundingClientRect().width + 300 + 'px';
@@ -77,19 +77,28 @@ journey('aSameSiteFramerHearsNoResultTheReaderDidNotProduce', { playwright: FRAM
     // The old build posted within a moment of loading (and of the fragment change).
     await everythingFromItsStartArrived(page);
     if (later) {
+      // A change of fragment only: the widget stays drawn and, since a frame's height no
+      // longer depends on the stored run, need not post a new height for it. Wait until the
+      // frame is at the new address; the resize's height then follows what it posted for it.
       await page.evaluate((url) => {
-        window.__heights.length = 0;
         document.getElementById('w').src = url;
       }, t.base + later);
-      await everythingFromItsStartArrived(page);
+      await page.waitForFunction((url) => document.getElementById('w').contentWindow.location.href === url, t.base + later);
+      await everythingFromItsStartArrived(page, { drawn: true });
     }
     assert.equal(await page.evaluate(() => window.__heard.length), 0, `result messages heard by a framer of ${src}${later ? ` (then ${later})` : ''}`);
     await page.pw.close();
   }
   // Control: the reader's own click in the frame does send it, so the silence above is real.
   const [page, frame] = await sameSiteFramer(t, context, '?embed&events', { style: 'width:800px;height:900px;border:0' });
-  await frame.click('#continue');
+  // In a frame the stored run is held out of sight until the reader, in view, agrees to send
+  // and opens it, then sends it on purpose (as in frames.mjs).
+  await frame.waitForSelector('#widget[data-visible="true"]');
+  await frame.click('#consent-yes');
+  await frame.waitForSelector('#consent-yes[aria-pressed="true"]');
+  await frame.click('#start');
   await frame.waitForSelector('#results');
+  await frame.click('#send-to-site');
   const heard = await page.waitForFunction(() => window.__heard[0]);
   assert.equal(heard.verdict, 'ready', 'verdict of the result the reader sent');
 });
@@ -147,25 +156,33 @@ journey('blindClicksThroughAnInvisibleFrameClearNothing', { playwright: `${FRAME
   const [page, frame] = await sameSiteFramer(t, context, '?embed&bg=transparent', {
     style: 'position:absolute;left:0;top:0;width:700px;height:900px;border:0;opacity:0.0001',
   });
-  await frame.waitForSelector('#clear');
-  const centre = async (selector) => {
-    const box = await (await (await frame.target()).$(selector)).boundingBox();
-    return [box.x + box.width / 2, box.y + box.height / 2];
-  };
-  // The attacker's two clicks, aimed at "Clear my answers" and, as soon as the confirmation
-  // opens, at where its first button appears: the quickest a blind double click can be.
-  await page.pw.mouse.click(...(await centre('#clear')));
-  await frame.waitForSelector('.confirm', { state: 'attached' });
-  const second = (await frame.has('#confirm-clear')) ? '#confirm-clear' : '.confirm .note';
-  await page.pw.mouse.click(...(await centre(second)));
-  // Once the confirm button has appeared, the attacker's clicks (long handled) could only have
-  // cleared before it: the run must still be there.
-  await frame.waitForSelector('#confirm-clear');
-  const stored = await storage(page);
-  assert.ok(stored.main && stored.main.includes('"format":3'), `the reader's run survives blind clicks: ${JSON.stringify(stored)}`);
-  // Control: a reader who reads the question and waits for the button does clear.
-  await frame.click('#confirm-clear');
-  await page.waitForFunction((k) => localStorage.getItem(k) === null, STORAGE_KEY);
+  // In a frame the reader's run is held out of sight: the frame opens at the intro.
+  await frame.waitForSelector('#intro #start');
+  const before = (await storage(page)).main;
+  assert.ok(before && before.includes('"format":3'), `the reader's run is stored before the attack: ${before}`);
+  // The attacker knows the layout: three rounds of a click at the centre of every button the
+  // frame shows (enough to open the run, aim at "Clear my answers", then at its confirmation).
+  for (let round = 0; round < 3; round++) {
+    const boxes = await frame.$$eval('button', (els) =>
+      els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => [r.x + r.width / 2, r.y + r.height / 2]),
+    );
+    for (const [x, y] of boxes) await page.pw.mouse.click(x, y);
+  }
+  // Each click is handled in its dispatch (mouse.click waits for it); a screen it opened would
+  // be in the frame by this round-trip into it.
+  assert.ok(!(await frame.has('#results')) && !(await frame.has('.confirm')), 'blind clicks opened neither the run nor a confirmation');
+  assert.equal((await storage(page)).main, before, "the reader's run survives blind clicks");
+  await page.pw.close();
+  // Control: the same frame in plain view; the reader opens their run, asks to clear it and,
+  // once the confirmation's button appears, confirms: the run is cleared.
+  const [shown, visible] = await sameSiteFramer(t, context, '?embed&bg=transparent', { style: 'width:700px;height:900px;border:0' });
+  await visible.waitForSelector('#widget[data-visible="true"]');
+  await visible.click('#start');
+  await visible.waitForSelector('#results');
+  await visible.click('#clear');
+  await visible.waitForSelector('#confirm-clear', { timeout: 5000 });
+  await visible.click('#confirm-clear');
+  await shown.waitForFunction((k) => localStorage.getItem(k) === null, STORAGE_KEY);
 });
 
 journey('anOutcomePageNeverContradictsTheResultInItsTitle', { engines: EVERY }, async (t) => {

@@ -155,7 +155,7 @@ journey('accessibilityTree', { playwright: 'the accessibility tree (CDP)' }, asy
 // Hostile links, all through one page by changing location.hash
 // ------------------------------------------------------------------------------------------
 
-const MIXED = '130221203213012303';
+const MIXED = '13221203213012303';
 
 /**
  * What `location.hash` reports after assigning `#fragment`: the URL standard's fragment
