@@ -237,9 +237,7 @@ async fn a_shared_result_has_no_second_person_result_text() {
         answers.set_answer(position, Some(if position % 2 == 0 { Answer::DontKnow } else { Answer::Level(1) }));
     }
     let result = SharedResult { answers, label: String::new() };
-    let mut session = Session::default();
-    session.answers = all_at(2);
-    session.view = View::Shared(result.clone());
+    let session = Session { answers: all_at(2), view: View::Shared(result.clone()), ..Session::default() };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
         store.provide();
@@ -269,8 +267,7 @@ async fn a_shared_result_has_no_second_person_result_text() {
 #[wasm_bindgen_test]
 async fn enter_on_an_unanswered_question_stays() {
     let root = fresh_root();
-    let mut session = Session::default();
-    session.step = Step::Question(1);
+    let session = Session { step: Step::Question(1), ..Session::default() };
     let store = store_with(session);
     let _mount = mount_to(root.clone(), move || {
         store.provide();
