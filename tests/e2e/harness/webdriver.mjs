@@ -19,6 +19,15 @@ import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { CHROMIUM_FLAGS } from '../lib.mjs';
 
+/** Whether a driver error only says the page navigated under a script (WebKitGTK and geckodriver word it so). */
+function isNavigationRace(error) {
+  return (
+    error?.name === 'NoSuchFrameError' ||
+    error?.name === 'StaleElementReferenceError' ||
+    /unload|navigat|document was unloaded|no such frame/i.test(String(error?.message))
+  );
+}
+
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 const TOOLS = process.env.READINESS_TOOLS || path.join(os.homedir(), '.cache', 'readiness-tools');
@@ -349,9 +358,22 @@ export class WdPage {
     return new WdPage(this.driver, this.engine, { frameSelector: selector, downloads: this.downloads, waits: this.waits });
   }
 
-  /** selenium's own wait: polls `condition` (every 25 ms) until it returns a truthy value. */
+  /**
+   * selenium's own wait: polls `condition` (every 25 ms) until it returns a truthy value. A
+   * poll that lands while the page navigates (the script is cut off by the unload, or the frame
+   * it ran in is gone) counts as "not yet" rather than failing the wait: the next poll sees the
+   * new document.
+   */
   async wait(condition, message, timeout = this.waits) {
-    return this.driver.wait(condition, timeout, typeof message === 'function' ? undefined : message, 25).catch(async (error) => {
+    const poll = async () => {
+      try {
+        return await condition();
+      } catch (error) {
+        if (isNavigationRace(error)) return false;
+        throw error;
+      }
+    };
+    return this.driver.wait(poll, timeout, typeof message === 'function' ? undefined : message, 25).catch(async (error) => {
       if (typeof message === 'function') error.message = `${await message()} (${error.message.split('\n')[0]})`;
       throw error;
     });

@@ -55,8 +55,7 @@ journey('resultsOpenedWithABenchmarkSayWhereTheReaderStands', async (t) => {
     const page = await t.newPage({ width: 360, height: 900, scheme });
     await seedStorage(page, t.base, { [STORAGE_KEY]: writtenSnapshot(TOP, 'r') });
     await load(page, `${t.base}?bench=${THREAD_BENCH}`);
-    // A stored run opens on the intro, which offers to continue it: the reader does.
-    await page.click('#continue');
+    // A finished stored run opens where the reader left it: on the results.
     await page.waitForSelector('#benchmark-headline');
     assert.equal((await page.textContent('#benchmark-headline')).trim(), 'Among 13 readers who shared their results, 3 (23%) are ready to scale.', 'headline');
     const place = await page.$$eval('#benchmark-place li', (els) => els.map((e) => e.textContent));
@@ -69,7 +68,6 @@ journey('resultsOpenedWithABenchmarkSayWhereTheReaderStands', async (t) => {
   const page = await t.newPage();
   await seedStorage(page, t.base, { [STORAGE_KEY]: writtenSnapshot(TOP, 'r') });
   await load(page, `${t.base}?bench=${THREAD_BENCH.slice(0, -1)}x`);
-  await page.click('#continue');
   await page.waitForSelector('#results');
   // The benchmark line is drawn with the results screen (a plain child of it, read from the
   // address at once), so once #results is there a benchmark would be too.

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { EVERY, journey } from '../harness/journey.mjs';
 import { QUESTION_COUNT as N, encodeCode, expectedReport, pattern } from '../lib.mjs';
-import { atQuestion, expectReport, finishAll, fits, frameSizes, hostUrl, load, radioValue, shareLink, start } from '../widget.mjs';
+import { agree, atQuestion, expectReport, finishAll, fits, frameSizes, hostUrl, load, radioValue, shareLink, start } from '../widget.mjs';
 
 const PATTERN = pattern('3333' + '0213' + '3331' + '23233');
 
@@ -22,18 +22,6 @@ async function openHost(t, query = 'embed') {
 /** How many messages the host page heard whose data matches `data`'s fields. */
 const heardOnHost = (page, data) =>
   page.evaluate((want) => window.__messages.filter((m) => m.data && Object.entries(want).every(([k, v]) => m.data[k] === v)).length, data);
-
-/**
- * The reader agrees, on the first screen of a frame with `events`, to send the result. Where
- * the engine can say whether the frame is in view (IntersectionObserver v2: Chromium), a "yes"
- * counts only once the browser has reported it in view; elsewhere the reader's own click does.
- */
-async function agree(frame) {
-  const verifiable = await frame.evaluate(() => 'IntersectionObserverEntry' in window && 'isVisible' in IntersectionObserverEntry.prototype);
-  if (verifiable) await frame.waitForSelector('#widget[data-visible="true"]');
-  await frame.click('#consent-yes');
-  await frame.waitForSelector('#consent-yes[aria-pressed="true"]');
-}
 
 journey('iframeFollowsItsContent', { engines: EVERY }, async (t) => {
   // The author opts in to the result event with `events`.

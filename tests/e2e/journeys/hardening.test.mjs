@@ -144,11 +144,19 @@ journey('accessibilityTree', { playwright: 'the accessibility tree (CDP)' }, asy
   const status = tree.find((n) => n.role === 'status' && /ready|not ready/i.test(n.name + (n.valuetext || '')));
   const verdictRole = await page.getAttribute('#verdict', 'role');
   assert.ok(status || verdictRole === 'status', 'the verdict is a status region');
-  const chart = tree.find((n) => n.role === 'image' && /Ownership/.test(n.name) && /Metrics/.test(n.name));
-  assert.ok(chart, 'the chart has a text alternative naming the dimensions');
-  for (const word of ['Ownership', 'Data', 'Buy-in', 'Metrics']) {
-    assert.ok(chart.name.includes(word), `chart text alternative names ${word}: "${chart.name}"`);
+  // The four dimensions at a glance are plain text in a named list: one item per dimension,
+  // its name, score and band read as text; the bars repeat the score and stay out of the tree.
+  const list = tree.find((n) => n.role === 'list' && n.name === 'Each dimension');
+  assert.ok(list, "the dimensions at a glance form a list named \"Each dimension\"");
+  const rows = await page.$$eval("#glance li", (els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()));
+  assert.equal(rows.length, 4, `a row per dimension: ${JSON.stringify(rows)}`);
+  const texts = tree.filter((n) => n.role === 'StaticText').map((n) => n.name);
+  for (const [i, word] of ['Ownership', 'Data', 'Buy-in', 'Metrics'].entries()) {
+    assert.ok(rows[i].startsWith(word) && /\d+\/100/.test(rows[i]), `row ${i + 1} names ${word} and its score: "${rows[i]}"`);
+    assert.ok(texts.includes(word), `${word} is read out as text`);
   }
+  const hiddenBars = await page.$$eval("#glance .glance-bar", (els) => els.every((e) => e.getAttribute('aria-hidden') === 'true'));
+  assert.ok(hiddenBars, 'the bars are hidden from assistive technology');
 });
 
 // ------------------------------------------------------------------------------------------
