@@ -9,7 +9,7 @@ use common::{complete_answers, observe, session, some_answers, someone_else};
 use readiness_check::core::answers::Answer;
 use readiness_check::core::embed::{
     Ancestors, Consent, EmbedOptions, Environment, FRAMED_CONFIRM_DELAY_MS, MAX_FRAME_HEIGHT, consent_question,
-    framing_allowed, height_target, keep_query, open_framed, privacy_line, result_due, seen_by_reader, site_name,
+    framing_allowed, height_target, kept_query, open_framed, privacy_line, result_due, seen_by_reader, site_name,
 };
 use readiness_check::core::route::Route;
 use readiness_check::core::session::{Action, By, Session, Step};
@@ -327,9 +327,19 @@ fn the_environment_and_the_query_kept() {
         assert_eq!(Environment::of(&EmbedOptions::parse(query), framed, &route), env, "{query} {framed}");
     }
     assert!(Environment::of(&framed_events, true, &Route::Home).host_events);
-    assert!(keep_query(true, &Route::Shared("x".into())));
-    assert!(!keep_query(false, &Route::Shared("x".into())));
-    assert!(keep_query(false, &Route::Question(2)));
+    // A results link keeps only the author's benchmark; an embed and every other screen keep all.
+    let query = "?utm_source=x&bench=B1abc&theme=dark";
+    let cases = [
+        (true, Route::Shared("x".into()), query),
+        (false, Route::Shared("x".into()), "?bench=B1abc"),
+        (false, Route::Shared("x".into()), ""),
+        (false, Route::Question(2), query),
+        (false, Route::Start, query),
+    ];
+    for (embedded, route, kept) in cases {
+        let given = if kept.is_empty() && !embedded { "?utm_source=x" } else { query };
+        assert_eq!(kept_query(embedded, &route, given), kept, "{embedded} {route:?} {given}");
+    }
 }
 
 #[test]

@@ -22,7 +22,13 @@ fn the_choices_make_the_address_the_widget_reads() {
         (KitChoice::default(), "embed"),
         (KitChoice { theme: Theme::Dark, ..KitChoice::default() }, "embed&theme=dark"),
         (
-            KitChoice { theme: Theme::Light, accent: " #C2410C ".to_owned(), transparent: true, events: true },
+            KitChoice {
+                theme: Theme::Light,
+                accent: " #C2410C ".to_owned(),
+                transparent: true,
+                events: true,
+                benchmark: String::new(),
+            },
             "embed&theme=light&accent=c2410c&bg=transparent&events",
         ),
         (KitChoice { accent: "orange".to_owned(), ..KitChoice::default() }, "embed"),
@@ -42,9 +48,61 @@ fn the_choices_make_the_address_the_widget_reads() {
     assert!(!KitChoice::default().accent_is_invalid());
 }
 
+/// A benchmark readers' results made from the Substack thread fixture (13 readers, 3 ready).
+const THREAD_BENCH: &str = "B1AANAADfDy6_JkbDy6GhkbHx8PJkTHz4CHkEW";
+
+#[test]
+fn a_benchmark_pasted_in_any_form_goes_into_every_address_and_snippet() {
+    let pasted = [
+        THREAD_BENCH.to_owned(),
+        format!("  {THREAD_BENCH}\n"),
+        format!("bench={THREAD_BENCH}"),
+        format!("?bench={THREAD_BENCH}"),
+        format!("{BASE}?bench={THREAD_BENCH}"),
+        format!("{BASE}?embed&bench={THREAD_BENCH}#start"),
+    ];
+    for benchmark in pasted {
+        let choice = KitChoice { events: true, benchmark: benchmark.clone(), ..KitChoice::default() };
+        assert_eq!(choice.query(), format!("embed&bench={THREAD_BENCH}&events"), "{benchmark:?}");
+        assert_eq!(
+            choice.benchmark_note(),
+            Some(BenchmarkNote::Reads(
+                "Among 13 readers who shared their results, 3 (23%) are ready to scale. Each reader's results will say where they stand among them.".to_owned()
+            ))
+        );
+        let with_bench = format!("{BASE}?bench={THREAD_BENCH}");
+        assert_eq!(choice.check_address(BASE), with_bench);
+        for host in hosts(&choice, BASE) {
+            assert!(host.paste.text.contains(&format!("bench={THREAD_BENCH}")), "{}: {}", host.id, host.paste.text);
+        }
+        assert!(hosts(&choice, BASE)[0].paste.text == with_bench, "Substack's link is the address with the benchmark");
+    }
+}
+
+#[test]
+fn a_benchmark_that_does_not_read_is_explained_and_left_out() {
+    let cases = [
+        (&THREAD_BENCH[..20], "cut off"),
+        (&format!("{THREAD_BENCH}x")[..], "added"),
+        (&THREAD_BENCH.replace("AANAAD", "AANAAE")[..], "damaged"),
+        ("B2AANAADfDy6_JkbDy6GhkbHx8PJkTHz4CHkEW", "newer version"),
+        (&format!("{BASE}?embed")[..], "damaged"),
+    ];
+    for (benchmark, words) in cases {
+        let choice = KitChoice { benchmark: benchmark.to_owned(), ..KitChoice::default() };
+        match choice.benchmark_note() {
+            Some(BenchmarkNote::Unreadable(text)) => assert!(text.contains(words), "{benchmark}: {text}"),
+            other => panic!("{benchmark}: {other:?}"),
+        }
+        assert_eq!(choice.query(), "embed", "{benchmark}");
+        assert_eq!(choice.check_address(BASE), BASE);
+    }
+    assert_eq!(KitChoice { benchmark: "  ".to_owned(), ..KitChoice::default() }.benchmark_note(), None);
+}
+
 #[test]
 fn the_snippet_is_an_iframe_of_that_address_and_embed_js() {
-    let choice = KitChoice { theme: Theme::Dark, accent: "c2410c".to_owned(), transparent: false, events: true };
+    let choice = KitChoice { theme: Theme::Dark, accent: "c2410c".to_owned(), events: true, ..KitChoice::default() };
     let snippet = choice.html_snippet(BASE);
     assert_eq!(
         snippet,

@@ -67,7 +67,7 @@ fn only_the_outcomes_names_are_outcome_folders() {
 #[test]
 fn the_pages_words_say_the_verdict() {
     let ready = Outcome::from_slug("ready", CURRENT).expect("ready");
-    assert_eq!(ready.title(CURRENT), "Ready to scale: all four dimensions pass");
+    assert_eq!(ready.title(CURRENT), "Ready to scale by the essay's four tests: all four dimensions pass");
     assert_eq!(
         ready.description(CURRENT),
         "This AI pilot passes the essay's Scaling Readiness Test on ownership, data, buy-in and metrics. Take the 6-minute check for yours and compare."
@@ -85,8 +85,8 @@ fn the_pages_words_say_the_verdict() {
         all.sentence(CURRENT),
         "By the essay's rule every dimension must be a yes. Blocking: Ownership, Data, Buy-in and Metrics."
     );
-    assert_eq!((all.headline(), all.key()), ("Not ready to scale yet", "not-ready"));
-    assert_eq!((ready.headline(), ready.key()), ("Ready to scale", "ready"));
+    assert_eq!((all.headline(CURRENT), all.key()), ("Not ready to scale yet", "not-ready"));
+    assert_eq!((ready.headline(CURRENT), ready.key()), ("Ready to scale by the essay's four tests", "ready"));
 }
 
 /// Every outcome has its committed preview card, and no card is left for an outcome that is gone.

@@ -297,7 +297,7 @@ fn screens_have_titles_and_focus_targets() {
                 view: View::Shared(SharedResult { answers: complete_answers(), label: String::new() }),
                 ..Session::default()
             },
-            "Shared results: Ready to scale · Scaling Readiness Check",
+            "Shared results: Ready to scale by the essay's four tests · Scaling Readiness Check",
             "screen-heading",
         ),
         (

@@ -69,7 +69,7 @@ fn the_result_image_says_everything_in_its_alt_text() {
     );
     let ready = image_card(&Report::new(&all(3)), "");
     assert!(ready.ready);
-    assert!(ready.alt.starts_with("Scaling Readiness Check result: Ready to scale."));
+    assert!(ready.alt.starts_with("Scaling Readiness Check result: Ready to scale by the essay's four tests."));
 }
 
 #[test]

@@ -105,11 +105,15 @@ impl Environment {
     }
 }
 
-/// Whether the address bar keeps the page's query on a screen: a results link is exactly the
-/// link (what a reader copies), other screens keep it, and an embed always does (a reload
-/// there must stay an embed).
-pub fn keep_query(embedded: bool, route: &Route) -> bool {
-    embedded || !matches!(route, Route::Shared(_))
+/// The part of the page's `query` (with its `?`) the address bar keeps on a screen: an
+/// embed keeps all of it (a reload there must stay an embed), and so does every screen but a
+/// results link, which is the link a reader copies: it keeps only the author's benchmark
+/// (`bench=`), so a reload of one's results still says where one stands among the readers.
+pub fn kept_query(embedded: bool, route: &Route, query: &str) -> String {
+    if embedded || !matches!(route, Route::Shared(_)) {
+        return query.to_owned();
+    }
+    super::benchmark::bench_param(query).map_or(String::new(), |bench| format!("?bench={bench}"))
 }
 
 /// What the browser says about the pages around a frame.

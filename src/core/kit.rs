@@ -3,6 +3,7 @@
 //! that listens for the result, and what the kit says about the accent in each theme.
 //! Pure text, built here so that the kit's screen only renders it and tests can paste it.
 
+use super::benchmark::{self, Benchmark};
 use super::embed::EmbedOptions;
 use super::route::Theme;
 use super::theme::{AccentUse, Accents, Scheme, parse_accent, readable_shade, to_hex, worst_contrast};
@@ -37,6 +38,18 @@ pub struct KitChoice {
     pub transparent: bool,
     /// `events`: the host page receives the reader's result.
     pub events: bool,
+    /// The readers' benchmark as pasted (`B1…`, `bench=B1…` or an address holding it), or
+    /// empty for none.
+    pub benchmark: String,
+}
+
+/// What the kit says about the benchmark pasted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BenchmarkNote {
+    /// It reads: the headline readers' results will start from.
+    Reads(String),
+    /// It does not: why, and that readers would not see it.
+    Unreadable(&'static str),
 }
 
 /// What the kit says about the accent in one theme.
@@ -66,6 +79,9 @@ impl KitChoice {
         if self.transparent {
             parts.push("bg=transparent".to_owned());
         }
+        if let Some(bench) = self.benchmark() {
+            parts.push(format!("bench={}", bench.encode()));
+        }
         if self.events {
             parts.push("events".to_owned());
         }
@@ -80,6 +96,44 @@ impl KitChoice {
     /// True when something is typed that is not a colour.
     pub fn accent_is_invalid(&self) -> bool {
         !self.accent.trim().is_empty() && self.accent_colour().is_none()
+    }
+
+    /// The benchmark pasted, when it reads. Pasted with its `bench=` or in a whole address
+    /// (the readers' screen offers both), only the parameter counts.
+    pub fn benchmark(&self) -> Option<Benchmark> {
+        Benchmark::decode(self.benchmark_text()?).ok()
+    }
+
+    /// The benchmark's own text in what was pasted, or `None` when nothing was.
+    fn benchmark_text(&self) -> Option<&str> {
+        let pasted = self.benchmark.trim();
+        if pasted.is_empty() {
+            return None;
+        }
+        let query = pasted.split('#').next().unwrap_or_default();
+        let query = query.split_once('?').map_or(query, |(_, q)| q);
+        Some(benchmark::bench_param(query).unwrap_or(pasted))
+    }
+
+    /// What the author is told about the benchmark pasted; `None` when nothing is.
+    pub fn benchmark_note(&self) -> Option<BenchmarkNote> {
+        let text = self.benchmark_text()?;
+        Some(match Benchmark::decode(text) {
+            Ok(bench) => BenchmarkNote::Reads(format!(
+                "{} Each reader's results will say where they stand among them.",
+                bench.headline()
+            )),
+            Err(error) => BenchmarkNote::Unreadable(benchmark::explain(error)),
+        })
+    }
+
+    /// The check's own address for a link (where no iframe goes), with the benchmark when
+    /// one reads.
+    pub fn check_address(&self, base: &str) -> String {
+        match self.benchmark() {
+            Some(bench) => benchmark::with_bench(base, &bench),
+            None => base.to_owned(),
+        }
     }
 
     /// The widget's address for these choices, under `base` (ending in `/`).
@@ -167,10 +221,10 @@ fn html_attribute(value: &str) -> String {
     value.replace('&', "&amp;").replace('"', "&quot;")
 }
 
-/// The text and link an author pastes where no iframe goes.
-pub fn link_text(base: &str) -> String {
+/// The text and link an author pastes where no iframe goes (`address`: the check's).
+pub fn link_text(address: &str) -> String {
     format!(
-        "Is your AI pilot ready to scale? Take the {}-minute Scaling Readiness Check: {base}",
+        "Is your AI pilot ready to scale? Take the {}-minute Scaling Readiness Check: {address}",
         super::content::intro::MINUTES
     )
 }
@@ -204,6 +258,7 @@ pub struct Paste {
 /// The steps for every host, in the kit's order.
 pub fn hosts(choice: &KitChoice, base: &str) -> Vec<HostSteps> {
     let snippet = choice.html_snippet(base);
+    let address = choice.check_address(base);
     let card = "the preview card shown below (the page's title, description and image)";
     vec![
         HostSteps {
@@ -214,7 +269,7 @@ pub fn hosts(choice: &KitChoice, base: &str) -> Vec<HostSteps> {
                 "Button: download the button image below. In the post editor, choose Image, upload the file, then select the image, choose the link button and paste the check's address.".to_owned(),
                 format!("Link alone: paste the check's address on a line of its own. Substack makes {card}."),
             ],
-            paste: Paste { id: "paste-substack", label: "The check's address", text: base.to_owned() },
+            paste: Paste { id: "paste-substack", label: "The check's address", text: address.clone() },
             button_image: true,
         },
         HostSteps {
@@ -223,7 +278,7 @@ pub fn hosts(choice: &KitChoice, base: &str) -> Vec<HostSteps> {
             steps: vec![
                 format!("Paste the check's address on a line of its own and press Enter: Medium makes {card}."),
             ],
-            paste: Paste { id: "paste-medium", label: "Text and link", text: link_text(base) },
+            paste: Paste { id: "paste-medium", label: "Text and link", text: link_text(&address) },
             button_image: false,
         },
         HostSteps {
@@ -232,7 +287,7 @@ pub fn hosts(choice: &KitChoice, base: &str) -> Vec<HostSteps> {
             steps: vec![format!(
                 "Paste the text and link into a post or an article: LinkedIn makes {card} from the address."
             )],
-            paste: Paste { id: "paste-linkedin", label: "Text and link", text: link_text(base) },
+            paste: Paste { id: "paste-linkedin", label: "Text and link", text: link_text(&address) },
             button_image: false,
         },
         HostSteps {

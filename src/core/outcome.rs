@@ -83,9 +83,9 @@ impl Outcome {
         self.verdict().outcome_slug(set)
     }
 
-    /// The verdict's headline, as the app shows it.
-    pub fn headline(&self) -> &'static str {
-        self.verdict().headline()
+    /// The verdict's headline in `set`, as the app shows it.
+    pub fn headline(&self, set: &QuestionSet) -> &'static str {
+        self.verdict().headline_in(set)
     }
 
     /// The verdict's key (`ready`, `not-ready`), as the app's classes and data attributes use it.
@@ -101,10 +101,10 @@ impl Outcome {
     /// The page's title (and its preview card's): the headline and what blocks.
     pub fn title(&self, set: &QuestionSet) -> String {
         if self.is_ready() {
-            return format!("{}: all four dimensions pass", self.headline());
+            return format!("{}: all four dimensions pass", self.headline(set));
         }
         let (named, verb) = self.named(set);
-        format!("{}: {named} {verb} blocking", self.headline())
+        format!("{}: {named} {verb} blocking", self.headline(set))
     }
 
     /// The page's description (and its preview card's).

@@ -46,7 +46,7 @@ impl Screen {
             // The verdict of the result itself, never the page's: a per-outcome page opened
             // with another outcome's code must not say otherwise in its tab.
             (View::Shared(result), _) => {
-                titled(format!("Shared results: {}", Report::new(&result.answers).verdict.headline()))
+                titled(format!("Shared results: {}", Report::new(&result.answers).headline()))
             }
             (View::Offered(_), _) => titled("Answers from a link".to_owned()),
             (View::Team(_), _) => titled("Team view".to_owned()),

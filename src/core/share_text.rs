@@ -166,7 +166,7 @@ pub struct ImageCard {
 
 /// Builds the result image's content from a report.
 pub fn image_card(report: &Report, label: &str) -> ImageCard {
-    let headline = report.verdict.headline();
+    let headline = report.headline();
     let passing = format!("{} of {} dimensions pass", report.passing_count(), report.dimensions.len());
     let rows: Vec<ImageRow> = report
         .dimensions

@@ -24,11 +24,11 @@ pub fn marker() -> Option<String> {
 
 /// Shows an address for the screen with `history.replaceState`, so Back still leaves the
 /// widget as before and no history entries pile up. The path becomes the widget's base (plus
-/// `r/<outcome>/` for results); the query is kept only when `keep_query` (embed options, so a
-/// reload inside a frame lands right). `marker` is stored in this tab's history entry.
-pub fn show(address: &Address, keep_query: bool, marker: &str) {
+/// `r/<outcome>/` for results) and `query` follows it (`core::embed::kept_query`).
+/// `marker` is stored in this tab's history entry.
+pub fn show(address: &Address, query: &str, marker: &str) {
     let Some(window) = super::window() else { return };
-    let url = url_for(address, keep_query);
+    let url = url_for(address, query);
     let current = window.location().href().unwrap_or_default();
     if url == current && self::marker().as_deref() == Some(marker) {
         return;
@@ -41,21 +41,19 @@ pub fn show(address: &Address, keep_query: bool, marker: &str) {
 }
 
 /// The whole address (absolute: a path alone that starts with `//`, as under `https://site//`,
-/// would name another host) under the widget's base, keeping this page's query only when
-/// `keep_query`.
-fn url_for(address: &Address, keep_query: bool) -> String {
-    let Some(location) = super::window().map(|w| w.location()) else { return String::new() };
-    let query = if keep_query { location.search().unwrap_or_default() } else { String::new() };
+/// would name another host) under the widget's base, with `query` (its `?` included).
+fn url_for(address: &Address, query: &str) -> String {
     let fragment = address.route.fragment();
     let hash = if fragment.is_empty() { String::new() } else { format!("#{fragment}") };
     format!("{}{}{query}{hash}", base_url(), address.folder())
 }
 
-/// Loads another page of the widget's site for an address: replacing this page in the
-/// history when `replace` (it was opened with that address), else as a new entry.
-pub fn go(address: &Address, keep_query: bool, replace: bool) {
+/// Loads another page of the widget's site for an address, keeping this page's query:
+/// replacing this page in the history when `replace` (it was opened with that address), else
+/// as a new entry.
+pub fn go(address: &Address, replace: bool) {
     let Some(location) = super::window().map(|w| w.location()) else { return };
-    let url = url_for(address, keep_query);
+    let url = url_for(address, &query());
     let result = if replace { location.replace(&url) } else { location.assign(&url) };
     if let Err(error) = result {
         super::log_dropped("navigation", &error);

@@ -8,7 +8,10 @@ use leptos::prelude::*;
 
 use super::store::use_app_state;
 use super::widgets::CopyField;
-use crate::core::kit::{ACCENT_INVALID, BUTTON_FILE, BUTTON_LABEL, FRAME_HEIGHT, KitChoice, hosts, listener_example};
+use crate::core::benchmark::bench_param;
+use crate::core::kit::{
+    ACCENT_INVALID, BUTTON_FILE, BUTTON_LABEL, BenchmarkNote, FRAME_HEIGHT, KitChoice, hosts, listener_example,
+};
 use crate::core::link_card::check_card;
 use crate::core::route::Theme;
 use crate::core::session::Action;
@@ -25,7 +28,9 @@ pub fn EmbedKit(
 ) -> impl IntoView {
     let state = use_app_state();
     let base = base.unwrap_or_else(address::base_url);
-    let choice = RwSignal::new(KitChoice::default());
+    // Readers' results opens the kit with its benchmark in the tools page's own address.
+    let benchmark = bench_param(&address::query()).unwrap_or_default().to_owned();
+    let choice = RwSignal::new(KitChoice { benchmark, ..KitChoice::default() });
     let address = {
         let base = base.clone();
         Memo::new(move |_| choice.with(|c| c.frame_address(&base)))
@@ -209,8 +214,43 @@ fn Pickers(
                 />
                 "Send the reader's result to your page (the check tells the reader)"
             </label>
-        // A benchmark picker (`?bench=<code>`, issue 27) belongs here once the core has the
-        // benchmark codec: a `KitChoice` field, its line in `KitChoice::query`, one input.
+            <BenchmarkField choice=choice/>
+        </div>
+    }
+}
+
+/// The readers' benchmark from readers' results: pasted here, it goes into every address
+/// and snippet below; the author is told what readers will see, or why it does not read.
+#[component]
+fn BenchmarkField(
+    /// The author's choices, changed here.
+    choice: RwSignal<KitChoice>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for="kit-bench">"Readers' benchmark (optional: copy it from " <a href="#readers">"Readers' results"</a> ")"</label>
+            <input
+                type="text"
+                id="kit-bench"
+                placeholder="B1…"
+                autocomplete="off"
+                spellcheck="false"
+                aria-describedby="kit-bench-note"
+                prop:value=move || choice.with(|c| c.benchmark.clone())
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    choice.update(|c| c.benchmark = value);
+                }
+            />
+            <div id="kit-bench-note" aria-live="polite">
+                {move || match choice.with(KitChoice::benchmark_note) {
+                    None => ().into_any(),
+                    Some(BenchmarkNote::Reads(text)) => view! { <p id="kit-bench-reads" class="hint-text">{text}</p> }.into_any(),
+                    Some(BenchmarkNote::Unreadable(text)) => {
+                        view! { <p id="kit-bench-invalid" class="kit-warning">{text}</p> }.into_any()
+                    }
+                }}
+            </div>
         </div>
     }
 }

@@ -450,6 +450,7 @@ fn picture(
     let bench = crate::core::benchmark::Benchmark::of(&counted).map(|bench| {
         let code = bench.encode();
         let link = crate::core::benchmark::with_bench(&base, &bench);
+        let kit_link = format!("?bench={code}#embed-kit");
         view! {
             <h2>"A benchmark for your readers"</h2>
             <p>
@@ -459,6 +460,11 @@ fn picture(
             </p>
             <CopyField id="readers-bench" label="Benchmark parameter" text=code/>
             <CopyField id="readers-bench-link" label="The check's address with the benchmark" text=link/>
+            <p>
+                // A new address for the tools page: the kit reads the benchmark from it.
+                <a id="readers-bench-kit" href=kit_link>"Open the embed kit with this benchmark"</a>
+                ": its iframe snippet, button link and preview then carry it."
+            </p>
         }
     });
     let download_csv = move |_| {

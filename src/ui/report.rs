@@ -420,7 +420,7 @@ pub fn CompareSummary(
         view! {
             <div id=id class=format!("side verdict {key}") data-verdict=key>
                 <p class="verdict-title"><bdi>{whose}</bdi></p>
-                <p class="side-headline">{report.verdict.headline()}</p>
+                <p class="side-headline">{report.headline()}</p>
                 <p>{format!("{} of {} dimensions pass", report.passing_count(), report.dimensions.len())}</p>
             </div>
         }
@@ -487,8 +487,8 @@ pub fn CompareView(
                     {rows}
                     <tr class="verdict-row">
                         <th scope="row">"Verdict"</th>
-                        <td data-verdict=mine.verdict.key()>{mine.verdict.headline()}</td>
-                        <td data-verdict=theirs.verdict.key()>{theirs.verdict.headline()}</td>
+                        <td data-verdict=mine.verdict.key()>{mine.headline()}</td>
+                        <td data-verdict=theirs.verdict.key()>{theirs.headline()}</td>
                     </tr>
                 </tbody>
             </table>

@@ -36,7 +36,12 @@ pub fn opening(early: Option<EarlyQuestion>, framed: bool) -> (Session, Notices)
             None
         }
         storage::Loaded::Unreadable { kept, .. } => {
-            notices.apply(Notice::Unreadable);
+            // Kept aside either way; in a frame the reader is not told, as nothing else that
+            // depends on what this device stored shows there (its height would tell the page
+            // around that this reader has a damaged run).
+            if !framed {
+                notices.apply(Notice::Unreadable);
+            }
             // With nowhere to keep it, the unreadable value stays and nothing saves over it.
             if !kept {
                 notices.apply(Notice::CannotSave);
@@ -103,11 +108,12 @@ pub fn mirror_address(state: AppState) {
         let storage_works = !state.notices().cannot_save();
         let Some(address) = state.with(|s| Address::of(s, storage_works)) else { return };
         if let Showing::Load { replace } = links::showing(&address, state.env.tools.is_some(), opened.is_none()) {
-            address::go(&address, true, replace);
+            address::go(&address, replace);
             return;
         }
         let marker = state.with(|s| Snapshot::of(s).to_text());
-        address::show(&address, embed::keep_query(state.env.embedded, &address.route), &marker);
+        let query = embed::kept_query(state.env.embedded, &address.route, &address::query());
+        address::show(&address, &query, &marker);
     });
 }
 

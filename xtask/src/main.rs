@@ -173,7 +173,7 @@ fn outcomes_json() -> String {
         .map(|o| {
             serde_json::json!({
                 "slug": o.slug(CURRENT), "title": o.title(CURRENT), "description": o.description(CURRENT),
-                "headline": o.headline(), "sentence": o.sentence(CURRENT),
+                "headline": o.headline(CURRENT), "sentence": o.sentence(CURRENT),
                 "blocking": o.blocking_names(CURRENT),
             })
         })

@@ -106,7 +106,7 @@ pub fn static_shared(outcome: &Outcome, set: &QuestionSet) -> String {
         take = text(shared_view::TAKE_CHECK),
         verdict_title = text(shared_view::VERDICT_TITLE),
         key = outcome.key(),
-        headline = text(outcome.headline()),
+        headline = text(outcome.headline(set)),
         sentence = text(&outcome.sentence(set)),
     )
 }

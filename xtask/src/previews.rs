@@ -181,7 +181,7 @@ fn outcome_card(outcome: &Outcome, set: &QuestionSet) -> String {
 </main>",
             brand(),
             if ready { '✓' } else { '✗' },
-            esc(outcome.headline()),
+            esc(outcome.headline(set)),
             minutes = intro::MINUTES
         ),
         &css,

@@ -217,6 +217,16 @@ impl Verdict {
         }
     }
 
+    /// The headline of this verdict in question set `set`: from set 3 on, "ready" says what it
+    /// rests on, the essay's four tests (the check asks about nothing else). Every place that
+    /// shows a result's verdict (screens, share texts, titles, static pages, cards) says this.
+    pub fn headline_in(&self, set: &QuestionSet) -> &'static str {
+        match (self, is_literal(set)) {
+            (Verdict::Ready, true) => "Ready to scale by the essay's four tests",
+            (verdict, _) => verdict.headline(),
+        }
+    }
+
     /// Stable key for data attributes, CSS classes and host messages.
     pub fn key(&self) -> &'static str {
         match self {
@@ -307,12 +317,9 @@ impl Report {
         Self { set, dimensions, verdict, index, next_moves }
     }
 
-    /// The verdict's headline. Set 3 says what "ready" rests on: the essay's four tests.
+    /// The verdict's headline in its set (`Verdict::headline_in`).
     pub fn headline(&self) -> &'static str {
-        match (&self.verdict, is_literal(self.set)) {
-            (Verdict::Ready, true) => "Ready to scale by the essay's four tests",
-            (verdict, _) => verdict.headline(),
-        }
+        self.verdict.headline_in(self.set)
     }
 
     /// What a "Ready" result does not cover, said under it (set 3 on; `None` otherwise).

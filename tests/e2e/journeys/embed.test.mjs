@@ -283,7 +283,7 @@ journey('outcomePagesLoadTheApp', async (t) => {
   await page.waitForSelector('#shared');
   await expectReport(page, ready, '#shared', 'r/ready/ page');
   // The tab names the result's own verdict (the page's static title is for link previews).
-  await page.waitForFunction(() => document.title === 'Shared results: Ready to scale · Scaling Readiness Check');
+  await page.waitForFunction(() => document.title === "Shared results: Ready to scale by the essay's four tests · Scaling Readiness Check");
   await load(page, `${t.base}r/not-b/`);
   await page.waitForSelector('#intro #start:enabled');
   await start(page);

@@ -37,6 +37,8 @@ const STATES = {
   nothing: null,
   'in progress': writtenSnapshot(PARTLY, 'q10', ''),
   finished: writtenSnapshot(DONE, 'r', 'secret pilot'),
+  // Damaged data: the widget keeps it aside on its first load (later probes see nothing).
+  unreadable: '{"format":3,"run":"not a code"',
 };
 
 /** The sites above, on one loopback port. */
