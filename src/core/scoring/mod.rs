@@ -11,7 +11,8 @@
 //! an answer's advice, a question's "I don't know" finding), so no card can say what the
 //! reader's answers deny.
 //!
-//! Set 3's literal yes lives in [`literal`]; the next moves in [`moves`].
+//! Set 3's literal yes lives in [`literal`]; the next moves in [`moves`]; the verdict in words in
+//! [`verdict`].
 
 use super::answers::{Answer, Answers};
 use super::content::{Dimension, Meanings, Question, QuestionSet, Role, Stance, YesRule};
@@ -19,10 +20,12 @@ use super::person::Person;
 
 mod literal;
 mod moves;
+mod verdict;
 
 use literal::backed;
 pub use literal::{AnswerStance, LITERAL_RANGES, is_literal, literal_band, literal_score, stance_of};
 use moves::next_moves;
+pub use verdict::{READY_SENTENCE, RULE_SENTENCE, Verdict};
 pub(crate) use moves::sort_small_by_key;
 
 /// How a dimension answers the essay's readiness question.
@@ -177,17 +180,6 @@ impl DimensionResult {
     }
 }
 
-/// The overall verdict by the essay's rule.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Verdict {
-    /// Every dimension is a yes.
-    Ready,
-    /// At least one answered dimension is not a yes: these, weakest first.
-    NotReady { blocking: Vec<usize> },
-    /// Every answered dimension passes, but these dimensions still have open questions.
-    Incomplete { missing: Vec<usize> },
-}
-
 /// A band for display, with a symbol so colour is never the only signal.
 pub fn band_label(band: Option<Band>) -> &'static str {
     match band {
@@ -206,59 +198,6 @@ pub fn join_words(words: &[&str]) -> String {
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
-
-impl Verdict {
-    /// The verdict in words, as a headline.
-    pub fn headline(&self) -> &'static str {
-        match self {
-            Verdict::Ready => "Ready to scale",
-            Verdict::NotReady { .. } => "Not ready to scale yet",
-            Verdict::Incomplete { .. } => "Not finished",
-        }
-    }
-
-    /// The headline of this verdict in question set `set`: from set 3 on, "ready" says what it
-    /// rests on, the essay's four tests (the check asks about nothing else). Every place that
-    /// shows a result's verdict (screens, share texts, titles, static pages, cards) says this.
-    pub fn headline_in(&self, set: &QuestionSet) -> &'static str {
-        match (self, is_literal(set)) {
-            (Verdict::Ready, true) => "Ready to scale by the essay's four tests",
-            (verdict, _) => verdict.headline(),
-        }
-    }
-
-    /// Stable key for data attributes, CSS classes and host messages.
-    pub fn key(&self) -> &'static str {
-        match self {
-            Verdict::Ready => "ready",
-            Verdict::NotReady { .. } => "not-ready",
-            Verdict::Incomplete { .. } => "incomplete",
-        }
-    }
-
-    /// Short stable name of the outcome, used for per-outcome preview pages:
-    /// `ready`, `incomplete`, or `not-` followed by the blocking dimensions' initials in
-    /// asking order (e.g. `not-od` for Ownership and Data).
-    pub fn outcome_slug(&self, set: &QuestionSet) -> String {
-        match self {
-            Verdict::Ready => "ready".to_owned(),
-            Verdict::Incomplete { .. } => "incomplete".to_owned(),
-            Verdict::NotReady { blocking } => {
-                let mut indices = blocking.clone();
-                // Not `sort_unstable`: std's sort is kilobytes of wasm for at most four items.
-                sort_small_by_key(&mut indices, |&i| i);
-                let initials: String =
-                    indices.iter().filter_map(|&i| set.dimensions.get(i)?.id.chars().next()).collect();
-                format!("not-{initials}")
-            }
-        }
-    }
-}
-
-/// The sentence under a ready verdict (the app's and the per-outcome pages').
-pub const READY_SENTENCE: &str = "All four dimensions pass the essay's readiness test.";
-/// The essay's rule, said before what blocks a verdict (the app's and the per-outcome pages').
-pub const RULE_SENTENCE: &str = "By the essay's rule every dimension must be a yes.";
 
 /// Everything the results screen shows, computed from answers alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
