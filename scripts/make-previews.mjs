@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Renders the preview images committed under preview/: the Open Graph cards that link
 // crawlers show for the check (check.png) and for each verdict page r/<slug>/ (<slug>.png,
-// 16 in all), and the call-to-action button image of the embed kit (button.png). Trunk
-// copies preview/ into dist/ as it is.
+// 16 in all). Trunk copies preview/ into dist/ as it is. It also writes
+// xtask/preview-sources.sha256, the digest of each card's page: a native test fails when a card's
+// words or colours change in the core and the images were not drawn again.
 //
 //   node scripts/make-previews.mjs        (from the repository root, or anywhere)
 //
@@ -26,6 +27,7 @@ const { chromium } = require('playwright-core');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = fileURLToPath(new URL('../preview/', import.meta.url));
+const SOURCES = fileURLToPath(new URL('../xtask/preview-sources.sha256', import.meta.url));
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -34,20 +36,11 @@ async function writeCards() {
   const dir = await mkdtemp(path.join(tmpdir(), 'readiness-cards-'));
   execFileSync('cargo', ['run', '--quiet', '--package', 'xtask', '--', 'previews', dir], { cwd: ROOT, stdio: 'inherit' });
   const cards = JSON.parse(await readFile(path.join(dir, 'cards.json'), 'utf8'));
+  // What the images are drawn from, for the test that finds them stale (xtask/src/previews.rs).
+  await writeFile(SOURCES, await readFile(path.join(dir, 'sources.sha256'), 'utf8'));
   for (const card of cards) card.html = await readFile(path.join(dir, card.page), 'utf8');
   await rm(dir, { recursive: true, force: true });
   return cards;
-}
-
-// The button's label shrinks to fit whatever system font renders it.
-async function fitButtonLabel(p) {
-  await p.evaluate(() => {
-    const label = document.getElementById('label');
-    const box = label.parentElement;
-    const room = box.clientWidth - 72;
-    let size = 42;
-    while (label.getBoundingClientRect().width > room && size > 20) label.style.fontSize = `${--size}px`;
-  });
 }
 
 // ---- PNG size: Chromium writes 24/32-bit PNGs; these cards are a handful of flat colours
@@ -168,13 +161,12 @@ function toPalettePng({ width, height, rgba, alpha }) {
   return { png: Buffer.concat([signature, ...chunks]), colours: counts.size, maxError };
 }
 
-async function shoot(browser, name, html, { width = 1200, height = 630, transparent = false, prepare } = {}) {
+async function shoot(browser, name, html, { width = 1200, height = 630 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, offline: true });
   const p = await context.newPage();
   await p.route('**/*', (route) => route.abort()); // belt and braces: nothing may load
   await p.setContent(html, { waitUntil: 'load' });
-  if (prepare) await prepare(p);
-  const shot = await p.screenshot({ type: 'png', omitBackground: transparent });
+  const shot = await p.screenshot({ type: 'png' });
   await context.close();
   const { png, colours, maxError } = toPalettePng(decodePng(shot));
   const file = OUT + name;
@@ -188,9 +180,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: LAUNCH_ARGS });
   const results = [];
   try {
-    for (const { name, html, width, height, transparent, fitLabel } of cards) {
-      results.push(await shoot(browser, name, html, { width, height, transparent, prepare: fitLabel ? fitButtonLabel : undefined }));
-    }
+    for (const { name, html, width, height } of cards) results.push(await shoot(browser, name, html, { width, height }));
   } finally {
     await browser.close();
   }

@@ -45,9 +45,7 @@ impl Screen {
             (View::Own, Step::Results) => titled("Your results".to_owned()),
             // The verdict of the result itself, never the page's: a per-outcome page opened
             // with another outcome's code must not say otherwise in its tab.
-            (View::Shared(result), _) => {
-                titled(format!("Shared results: {}", Report::new(&result.answers).headline()))
-            }
+            (View::Shared(result), _) => titled(format!("Shared results: {}", Report::new(&result.answers).headline())),
             (View::Offered(_), _) => titled("Answers from a link".to_owned()),
             (View::Team(_), _) => titled("Team view".to_owned()),
             (View::Readers, _) => titled("Readers' results".to_owned()),

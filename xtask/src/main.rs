@@ -164,6 +164,7 @@ fn write_previews(dir: &Path) -> Result<(), String> {
     for card in &cards {
         write(&dir.join(card.name.replace(".png", ".html")), &card.html)?;
     }
+    write(&dir.join("sources.sha256"), &previews::sources(&cards))?;
     write(&dir.join("cards.json"), &previews::manifest(&cards))
 }
 

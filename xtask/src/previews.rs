@@ -1,6 +1,5 @@
 //! The preview cards' pages: the Open Graph images of the check (`check.png`) and of each
-//! outcome page (`<slug>.png`), and the embed kit's button image (`button.png`), as one
-//! self-contained HTML page each with the words, dimensions and colours of the core.
+//! outcome page (`<slug>.png`), as one self-contained HTML page each with the words, dimensions and colours of the core.
 //! `scripts/make-previews.mjs` renders them to PNGs in Chromium and commits nothing itself.
 
 use readiness_check::core::content::{CURRENT, QuestionSet, intro};
@@ -19,37 +18,19 @@ pub struct Card {
     pub width: u32,
     /// See `width`.
     pub height: u32,
-    /// Rendered on a transparent background.
-    pub transparent: bool,
-    /// Its label is shrunk to fit whatever font renders it (the button).
-    pub fit_label: bool,
 }
 
 const FONT: &str =
     "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, \"DejaVu Sans\", sans-serif";
 
-/// Every card: the check's, one per outcome of the current set, the button.
+/// Every card: the check's and one per outcome of the current set. (The embed kit's button
+/// image is drawn in the author's browser, in their accent: `shell::image`.)
 pub fn cards() -> Vec<Card> {
-    let card = |name: String, html: String| Card {
-        name,
-        html,
-        width: 1200,
-        height: 630,
-        transparent: false,
-        fit_label: false,
-    };
+    let card = |name: String, html: String| Card { name, html, width: 1200, height: 630 };
     let mut cards = vec![card("check.png".to_owned(), check_card(CURRENT))];
     cards.extend(
         Outcome::all(CURRENT).iter().map(|o| card(format!("{}.png", o.slug(CURRENT)), outcome_card(o, CURRENT))),
     );
-    cards.push(Card {
-        name: "button.png".to_owned(),
-        html: button_page(),
-        width: 720,
-        height: 192,
-        transparent: true,
-        fit_label: true,
-    });
     cards
 }
 
@@ -60,7 +41,7 @@ fn esc(text: &str) -> String {
         .collect()
 }
 
-fn page(body: &str, css: &str, transparent: bool) -> String {
+fn page(body: &str, css: &str) -> String {
     format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><style>
 *{{box-sizing:border-box;margin:0;padding:0}}
@@ -70,7 +51,7 @@ body{{font-family:{FONT};color:{text};background:{background};
 {css}
 </style></head><body>{body}</body></html>",
         text = hex(LIGHT.text),
-        background = if transparent { "transparent".to_owned() } else { hex(LIGHT.bg) },
+        background = hex(LIGHT.bg),
     )
 }
 
@@ -125,7 +106,6 @@ h1{{margin-top:32px;font-size:76px;line-height:1.08;font-weight:800;letter-spaci
             intro::MINUTES
         ),
         &css,
-        false,
     )
 }
 
@@ -185,53 +165,61 @@ fn outcome_card(outcome: &Outcome, set: &QuestionSet) -> String {
             minutes = intro::MINUTES
         ),
         &css,
-        false,
     )
 }
 
 /// 720×192, shown at 360×96: a rounded accent button on a transparent surround, so it sits on
 /// any newsletter background.
-fn button_page() -> String {
-    let css = format!(
-        "
-.wrap{{width:720px;height:192px;padding:8px}}
-.btn{{width:100%;height:100%;overflow:hidden;background:{};color:{};border-radius:28px;display:flex;align-items:center;justify-content:center;
-  padding:0 36px;font-weight:700;font-size:42px;font-stretch:condensed;white-space:nowrap;letter-spacing:.005em}}
-",
-        hex(LIGHT.accent),
-        hex(LIGHT.on_accent)
-    );
-    page(
-        &format!(
-            "<div class=\"wrap\"><div class=\"btn\"><span id=\"label\">Take the {PRODUCT}&nbsp;→</span></div></div>"
-        ),
-        &css,
-        true,
-    )
-}
-
-/// The cards' list for the renderer: name, page file, size, background, label fitting.
+/// The cards' list for the renderer: name, page file, size.
 pub fn manifest(cards: &[Card]) -> String {
     let entries: Vec<serde_json::Value> = cards
         .iter()
         .map(|c| {
             serde_json::json!({
                 "name": c.name, "page": c.name.replace(".png", ".html"), "width": c.width, "height": c.height,
-                "transparent": c.transparent, "fitLabel": c.fit_label,
             })
         })
         .collect();
     serde_json::Value::Array(entries).to_string()
 }
 
+/// The digest of each card's page, one line each (`sha256sum`'s format): what the committed
+/// images were drawn from. `scripts/make-previews.mjs` commits it beside the images.
+pub fn sources(cards: &[Card]) -> String {
+    use sha2::{Digest, Sha256};
+    cards
+        .iter()
+        .map(|card| {
+            let digest: String = Sha256::digest(card.html.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+            format!("{digest}  {}\n", card.name)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The images under preview/ show today's words and colours: drawn from the cards the core
+    /// makes now (a changed headline, time or colour makes this fail until they are redrawn).
     #[test]
-    fn one_card_per_outcome_besides_the_check_and_the_button() {
+    fn the_committed_images_are_drawn_from_todays_cards() {
+        let committed =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/preview-sources.sha256")).unwrap_or_default();
+        assert!(
+            committed == sources(&cards()),
+            "preview/ is stale: run `node scripts/make-previews.mjs` and commit the images and xtask/preview-sources.sha256"
+        );
+        for card in cards() {
+            let image = format!("{}/../preview/{}", env!("CARGO_MANIFEST_DIR"), card.name);
+            assert!(std::path::Path::new(&image).exists(), "{image} is missing");
+        }
+    }
+
+    #[test]
+    fn one_card_per_outcome_besides_the_check() {
         let cards = cards();
-        assert_eq!(cards.len(), 18);
+        assert_eq!(cards.len(), 17);
         assert_eq!(cards[0].name, "check.png");
         assert_eq!(cards[1].name, "ready.png");
         assert_eq!(cards[16].name, "not-odbm.png");

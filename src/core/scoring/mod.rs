@@ -25,8 +25,8 @@ mod verdict;
 use literal::backed;
 pub use literal::{AnswerStance, LITERAL_RANGES, is_literal, literal_band, literal_score, stance_of};
 use moves::next_moves;
-pub use verdict::{READY_SENTENCE, RULE_SENTENCE, Verdict};
 pub(crate) use moves::sort_small_by_key;
+pub use verdict::{READY_SENTENCE, RULE_SENTENCE, Verdict};
 
 /// How a dimension answers the essay's readiness question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
