@@ -137,18 +137,13 @@ fn Pickers(
             <div class="field">
                 <label for="kit-accent">"Accent colour (six hex digits, empty for the check's own blue)"</label>
                 <div class="kit-accent-row">
-                    <input
-                        type="text"
+                    <CodeInput
                         id="kit-accent"
                         placeholder="c2410c"
-                        autocomplete="off"
-                        spellcheck="false"
-                        aria-describedby="kit-accent-notes"
-                        prop:value=move || choice.with(|c| c.accent.clone())
-                        on:input=move |ev| {
-                            let value = event_target_value(&ev);
-                            choice.update(|c| c.accent = value);
-                        }
+                        described_by="kit-accent-notes"
+                        choice=choice
+                        get=|c| c.accent.clone()
+                        set=|c, value| c.accent = value
                     />
                     <input
                         type="color"
@@ -219,6 +214,40 @@ fn Pickers(
     }
 }
 
+/// A text field for something typed or pasted as code (a colour, a benchmark): no spelling
+/// help or autocompletion, its note named as its description, bound to one of the choices.
+#[component]
+fn CodeInput(
+    /// Element id.
+    id: &'static str,
+    /// Example shown while empty.
+    placeholder: &'static str,
+    /// The id of the note that says what the kit makes of the text.
+    described_by: &'static str,
+    /// The author's choices.
+    choice: RwSignal<KitChoice>,
+    /// The choice this field shows…
+    get: fn(&KitChoice) -> String,
+    /// …and how the text typed changes it.
+    set: fn(&mut KitChoice, String),
+) -> impl IntoView {
+    view! {
+        <input
+            type="text"
+            id=id
+            placeholder=placeholder
+            autocomplete="off"
+            spellcheck="false"
+            aria-describedby=described_by
+            prop:value=move || choice.with(get)
+            on:input=move |ev| {
+                let value = event_target_value(&ev);
+                choice.update(|c| set(c, value));
+            }
+        />
+    }
+}
+
 /// The readers' benchmark from readers' results: pasted here, it goes into every address
 /// and snippet below; the author is told what readers will see, or why it does not read.
 #[component]
@@ -229,19 +258,7 @@ fn BenchmarkField(
     view! {
         <div class="field">
             <label for="kit-bench">"Readers' benchmark (optional: copy it from " <a href="#readers">"Readers' results"</a> ")"</label>
-            <input
-                type="text"
-                id="kit-bench"
-                placeholder="B1…"
-                autocomplete="off"
-                spellcheck="false"
-                aria-describedby="kit-bench-note"
-                prop:value=move || choice.with(|c| c.benchmark.clone())
-                on:input=move |ev| {
-                    let value = event_target_value(&ev);
-                    choice.update(|c| c.benchmark = value);
-                }
-            />
+            <CodeInput id="kit-bench" placeholder="B1…" described_by="kit-bench-note" choice=choice get=|c| c.benchmark.clone() set=|c, value| c.benchmark = value/>
             <div id="kit-bench-note" aria-live="polite">
                 {move || match choice.with(KitChoice::benchmark_note) {
                     None => ().into_any(),

@@ -28,7 +28,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
-import { CHROMIUM_FLAGS, commentThread, resultsLink } from './lib.mjs';
+import { CHROMIUM_FLAGS, commentThread, pattern, resultsLink } from './lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS || 15));
@@ -223,7 +223,7 @@ async function main() {
   symlinkSync(vanilla, path.join(root, 'vanilla'));
   const server = await serve(root, { gzip: true });
   const base = server.url + 'widget/';
-  const shared = resultsLink(base, '22223' + '3231' + '3333' + '33333', 'their pilot');
+  const shared = resultsLink(base, pattern('2222' + '3231' + '3333' + '33333'), 'their pilot');
   const ways = [
     { name: 'intro', url: base, selector: '#static-intro #start', ready: '#widget #intro #start' },
     { name: '#start', url: base + '#start', selector: '#static-o0', ready: '#widget #question input[name=answer]' },
