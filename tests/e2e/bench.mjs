@@ -192,7 +192,7 @@ async function readersAtScale(browser, base) {
       const done = performance.now() - start;
       await new Promise((resolve) => setTimeout(resolve, 300));
       return { links: 10000, results, bytes: text.length, ms: done, longest: tasks.length ? Math.max(...tasks) : 0 };
-    }, { text: thread.text, results: thread.results.length });
+    }, { text: thread.text, results: thread.readers.length });
   } finally {
     await context.close();
   }
@@ -259,7 +259,7 @@ async function main() {
       );
     }
   }
-  console.log(`\n  readers' results: ${readers.links} links (${kb(readers.bytes)} of text, ${readers.results} results) summarised ${ms(readers.ms)} after the paste (of which 250 ms is the wait after the last keystroke); longest task ${task(readers.longest)}`);
+  console.log(`\n  readers' results: ${readers.links} links (${kb(readers.bytes)} of text, ${readers.results} readers) summarised ${ms(readers.ms)} after the paste (of which 250 ms is the wait after the last keystroke); longest task ${task(readers.longest)}`);
 
   const ok = (pass) => (pass ? 'ok  ' : 'OVER');
   const total = widgetTotal.gzip;
