@@ -192,7 +192,8 @@ fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
         fitted(c, &card.label, (64.0, 128.0), &Ink { weight: "600", size: 30, colour: "#1c1e21" }, 1072.0);
     }
     let verdict_colour = if card.ready { "#1d7a3a" } else { "#b3261e" };
-    text(card.headline, 64.0, 206.0, "800 64px", verdict_colour);
+    // "Ready to scale by the essay's four tests" is wider than the image at 64 px: it shrinks.
+    fitted(c, card.headline, (64.0, 206.0), &Ink { weight: "800", size: 64, colour: verdict_colour }, 1072.0);
     text(&card.passing, 64.0, 256.0, "500 30px", "#1c1e21");
     for (i, row) in card.rows.iter().enumerate() {
         let y = 320.0 + i as f64 * 62.0;

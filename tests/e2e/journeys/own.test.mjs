@@ -502,3 +502,31 @@ journey('staticIntroHiddenForOtherScreens', { playwright: 'holds the wasm reques
   release();
   await page.waitForSelector('#team');
 });
+
+journey('theResultImageKeepsEveryLineInside', { engines: EVERY }, async (t) => {
+  // The longest headline (set 3's Ready) and a long label, on the image a reader posts: nothing
+  // is drawn in the right margin, where a line that ran on past the image's text width would be.
+  const best = CONTENT.questions.map((q) => String(q.stances.findLastIndex((s) => s !== 'not-applicable'))).join('');
+  const label = 'a long pilot name that keeps going on';
+  const page = await t.newPage({ downloads: true });
+  await withStoredRun(page, t.base, resultsLink(t.base, best, label), best, 'r', label);
+  await page.waitForSelector('#results #verdict[data-verdict="ready"]');
+  const { bytes } = await page.download('#download-image');
+  const margin = await page.evaluate(async (data) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(data)], { type: 'image/png' }));
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [bitmap.width, bitmap.height];
+    const c = canvas.getContext('2d');
+    c.drawImage(bitmap, 0, 0);
+    // Right of the text width (64 + 1072 px), below the top bar, above the rows' band labels.
+    const { data: pixels } = c.getImageData(1140, 20, bitmap.width - 1140, 280);
+    const background = [pixels[0], pixels[1], pixels[2]];
+    let inked = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (Math.abs(pixels[i] - background[0]) + Math.abs(pixels[i + 1] - background[1]) + Math.abs(pixels[i + 2] - background[2]) > 30) inked++;
+    }
+    return { background, inked };
+  }, [...bytes]);
+  assert.deepEqual(margin.background, [246, 247, 249], "the margin is the image's background");
+  assert.equal(margin.inked, 0, `pixels drawn in the right margin: ${margin.inked}`);
+});
