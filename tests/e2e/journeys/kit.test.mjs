@@ -298,5 +298,13 @@ journey('kitScreenshots', async (t) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the kit scrolls sideways at ${width}px: ${overflow}px`);
     await page.screenshot(path.join(t.artifacts, `kit-${width}-${scheme}.png`));
+    // What a reader sees first in a frame with `events`: the consent, on a page of another site.
+    const host = await t.newPage({ width, height: 900, scheme });
+    await host.goto(hostUrl(t, 'embed&events'));
+    const frame = await host.frame('#check');
+    await frame.waitForSelector('#widget #intro #consent-yes', { timeout: 15000 });
+    const question = await frame.textContent('#consent-question');
+    assert.ok(/localhost/.test(question), `the consent names the site asking: ${question}`);
+    await host.screenshot(path.join(t.artifacts, `consent-${width}-${scheme}.png`));
   }
 });
