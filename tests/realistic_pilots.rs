@@ -34,37 +34,57 @@ enum Expected {
     NotReady(&'static [&'static str]),
 }
 
-/// A realistic pilot: who it is, every answer its owner gives, and the essay's verdict.
+/// A realistic pilot: who it is, the answers its owner gives where they differ from
+/// [`EVERY_YES`], and the essay's verdict.
 struct Pilot {
     name: &'static str,
     story: &'static str,
-    answers: &'static [(&'static str, Pick)],
+    differs: &'static [(&'static str, Pick)],
     expected: Expected,
 }
 
+/// A pilot with every test a yes, answered by the words of each question's yes option: each
+/// pilot below answers as this one does except where it says otherwise.
+const EVERY_YES: &[(&str, Pick)] = &[
+    ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
+    ("ownership.in_goals", Yes("in the owner's goals and counts in their review")),
+    ("ownership.decision_rights", Yes("may pause or override it, with written triggers")),
+    ("ownership.model_upkeep", Yes("has written duties")),
+    ("data.sources_mapped", Yes("run through the AI with real data")),
+    ("data.manual_steps", Yes("held full volume in a test")),
+    ("data.quality_monitoring", Yes("odd cases are logged and reviewed")),
+    ("data.pipeline_owner", Yes("as a product, with its own plan")),
+    ("buy_in.co_design", Yes("it changed because of them")),
+    ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
+    ("buy_in.workarounds", Yes("managers raise workarounds openly")),
+    ("buy_in.stake", Yes("agreed in writing")),
+    ("metrics.production_accuracy", Yes("regularly on real cases")),
+    ("metrics.exception_rate", Yes("compare it with an agreed limit")),
+    ("metrics.service_level", Yes("Both are tracked against agreed limits")),
+    ("metrics.business_number", Yes("A measured gain")),
+    ("metrics.baseline", Yes("Measured for the whole workflow")),
+];
+
+/// Every answer a pilot gives, in asking order: [`EVERY_YES`] with the pilot's own answers.
+fn picks(pilot: &Pilot) -> Vec<(&'static str, Pick)> {
+    for (i, &(id, _)) in pilot.differs.iter().enumerate() {
+        assert!(EVERY_YES.iter().any(|&(yes, _)| yes == id), "{}: no question {id}", pilot.name);
+        assert!(pilot.differs[..i].iter().all(|&(other, _)| other != id), "{}: {id} answered twice", pilot.name);
+    }
+    EVERY_YES
+        .iter()
+        .map(|&(id, yes)| (id, pilot.differs.iter().find(|&&(other, _)| other == id).map_or(yes, |&(_, pick)| pick)))
+        .collect()
+}
+
 /// The ten pilots. The first three are the ones issue 25 names; every pilot answers all
-/// seventeen questions, each picked by a phrase of the option's own text.
+/// seventeen questions ([`picks`]), each picked by a phrase of the option's own text.
 const PILOTS: &[Pilot] = &[
     Pilot {
         name: "route optimiser",
         story: "A parcel carrier's route optimiser: the operations director answers for cost per route and the dispatch managers co-designed it, but dispatchers fix bad addresses and GPS gaps by eye each morning, and the pre-AI fuel cost is an estimate.",
-        answers: &[
-            ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
-            ("ownership.in_goals", Yes("in the owner's goals and counts in their review")),
-            ("ownership.decision_rights", Yes("may pause or override it, with written triggers")),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", Yes("run through the AI with real data")),
-            ("data.manual_steps", Yes("held full volume in a test")),
+        differs: &[
             ("data.quality_monitoring", Short("People spot bad data by eye")),
-            ("data.pipeline_owner", Yes("as a product, with its own plan")),
-            ("buy_in.co_design", Yes("it changed because of them")),
-            ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
-            ("buy_in.workarounds", Yes("managers raise workarounds openly")),
-            ("buy_in.stake", Yes("agreed in writing")),
-            ("metrics.production_accuracy", Yes("regularly on real cases")),
-            ("metrics.exception_rate", Yes("compare it with an agreed limit")),
-            ("metrics.service_level", Yes("Both are tracked against agreed limits")),
-            ("metrics.business_number", Yes("A measured gain")),
             ("metrics.baseline", Short("Only estimates or recollections")),
         ],
         expected: Expected::NotReady(&["data", "metrics"]),
@@ -72,23 +92,14 @@ const PILOTS: &[Pilot] = &[
     Pilot {
         name: "marketing AI",
         story: "A retailer's campaign-copy generator: the marketing director is named with a conversion target, but her goals only say to launch the tool; she doesn't know who may pull a bad campaign, what happens to a broken product feed, whether teams bypass the tool, or how campaigns did before it.",
-        answers: &[
-            ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
+        differs: &[
             ("ownership.in_goals", Short("mention delivering the project, not its results")),
             ("ownership.decision_rights", DontKnow),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", Yes("run through the AI with real data")),
-            ("data.manual_steps", Yes("held full volume in a test")),
             ("data.quality_monitoring", DontKnow),
-            ("data.pipeline_owner", Yes("as a product, with its own plan")),
-            ("buy_in.co_design", Yes("it changed because of them")),
-            ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
             ("buy_in.workarounds", DontKnow),
-            ("buy_in.stake", Yes("agreed in writing")),
             ("metrics.production_accuracy", Short("accuracy isn't measured")),
             // A copywriter reads every draft before it goes out.
             ("metrics.exception_rate", NotApplicable("a person checks every output anyway")),
-            ("metrics.service_level", Yes("Both are tracked against agreed limits")),
             ("metrics.business_number", Short("Activity figures")),
             ("metrics.baseline", DontKnow),
         ],
@@ -97,192 +108,67 @@ const PILOTS: &[Pilot] = &[
     Pilot {
         name: "insurer whose sponsor moved on",
         story: "A motor insurer's claims-triage model with all four of the essay's tests a yes; the executive sponsor who championed the pilot has since moved to another division, which the essay's test does not ask about.",
-        answers: &[
-            ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
-            ("ownership.in_goals", Yes("in the owner's goals and counts in their review")),
-            ("ownership.decision_rights", Yes("may pause or override it, with written triggers")),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", Yes("run through the AI with real data")),
-            ("data.manual_steps", Yes("held full volume in a test")),
-            ("data.quality_monitoring", Yes("odd cases are logged and reviewed")),
-            ("data.pipeline_owner", Yes("as a product, with its own plan")),
-            ("buy_in.co_design", Yes("it changed because of them")),
-            ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
-            ("buy_in.workarounds", Yes("managers raise workarounds openly")),
-            ("buy_in.stake", Yes("agreed in writing")),
-            ("metrics.production_accuracy", Yes("regularly on real cases")),
-            ("metrics.exception_rate", Yes("compare it with an agreed limit")),
-            ("metrics.service_level", Yes("Both are tracked against agreed limits")),
-            ("metrics.business_number", Yes("A measured gain")),
-            ("metrics.baseline", Yes("Measured for the whole workflow")),
-        ],
+        differs: &[],
         expected: Expected::Ready,
     },
     Pilot {
         name: "support-ticket triage",
         story: "A software firm's support-ticket router: an agent reads every routed ticket before working it, so no case is singled out for review and the exception-queue question cannot apply; everything else is a yes.",
-        answers: &[
-            ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
-            ("ownership.in_goals", Yes("in the owner's goals and counts in their review")),
-            ("ownership.decision_rights", Yes("may pause or override it, with written triggers")),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", Yes("run through the AI with real data")),
-            ("data.manual_steps", Yes("held full volume in a test")),
-            ("data.quality_monitoring", Yes("odd cases are logged and reviewed")),
-            ("data.pipeline_owner", Yes("as a product, with its own plan")),
-            ("buy_in.co_design", Yes("it changed because of them")),
-            ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
-            ("buy_in.workarounds", Yes("managers raise workarounds openly")),
-            ("buy_in.stake", Yes("agreed in writing")),
-            ("metrics.production_accuracy", Yes("regularly on real cases")),
-            ("metrics.exception_rate", NotApplicable("a person checks every output anyway")),
-            ("metrics.service_level", Yes("Both are tracked against agreed limits")),
-            ("metrics.business_number", Yes("A measured gain")),
-            ("metrics.baseline", Yes("Measured for the whole workflow")),
-        ],
+        differs: &[("metrics.exception_rate", NotApplicable("a person checks every output anyway"))],
         expected: Expected::Ready,
     },
     Pilot {
         name: "batch demand forecast",
         story: "A grocer's overnight demand forecast for store orders: a nightly batch nobody waits on, so response time cannot apply; the regional managers commented on the ordering workflow but head office decided it, and their stake is an informal promise of freed-up time.",
-        answers: &[
-            ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
-            ("ownership.in_goals", Yes("in the owner's goals and counts in their review")),
-            ("ownership.decision_rights", Yes("may pause or override it, with written triggers")),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", Yes("run through the AI with real data")),
-            ("data.manual_steps", Yes("held full volume in a test")),
-            ("data.quality_monitoring", Yes("odd cases are logged and reviewed")),
-            ("data.pipeline_owner", Yes("as a product, with its own plan")),
+        differs: &[
             ("buy_in.co_design", Short("gave comments on the workflow, but others made the decisions")),
-            ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
-            ("buy_in.workarounds", Yes("managers raise workarounds openly")),
             ("buy_in.stake", Short("promised informally")),
-            ("metrics.production_accuracy", Yes("regularly on real cases")),
-            ("metrics.exception_rate", Yes("compare it with an agreed limit")),
             ("metrics.service_level", NotApplicable("runs in batches that nobody waits on")),
-            ("metrics.business_number", Yes("A measured gain")),
-            ("metrics.baseline", Yes("Measured for the whole workflow")),
         ],
         expected: Expected::NotReady(&["buy_in"]),
     },
     Pilot {
         name: "document extraction",
         story: "An invoice-extraction pilot in accounts payable: one data team owns the feed from the mail-room scanners to the AI end to end, as a product, but nobody measures how accurate the extracted fields are in production; clerks mention errors when they meet them.",
-        answers: &[
-            ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
-            ("ownership.in_goals", Yes("in the owner's goals and counts in their review")),
-            ("ownership.decision_rights", Yes("may pause or override it, with written triggers")),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", Yes("run through the AI with real data")),
-            ("data.manual_steps", Yes("held full volume in a test")),
-            ("data.quality_monitoring", Yes("odd cases are logged and reviewed")),
+        differs: &[
             ("data.pipeline_owner", Yes("One team owns it end to end as a product")),
-            ("buy_in.co_design", Yes("it changed because of them")),
-            ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
-            ("buy_in.workarounds", Yes("managers raise workarounds openly")),
-            ("buy_in.stake", Yes("agreed in writing")),
             ("metrics.production_accuracy", Short("From user feedback and anecdotes; accuracy isn't measured")),
-            ("metrics.exception_rate", Yes("compare it with an agreed limit")),
-            ("metrics.service_level", Yes("Both are tracked against agreed limits")),
-            ("metrics.business_number", Yes("A measured gain")),
-            ("metrics.baseline", Yes("Measured for the whole workflow")),
         ],
         expected: Expected::NotReady(&["metrics"]),
     },
     Pilot {
         name: "nobody may stop it",
         story: "A wholesaler's credit-limit recommender with everything a yes except that nobody is named who may pause or override it: everyone assumes the finance director would.",
-        answers: &[
-            ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
-            ("ownership.in_goals", Yes("in the owner's goals and counts in their review")),
-            ("ownership.decision_rights", Short("assumed someone in the business would decide, but nobody is named")),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", Yes("run through the AI with real data")),
-            ("data.manual_steps", Yes("held full volume in a test")),
-            ("data.quality_monitoring", Yes("odd cases are logged and reviewed")),
-            ("data.pipeline_owner", Yes("as a product, with its own plan")),
-            ("buy_in.co_design", Yes("it changed because of them")),
-            ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
-            ("buy_in.workarounds", Yes("managers raise workarounds openly")),
-            ("buy_in.stake", Yes("agreed in writing")),
-            ("metrics.production_accuracy", Yes("regularly on real cases")),
-            ("metrics.exception_rate", Yes("compare it with an agreed limit")),
-            ("metrics.service_level", Yes("Both are tracked against agreed limits")),
-            ("metrics.business_number", Yes("A measured gain")),
-            ("metrics.baseline", Yes("Measured for the whole workflow")),
-        ],
+        differs: &[(
+            "ownership.decision_rights",
+            Short("assumed someone in the business would decide, but nobody is named"),
+        )],
         expected: Expected::NotReady(&["ownership"]),
     },
     Pilot {
         name: "one I don't know",
         story: "A hospital's theatre-scheduling assistant at its best everywhere, except that its owner doesn't know whether every source system it will use at full scale has been mapped: IT handled that.",
-        answers: &[
-            ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
-            ("ownership.in_goals", Yes("in the owner's goals and counts in their review")),
-            ("ownership.decision_rights", Yes("may pause or override it, with written triggers")),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", DontKnow),
-            ("data.manual_steps", Yes("held full volume in a test")),
-            ("data.quality_monitoring", Yes("odd cases are logged and reviewed")),
-            ("data.pipeline_owner", Yes("as a product, with its own plan")),
-            ("buy_in.co_design", Yes("it changed because of them")),
-            ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
-            ("buy_in.workarounds", Yes("managers raise workarounds openly")),
-            ("buy_in.stake", Yes("agreed in writing")),
-            ("metrics.production_accuracy", Yes("regularly on real cases")),
-            ("metrics.exception_rate", Yes("compare it with an agreed limit")),
-            ("metrics.service_level", Yes("Both are tracked against agreed limits")),
-            ("metrics.business_number", Yes("A measured gain")),
-            ("metrics.baseline", Yes("Measured for the whole workflow")),
-        ],
+        differs: &[("data.sources_mapped", DontKnow)],
         expected: Expected::NotReady(&["data"]),
     },
     Pilot {
         name: "nearly there everywhere",
         story: "A bank's identity-document checker, part of the way in every dimension: a business owner named but with no target yet, a data feed that runs on its own but was never run at full volume, team-specific talks with only some managers, and savings that are still an estimate.",
-        answers: &[
+        differs: &[
             ("ownership.named_owner", Short("A business leader is named, but without a measurable target")),
             ("ownership.in_goals", Short("not in anyone's performance goals")),
-            ("ownership.decision_rights", Yes("may pause or override it, with written triggers")),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", Yes("run through the AI with real data")),
             ("data.manual_steps", Short("hasn't been tested at full volume")),
-            ("data.quality_monitoring", Yes("odd cases are logged and reviewed")),
-            ("data.pipeline_owner", Yes("as a product, with its own plan")),
-            ("buy_in.co_design", Yes("it changed because of them")),
             ("buy_in.impact_explained", Short("Some managers had a specific talk about their team")),
-            ("buy_in.workarounds", Yes("managers raise workarounds openly")),
-            ("buy_in.stake", Yes("agreed in writing")),
-            ("metrics.production_accuracy", Yes("regularly on real cases")),
-            ("metrics.exception_rate", Yes("compare it with an agreed limit")),
-            ("metrics.service_level", Yes("Both are tracked against agreed limits")),
             ("metrics.business_number", Short("An estimate of savings or revenue, not yet measured")),
-            ("metrics.baseline", Yes("Measured for the whole workflow")),
         ],
         expected: Expected::NotReady(&["ownership", "data", "buy_in", "metrics"]),
     },
     Pilot {
         name: "overnight payroll checker",
         story: "A payroll anomaly checker that runs overnight, each flag read by a payroll clerk every morning, so neither the exception-queue nor the response-time question can apply; everything else is a yes.",
-        answers: &[
-            ("ownership.named_owner", Yes("with a measurable target such as cost per case")),
-            ("ownership.in_goals", Yes("in the owner's goals and counts in their review")),
-            ("ownership.decision_rights", Yes("may pause or override it, with written triggers")),
-            ("ownership.model_upkeep", Yes("has written duties")),
-            ("data.sources_mapped", Yes("run through the AI with real data")),
-            ("data.manual_steps", Yes("held full volume in a test")),
-            ("data.quality_monitoring", Yes("odd cases are logged and reviewed")),
-            ("data.pipeline_owner", Yes("as a product, with its own plan")),
-            ("buy_in.co_design", Yes("it changed because of them")),
-            ("buy_in.impact_explained", Yes("Every affected manager has it in writing")),
-            ("buy_in.workarounds", Yes("managers raise workarounds openly")),
-            ("buy_in.stake", Yes("agreed in writing")),
-            ("metrics.production_accuracy", Yes("regularly on real cases")),
+        differs: &[
             ("metrics.exception_rate", NotApplicable("a person checks every output anyway")),
             ("metrics.service_level", NotApplicable("runs in batches that nobody waits on")),
-            ("metrics.business_number", Yes("A measured gain")),
-            ("metrics.baseline", Yes("Measured for the whole workflow")),
         ],
         expected: Expected::Ready,
     },
@@ -346,7 +232,7 @@ fn answer_of(question: &Question, pick: Pick) -> Answer {
 fn answers_of(pilot: &Pilot) -> Answers {
     let set = set3();
     let mut slots: Vec<Option<Answer>> = vec![None; set.question_count()];
-    for &(id, pick) in pilot.answers {
+    for (id, pick) in picks(pilot) {
         let (_, position, question) = question(id);
         assert!(slots[position].is_none(), "{}: {id} is answered twice", pilot.name);
         slots[position] = Some(answer_of(question, pick));
@@ -368,11 +254,10 @@ fn words(question: &Question, answer: Answer) -> &'static str {
 
 /// The answers that, by the essay's wording, keep a dimension from a yes: in asking order.
 fn short_of_yes(pilot: &Pilot, dimension: &str) -> Vec<&'static str> {
-    let mut ids: Vec<(usize, &'static str)> = pilot
-        .answers
-        .iter()
+    let mut ids: Vec<(usize, &'static str)> = picks(pilot)
+        .into_iter()
         .filter(|(id, pick)| question(id).0 == dimension && matches!(pick, Short(_) | DontKnow))
-        .map(|&(id, _)| (question(id).1, id))
+        .map(|(id, _)| (question(id).1, id))
         .collect();
     ids.sort_unstable();
     ids.into_iter().map(|(_, id)| id).collect()
@@ -448,7 +333,7 @@ fn disagreements(pilot: &Pilot, report: &Report) -> Vec<String> {
         }
     }
     // A "not applicable" answer is shown as such on its card.
-    for &(id, pick) in pilot.answers {
+    for (id, pick) in picks(pilot) {
         if let NotApplicable(_) = pick {
             let (dimension, _, _) = question(id);
             let index = set.dimensions.iter().position(|d| d.id == dimension).expect("a dimension");
