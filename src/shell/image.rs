@@ -7,10 +7,49 @@ use wasm_bindgen::JsCast;
 use super::clipboard::ShareError;
 use crate::core::scoring::Band;
 use crate::core::share_text::{ImageCard, ReadersCard};
+use crate::core::theme::{LIGHT, hex};
 
 const WIDTH: u32 = 1200;
 const HEIGHT: u32 = 627;
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+/// A bar's empty track: lighter than any border of the theme, the images' own.
+const TRACK: &str = "#dfe3e8";
+
+/// The light theme's colours as the canvas takes them (`core::theme::LIGHT`: the images are
+/// always light, whatever the screen's theme).
+struct Colours {
+    bg: String,
+    accent: String,
+    text: String,
+    muted: String,
+    yes: String,
+    partly: String,
+    no: String,
+}
+
+impl Colours {
+    fn light() -> Colours {
+        Colours {
+            bg: hex(LIGHT.bg),
+            accent: hex(LIGHT.accent),
+            text: hex(LIGHT.text),
+            muted: hex(LIGHT.muted),
+            yes: hex(LIGHT.yes),
+            partly: hex(LIGHT.partly),
+            no: hex(LIGHT.no),
+        }
+    }
+
+    /// A band's colour; muted for a dimension not finished.
+    fn band(&self, band: Option<Band>) -> &str {
+        match band {
+            Some(Band::Yes) => &self.yes,
+            Some(Band::Partly) => &self.partly,
+            Some(Band::No) => &self.no,
+            None => &self.muted,
+        }
+    }
+}
 
 /// Draws with `draw` on a fresh 1200×627 canvas and returns the picture as a `data:image/png`
 /// address.
@@ -68,7 +107,7 @@ pub fn render_button_png(label: &str, accent: &str) -> Option<String> {
         }
         c.set_text_align("center");
         c.set_text_baseline("middle");
-        c.set_fill_style_str("#ffffff");
+        c.set_fill_style_str(&hex(LIGHT.on_accent));
         let _ = c.fill_text(label, f64::from(BUTTON_WIDTH) / 2.0, f64::from(BUTTON_HEIGHT) / 2.0 + 2.0);
     })
 }
@@ -79,10 +118,10 @@ fn width_of(c: &web_sys::CanvasRenderingContext2d, text: &str) -> f64 {
 }
 
 /// How a fitted line is written: font weight, largest size in pixels, colour.
-struct Ink {
+struct Ink<'a> {
     weight: &'static str,
     size: u32,
-    colour: &'static str,
+    colour: &'a str,
 }
 
 /// Writes one line at `(x, y)` that fits `max_width`: the font shrinks from `ink.size` down to
@@ -134,15 +173,16 @@ fn wrapped(c: &web_sys::CanvasRenderingContext2d, text: &str, max_width: f64) ->
 }
 
 fn draw_readers(c: &web_sys::CanvasRenderingContext2d, card: &ReadersCard) {
-    c.set_fill_style_str("#f6f7f9");
+    let ink = Colours::light();
+    c.set_fill_style_str(&ink.bg);
     c.fill_rect(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT));
-    c.set_fill_style_str("#0b5cc2");
+    c.set_fill_style_str(&ink.accent);
     c.fill_rect(0.0, 0.0, f64::from(WIDTH), 12.0);
     c.set_font(&format!("600 30px {FONT}"));
-    c.set_fill_style_str("#4f5660");
+    c.set_fill_style_str(&ink.muted);
     let _ = c.fill_text("Scaling Readiness Check · what readers found", 64.0, 80.0);
     c.set_font(&format!("700 34px {FONT}"));
-    c.set_fill_style_str("#1c1e21");
+    c.set_fill_style_str(&ink.text);
     let lines = wrapped(c, &card.sentence, 1072.0);
     let shown = lines.len().min(4);
     for (i, line) in lines.iter().take(shown).enumerate() {
@@ -151,72 +191,64 @@ fn draw_readers(c: &web_sys::CanvasRenderingContext2d, card: &ReadersCard) {
     let top = 150.0 + shown as f64 * 44.0;
     for (i, (name, count, share)) in card.bars.iter().enumerate() {
         let y = top + i as f64 * 54.0;
-        fitted(c, name, (64.0, y + 28.0), &Ink { weight: "600", size: 28, colour: "#1c1e21" }, 220.0);
-        c.set_fill_style_str("#dfe3e8");
+        fitted(c, name, (64.0, y + 28.0), &Ink { weight: "600", size: 28, colour: &ink.text }, 220.0);
+        c.set_fill_style_str(TRACK);
         c.fill_rect(300.0, y + 6.0, 560.0, 28.0);
-        c.set_fill_style_str("#b3261e");
+        c.set_fill_style_str(&ink.no);
         c.fill_rect(300.0, y + 6.0, 560.0 * f64::from(*share) / 100.0, 28.0);
         fitted(
             c,
             &format!("{count} ({share}%)"),
             (880.0, y + 30.0),
-            &Ink { weight: "700", size: 28, colour: "#1c1e21" },
+            &Ink { weight: "700", size: 28, colour: &ink.text },
             256.0,
         );
     }
-    fitted(c, &card.basis, (64.0, 598.0), &Ink { weight: "400", size: 22, colour: "#4f5660" }, 1072.0);
-}
-
-fn band_colour(band: Option<Band>) -> &'static str {
-    match band {
-        Some(Band::Yes) => "#1d7a3a",
-        Some(Band::Partly) => "#8a5a00",
-        Some(Band::No) => "#b3261e",
-        None => "#4f5660",
-    }
+    fitted(c, &card.basis, (64.0, 598.0), &Ink { weight: "400", size: 22, colour: &ink.muted }, 1072.0);
 }
 
 fn draw(c: &web_sys::CanvasRenderingContext2d, card: &ImageCard) {
+    let ink = Colours::light();
     let text = |value: &str, x: f64, y: f64, font: &str, colour: &str| {
         c.set_font(&format!("{font} {FONT}"));
         c.set_fill_style_str(colour);
         let _ = c.fill_text(value, x, y);
     };
-    c.set_fill_style_str("#f6f7f9");
+    c.set_fill_style_str(&ink.bg);
     c.fill_rect(0.0, 0.0, f64::from(WIDTH), f64::from(HEIGHT));
-    c.set_fill_style_str("#0b5cc2");
+    c.set_fill_style_str(&ink.accent);
     c.fill_rect(0.0, 0.0, f64::from(WIDTH), 12.0);
-    text("Scaling Readiness Check", 64.0, 86.0, "600 30px", "#4f5660");
+    text("Scaling Readiness Check", 64.0, 86.0, "600 30px", &ink.muted);
     if !card.label.is_empty() {
         // A label may be 60 wide characters: it shrinks, then is cut, never runs off the image.
-        fitted(c, &card.label, (64.0, 128.0), &Ink { weight: "600", size: 30, colour: "#1c1e21" }, 1072.0);
+        fitted(c, &card.label, (64.0, 128.0), &Ink { weight: "600", size: 30, colour: &ink.text }, 1072.0);
     }
-    let verdict_colour = if card.ready { "#1d7a3a" } else { "#b3261e" };
+    let verdict_colour = if card.ready { &ink.yes } else { &ink.no };
     // "Ready to scale by the essay's four tests" is wider than the image at 64 px: it shrinks.
     fitted(c, card.headline, (64.0, 206.0), &Ink { weight: "800", size: 64, colour: verdict_colour }, 1072.0);
-    text(&card.passing, 64.0, 256.0, "500 30px", "#1c1e21");
+    text(&card.passing, 64.0, 256.0, "500 30px", &ink.text);
     for (i, row) in card.rows.iter().enumerate() {
         let y = 320.0 + i as f64 * 62.0;
-        text(row.name, 64.0, y + 30.0, "600 30px", "#1c1e21");
-        c.set_fill_style_str("#dfe3e8");
+        text(row.name, 64.0, y + 30.0, "600 30px", &ink.text);
+        c.set_fill_style_str(TRACK);
         c.fill_rect(300.0, y + 6.0, 560.0, 30.0);
-        c.set_fill_style_str(band_colour(row.band));
+        c.set_fill_style_str(ink.band(row.band));
         c.fill_rect(300.0, y + 6.0, 560.0 * f64::from(row.score.unwrap_or(0)) / 100.0, 30.0);
         // The dimension's own pass mark, where a score decides its yes (set 1).
         if let Some(pass) = row.pass {
-            c.set_fill_style_str("#1c1e21");
+            c.set_fill_style_str(&ink.text);
             c.fill_rect(300.0 + 560.0 * f64::from(pass) / 100.0, y, 3.0, 42.0);
         }
         let score = row.score.map_or("–".to_owned(), |s| s.to_string());
-        text(&score, 880.0, y + 32.0, "700 30px", "#1c1e21");
-        text(crate::core::scoring::band_label(row.band), 960.0, y + 32.0, "600 28px", band_colour(row.band));
+        text(&score, 880.0, y + 32.0, "700 30px", &ink.text);
+        text(crate::core::scoring::band_label(row.band), 960.0, y + 32.0, "600 28px", ink.band(row.band));
     }
     text(
         "Based on the essay \"From Pilot to Production\" · take the check and compare",
         64.0,
         598.0,
         "400 22px",
-        "#4f5660",
+        &ink.muted,
     );
 }
 
