@@ -1,31 +1,13 @@
 //! Checks the messages sent to a page that embeds the widget: their fields, `null`s and JSON.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{all, half};
 use readiness_check::core::answers::{Answer, Answers};
 use readiness_check::core::content::CURRENT;
 use readiness_check::core::host_messages::{HeightMessage, ResultMessage, result_message};
 use serde_json::{Value, json};
-
-fn answers(levels: &[Option<Answer>]) -> Answers {
-    Answers::from_slots(CURRENT, levels.to_vec()).expect("valid answers")
-}
-
-fn all(level: u8) -> Answers {
-    answers(&vec![Some(Answer::Level(level)); CURRENT.question_count()])
-}
-
-/// Ownership and Data best, Buy-in and Metrics worst.
-fn half() -> Answers {
-    let slots: Vec<Option<Answer>> = CURRENT
-        .dimensions
-        .iter()
-        .enumerate()
-        .flat_map(|(d, dimension)| {
-            dimension.questions.iter().map(move |_| Some(Answer::Level(if d < 2 { 3 } else { 0 })))
-        })
-        .collect();
-    answers(&slots)
-}
 
 #[test]
 fn the_result_message_lists_verdict_blockers_and_dimensions() {

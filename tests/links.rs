@@ -2,33 +2,15 @@
 //! found from any page's path, the outcome folders, and which screens load another page.
 #![cfg(not(target_arch = "wasm32"))]
 
-use readiness_check::core::answers::{Answer, Answers};
+mod common;
+
+use common::{all, half};
+use readiness_check::core::answers::Answers;
 use readiness_check::core::content::{CURRENT, QUESTION_SETS};
 use readiness_check::core::links::{Showing, base_path, is_outcome_slug, results_link, showing, team_link};
 use readiness_check::core::route::{Address, Page, Route};
 use readiness_check::core::scoring::Verdict;
 use readiness_check::core::share_code;
-
-fn answers(levels: &[Option<Answer>]) -> Answers {
-    Answers::from_slots(CURRENT, levels.to_vec()).expect("valid answers")
-}
-
-fn all(level: u8) -> Answers {
-    answers(&vec![Some(Answer::Level(level)); CURRENT.question_count()])
-}
-
-/// Ownership and Data best, Buy-in and Metrics worst.
-fn half() -> Answers {
-    let slots: Vec<Option<Answer>> = CURRENT
-        .dimensions
-        .iter()
-        .enumerate()
-        .flat_map(|(d, dimension)| {
-            dimension.questions.iter().map(move |_| Some(Answer::Level(if d < 2 { 3 } else { 0 })))
-        })
-        .collect();
-    answers(&slots)
-}
 
 #[test]
 fn results_links_point_at_the_outcome_page_with_the_code_in_the_fragment() {

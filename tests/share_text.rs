@@ -1,32 +1,13 @@
 //! Checks the share texts and result-image content built from a report.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{all, half};
 use readiness_check::core::answers::{Answer, Answers};
-use readiness_check::core::content::CURRENT;
 use readiness_check::core::scoring::Report;
 use readiness_check::core::session::{Action, Session};
 use readiness_check::core::share_text::{encode_component, image_card, memo_header, share_texts, squares};
-
-fn answers(levels: &[Option<Answer>]) -> Answers {
-    Answers::from_slots(CURRENT, levels.to_vec()).expect("valid answers")
-}
-
-fn all(level: u8) -> Answers {
-    answers(&vec![Some(Answer::Level(level)); CURRENT.question_count()])
-}
-
-/// Ownership and Data best, Buy-in and Metrics worst.
-fn half() -> Answers {
-    let slots: Vec<Option<Answer>> = CURRENT
-        .dimensions
-        .iter()
-        .enumerate()
-        .flat_map(|(d, dimension)| {
-            dimension.questions.iter().map(move |_| Some(Answer::Level(if d < 2 { 3 } else { 0 })))
-        })
-        .collect();
-    answers(&slots)
-}
 
 #[test]
 fn the_comment_says_score_squares_standings_and_link() {
