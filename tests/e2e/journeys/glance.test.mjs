@@ -165,7 +165,14 @@ journey('keyboardOnlyArrowsChooseRightAfterNext', { playwright: 'a touch tap (ha
   };
   for (let i = 0; i < N; i++) {
     await atQuestion(page, i);
-    await page.waitForFunction(() => document.activeElement?.matches('#question input[name=answer]') ?? false);
+    // After Next, focus lands where the arrows choose: the checked option, else the first. (The
+    // previous question's radio can still hold focus for a moment as the question changes.)
+    await page.waitForFunction(() => {
+      const focused = document.activeElement;
+      if (!focused?.matches('#question input[name=answer]')) return false;
+      const checked = document.querySelector('#question input[name=answer]:checked');
+      return focused === (checked ?? document.querySelector('#question input[name=answer]'));
+    });
     if (i === 0) {
       const tip = await page.evaluate(() => getComputedStyle(document.querySelector('#question .hint')).visibility);
       assert.equal(tip, 'visible', 'the keyboard tip shows to a keyboard user');
