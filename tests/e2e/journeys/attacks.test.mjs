@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { EVERY, journey } from '../harness/journey.mjs';
 import { DIMENSIONS, STORAGE_KEY, encodeCode, encodeTeam, pattern, resultsLink, writtenSnapshot } from '../lib.mjs';
 import { visitScreens } from '../screens.mjs';
-import { hostUrl, load, storage } from '../widget.mjs';
+import { agree, hostUrl, load, storage } from '../widget.mjs';
 
 /** A finished run, ready to scale, with a label the framer would love to learn. */
 const DONE = pattern('3333' + '3333' + '3333' + '33333');
@@ -93,9 +93,7 @@ journey('aSameSiteFramerHearsNoResultTheReaderDidNotProduce', { playwright: FRAM
   const [page, frame] = await sameSiteFramer(t, context, '?embed&events', { style: 'width:800px;height:900px;border:0' });
   // In a frame the stored run is held out of sight until the reader, in view, agrees to send
   // and opens it, then sends it on purpose (as in frames.mjs).
-  await frame.waitForSelector('#widget[data-visible="true"]');
-  await frame.click('#consent-yes');
-  await frame.waitForSelector('#consent-yes[aria-pressed="true"]');
+  await agree(frame);
   await frame.click('#start');
   await frame.waitForSelector('#results');
   await frame.click('#send-to-site');

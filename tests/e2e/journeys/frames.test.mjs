@@ -22,6 +22,7 @@ import { chromium } from 'playwright-core';
 import { journey } from '../harness/journey.mjs';
 import { CHROMIUM_FLAGS, CURRENT_SET, STORAGE_KEY, contentOf, encodeCode, encodeTeam, expectedReport, pattern, writtenSnapshot } from '../lib.mjs';
 import { MIME, resolveInside } from '../serve.mjs';
+import { agree } from '../widget.mjs';
 
 const ONE_CHROMIUM = 'its own Chromium with a persistent profile and --host-resolver-rules, driven over CDP (distinct sites, storage partitioning on)';
 
@@ -360,10 +361,8 @@ journey('blindClicksAndKeysThroughAHiddenFrameSendNothingAndDiscardNothing', { p
     // purpose (once, however many letters of a label they type), and can clear it.
     await page.goto(blogPage(sites, 'visible', sites.url('widget.test', '/?embed&events')));
     const frame = await widgetFrame(t, page, sites.url('widget.test'));
-    // The widget has heard from the browser that it is in view (IntersectionObserver v2).
-    await frame.waitForSelector('#widget[data-visible="true"]');
-    await frame.click('#consent-yes');
-    await frame.waitForSelector('#consent-yes[aria-pressed="true"]');
+    // The reader agrees once the browser has reported the frame in view (IntersectionObserver v2).
+    await agree(frame);
     await frame.click('#start');
     await frame.waitForSelector('#results');
     await frame.click('#send-to-site');
