@@ -33,6 +33,37 @@ done
 mkdir -p "$DIST"
 DIST="$(cd "$DIST" && pwd)"
 
+# A build whose inputs have not changed since it was made into DIST is not made again (a warm
+# test run then spends no time here). The inputs: every file the build reads (the sources the
+# repository holds, committed or not), the toolchain's versions and the two settings. The
+# folder's own contents are checked too, so a DIST changed or emptied since is rebuilt.
+# READINESS_REBUILD=1 rebuilds regardless.
+build_inputs() {
+  {
+    git -C "$READINESS_ROOT" ls-files -z --cached --others --exclude-standard -- \
+      .cargo Cargo.toml Cargo.lock Trunk.toml rust-toolchain.toml index.html style src embed preview vendor xtask \
+      scripts/build.sh scripts/setup.sh |
+      sort -z | xargs -0 -r sha256sum
+    rustc -vV
+    trunk --version
+    wasm-bindgen --version
+    wasm-opt --version
+    echo "SITE_URL=${SITE_URL:-}"
+    echo "EMBED_ALLOWED=${EMBED_ALLOWED:-}"
+  } | sha256sum | cut -d' ' -f1
+}
+dist_digest() { (cd "$DIST" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum | sha256sum | cut -d' ' -f1); }
+MARKER="$READINESS_ROOT/target/site-builds/$(printf '%s' "$DIST" | sha256sum | cut -c1-16)"
+INPUTS=""
+if git -C "$READINESS_ROOT" rev-parse --git-dir >/dev/null 2>&1; then
+  INPUTS="$(build_inputs)"
+  if [ "${READINESS_REBUILD:-0}" != 1 ] && [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$INPUTS $(dist_digest)" ]; then
+    echo "build: $DIST is already the build of these sources (READINESS_REBUILD=1 makes it again)"
+    exit 0
+  fi
+fi
+rm -f "$MARKER"
+
 # Trunk runs cargo with --offline (Trunk.toml), so every crate must be downloaded first: ours
 # (Cargo.lock) and the ones std itself depends on (std's own Cargo.lock). Warm, a blink.
 cargo fetch --quiet
@@ -65,3 +96,8 @@ xtask tools-source
 lean trunk build tools.html --release --dist "$DIST/tools"
 # Minification, CSP hashes, the framing list, the 16 outcome pages, 404.html, _headers.
 xtask site "$DIST"
+
+if [ -n "$INPUTS" ]; then
+  mkdir -p "$(dirname "$MARKER")"
+  echo "$INPUTS $(dist_digest)" > "$MARKER"
+fi
