@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { journey } from '../harness/journey.mjs';
 import { QUESTION_COUNT as N, STORAGE_KEY, addressSnapshot, pattern, resultsLink, storedParts, writtenSnapshot } from '../lib.mjs';
-import { answer, atQuestion, checkedValue, expectReport, finishAll, load, seedStorage, start, storage } from '../widget.mjs';
+import { answer, atQuestion, checkedValue, expectReport, finishAll, finishFromLast, load, seedStorage, start, storage } from '../widget.mjs';
 
 const MINE = pattern('3233' + '3213' + '3321' + '23123');
 const THEIRS = pattern('3333' + '3333' + '2333' + '33323');
@@ -30,9 +30,7 @@ function blockStorage() {
 journey('theCopiedAddressBarOpensAsSomeoneElsesResultElsewhere', async (t) => {
   for (const [where, base] of bases(t)) {
     const page = await t.newPage();
-    await load(page, base);
-    await start(page);
-    await finishAll(page, MINE);
+    await finishFromLast(page, base, MINE);
     await t.waitUntil(async () => (await page.url()) === resultsLink(base, MINE), async () => `${where}: address ${(await page.url())}`);
     const copied = (await page.url());
     assert.deepEqual(copied, await page.inputValue('#share-link'), `${where}: the address bar holds the share field's link`);
@@ -61,9 +59,7 @@ journey('theCopiedAddressBarOpensAsSomeoneElsesResultElsewhere', async (t) => {
 journey('theOwnerReloadsTheirResultsAddress', { playwright: 'a second tab of the same browser' }, async (t) => {
   for (const [where, base] of bases(t)) {
     const page = await t.newPage();
-    await load(page, base);
-    await start(page);
-    await finishAll(page, MINE);
+    await finishFromLast(page, base, MINE);
     await page.fill('#pilot-label', 'invoice triage');
     await t.waitUntil(async () => (await page.url()) === resultsLink(base, MINE, 'invoice triage'), async () => `${where}: label in the address: ${(await page.url())}`);
     await page.reload();
@@ -176,7 +172,7 @@ journey('anAddressWithADoubledSlashStaysOnTheSite', async (t) => {
   await load(page, base);
   await start(page);
   assert.deepEqual((await page.url()), `${base}#q=1`, 'the first question under a doubled slash');
-  await finishAll(page, MINE);
+  await finishFromLast(page, base, MINE);
   await t.waitUntil(async () => (await page.url()) === resultsLink(base, MINE), async () => `results address: ${(await page.url())}`);
   assert.deepEqual((await page.url()), await page.inputValue('#share-link'), "the address bar holds the share field's link");
   const tools = await t.newPage();

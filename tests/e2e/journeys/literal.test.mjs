@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { journey } from '../harness/journey.mjs';
 import { CONTENT, expectedReport } from '../lib.mjs';
-import { answer, atQuestion, expectReport, load, start, withStoredRun } from '../widget.mjs';
+import { answer, atQuestion, expectReport, finishFromLast, load, start, withStoredRun } from '../widget.mjs';
 
 /** The best option of a question: its last one that is not "not applicable". */
 const bestLevel = (q) => q.stances.findLastIndex((s) => s !== 'not-applicable');
@@ -98,9 +98,7 @@ journey('aReadyRunScalesInStagesFirstAndSaysWhatTheCheckDoesNotCover', async (t)
     .map((q) => String(q.stances.includes('not-applicable') ? q.stances.indexOf('not-applicable') : bestLevel(q)))
     .join('');
   const page = await t.newPage();
-  await load(page, t.base);
-  await start(page);
-  await answerAll(page, answers, -1);
+  await finishFromLast(page, t.base, answers);
   const report = await expectReport(page, answers);
   assert.equal(report.verdict, 'ready');
   assert.equal((await page.textContent('#verdict .verdict-headline')).trim(), "Ready to scale by the essay's four tests");
@@ -117,9 +115,7 @@ journey('aKnownBlockerDecidesWhileAQuestionIsOpen', async (t) => {
   const open = CONTENT.questions.findIndex((q) => q.id === 'data.sources_mapped');
   const answers = [...oneShort('ownership.named_owner', '0')].map((c, i) => (i === open ? '-' : c)).join('');
   const page = await t.newPage();
-  await load(page, t.base);
-  await start(page);
-  await answerAll(page, answers, -1);
+  await finishFromLast(page, t.base, answers);
   const report = await expectReport(page, answers);
   assert.equal(report.verdict, 'not-ready', 'not "Not finished"');
   const sentence = await page.textContent('#verdict');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { journey } from '../harness/journey.mjs';
 import { CONTENT, contentOf, encodeCode, pattern, resultsLink } from '../lib.mjs';
-import { expectReport, finishAll, load, start } from '../widget.mjs';
+import { expectReport, finishAll, finishFromLast, load, start } from '../widget.mjs';
 
 /** Every dimension's key question one step short of its top, everything else at its best. */
 function keysOneStepShort(setId) {
@@ -16,9 +16,7 @@ function keysOneStepShort(setId) {
 journey('everyKeyQuestionOneStepShortIsNotReady', async (t) => {
   const answers = keysOneStepShort(CONTENT.id);
   const page = await t.newPage();
-  await load(page, t.base);
-  await start(page);
-  await finishAll(page, answers);
+  await finishFromLast(page, t.base, answers);
   const report = await expectReport(page, answers);
   assert.deepEqual(report.verdict, 'not-ready', 'the essay says no to all four');
   assert.deepEqual(Object.values(report.bands).filter((b) => b === 'yes').length, 0, 'no dimension is a yes');

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { EVERY, journey } from '../harness/journey.mjs';
 import { QUESTION_COUNT as N, encodeCode, encodeTeam, expectedReport, pattern, resultsLink, storedParts } from '../lib.mjs';
-import { answer, atQuestion, checkedValue, expectReport, finishAll, load, radioValue, readReport, shareLink, start, storage } from '../widget.mjs';
+import { answer, atQuestion, checkedValue, expectReport, finishAll, finishFromLast, load, radioValue, readReport, shareLink, start, storage } from '../widget.mjs';
 
 const THEIRS = pattern('2223' + '3331' + '1110' + '00000');
 const MINE = pattern('3333' + '3332' + '2223' + '?3333');
@@ -16,9 +16,7 @@ const MINE = pattern('3333' + '3332' + '2223' + '?3333');
 journey('linkFromOneContextOpensInAnother', { engines: EVERY }, async (t) => {
   // Profile A makes a link through the UI.
   const a = await t.newPage();
-  await load(a, t.base);
-  await start(a);
-  await finishAll(a, THEIRS);
+  await finishFromLast(a, t.base, THEIRS);
   const theirReport = await expectReport(a, THEIRS);
   const link = await shareLink(a);
   assert.equal(link, resultsLink(t.base, THEIRS), 'the results link');
