@@ -17,8 +17,10 @@
 // listedBase (the build with the host page's origin as its only embedder), dist, artifacts
 // (artifacts/<engine>/), axeSource, signal (aborted when the journey times out: every page is
 // closed then, so the journey stops at its next step), and:
-//   newPage({ scheme, width, height, downloads })  a page in a fresh profile (Playwright: a new
-//                             context; WebDriver: a new session with its own driver)
+//   newPage({ scheme, width, height, downloads, screenshots })  a page in a fresh profile
+//                             (Playwright: a new context; WebDriver: a new session with its own
+//                             driver); `screenshots` for a page that takes them (WebKit draws
+//                             without accelerated compositing otherwise: harness/webdriver.mjs)
 //   problems() clearProblems()  errors the pages reported during this journey; any left at its end
 //                             fail it (Playwright: page errors, console errors, dialogs;
 //                             WebDriver: harness/probes.mjs's reports)
@@ -211,7 +213,7 @@ async function run(name, tc, fn) {
 
   /** WebDriver: a session, the spare one if it is there (one is kept starting in the background). */
   async function takeSession(options) {
-    const custom = (options.scheme && options.scheme !== 'light') || options.downloads;
+    const custom = (options.scheme && options.scheme !== 'light') || options.downloads || options.screenshots;
     let session;
     if (custom) session = await newSession(env.prepared, options);
     else {
@@ -236,11 +238,11 @@ async function run(name, tc, fn) {
     axeSource: env.axeSource,
     signal: tc.signal,
     name,
-    async newPage({ scheme = 'light', width = 1280, height = 800, downloads = false } = {}) {
+    async newPage({ scheme = 'light', width = 1280, height = 800, downloads = false, screenshots = false } = {}) {
       if (webdriver) {
         const folder = downloads ? mkdtempSync(path.join(env.scratch, 'downloads-')) : null;
-        const session = await takeSession({ scheme, downloads: folder });
-        const page = new WdPage(session.driver, env.engine, { downloads: folder });
+        const session = await takeSession({ scheme, downloads: folder, screenshots });
+        const page = new WdPage(session.driver, env.engine, { downloads: folder, screenshots: session.screenshots });
         if (width !== 1280 || height !== 800) await page.viewport(width, height);
         pages.push(page);
         return page;
@@ -307,7 +309,7 @@ async function flushReports(pages) {
 
 /** What the last page showed when the journey failed, for whoever reads the report. */
 async function failureScreenshot(page, file) {
-  if (!page) return;
+  if (!page || page.screenshots === false) return;
   try {
     if (page.pw) await page.pw.screenshot({ path: file });
     else writeFileSync(file, Buffer.from(await page.driver.takeScreenshot(), 'base64'));

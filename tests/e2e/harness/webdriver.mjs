@@ -253,10 +253,16 @@ async function warmProfile(profile) {
 
 /**
  * A new session (fresh profile) in `engine`, with its own driver process.
- * Options: `scheme` ('light' | 'dark'), `downloads` (a folder for downloads).
- * Resolves to `{ driver, quit }`.
+ * Options: `scheme` ('light' | 'dark'), `downloads` (a folder for downloads), `screenshots`
+ * (WebKit: draw as Safari does, with accelerated compositing, which screenshots need).
+ * Resolves to `{ driver, quit, screenshots }`.
+ *
+ * Why WebKit draws without compositing unless asked: under Xvfb its compositor runs on Mesa's
+ * software OpenGL, and a run through the seventeen questions then costs 5.2 CPU-seconds, 1.4
+ * without (measured); page logic, layout and every size a journey reads are the same either way,
+ * but WebKitWebDriver's screenshot never returns without it.
  */
-export async function newSession(prepared, { scheme = 'light', downloads } = {}) {
+export async function newSession(prepared, { scheme = 'light', downloads, screenshots = false } = {}) {
   const { engine } = prepared;
   let server;
   let builder;
@@ -288,6 +294,7 @@ export async function newSession(prepared, { scheme = 'light', downloads } = {})
     // document.hasFocus() is false).
     xvfb = await startXvfb();
     const env = { ...process.env, DISPLAY: xvfb.display, XDG_CONFIG_HOME: prepared.xdgConfig };
+    if (!screenshots) env.WEBKIT_DISABLE_COMPOSITING_MODE = '1';
     if (downloads) {
       // MiniBrowser saves into GLib's download folder, which user-dirs.dirs names.
       const config = path.join(downloads, '.config');
@@ -337,7 +344,7 @@ export async function newSession(prepared, { scheme = 'light', downloads } = {})
     })();
     return quitting;
   };
-  return { driver, quit };
+  return { driver, quit, screenshots: engine !== 'webkit' || screenshots };
 }
 
 // ------------------------------------------------------------------------------------------
@@ -372,12 +379,14 @@ const script = (fn) => `return (${fn}).apply(null, arguments);`;
  * it afresh, since the frame may have navigated since the last one.
  */
 export class WdPage {
-  constructor(driver, engine, { frameSelector = null, downloads = null, waits = 6000 } = {}) {
+  constructor(driver, engine, { frameSelector = null, downloads = null, waits = 6000, screenshots = true } = {}) {
     this.driver = driver;
     this.engine = engine;
     this.frameSelector = frameSelector;
     this.downloads = downloads;
     this.waits = waits;
+    /** Whether this session can take screenshots (newSession: WebKit only when asked). */
+    this.screenshots = screenshots;
   }
 
   async enter() {
@@ -420,7 +429,7 @@ export class WdPage {
 
   async frame(selector) {
     await this.waitForSelector(selector, { state: 'attached' });
-    return new WdPage(this.driver, this.engine, { frameSelector: selector, downloads: this.downloads, waits: this.waits });
+    return new WdPage(this.driver, this.engine, { frameSelector: selector, downloads: this.downloads, waits: this.waits, screenshots: this.screenshots });
   }
 
   /**
@@ -628,6 +637,7 @@ export class WdPage {
 
   /** A screenshot of the whole top page: the viewport made as tall as the content first. */
   async screenshot(file) {
+    if (!this.screenshots) throw new Error(`screenshot(): in ${this.engine}, make the page with t.newPage({ screenshots: true })`);
     await this.driver.switchTo().defaultContent();
     const [width, height] = await this.driver.executeScript('return [innerWidth, Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)];');
     // At most SCREENSHOT_HEIGHT: a taller page would get a scroll bar and a narrower layout.

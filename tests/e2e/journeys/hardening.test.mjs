@@ -35,7 +35,7 @@ import {
 async function everyScreen(t, scheme) {
   const violations = [];
   for (const width of t.engine === 'chromium' ? [360, 1280] : [360]) {
-    await visitScreens(t, { scheme, width, height: 800 }, async (name, target, top) => {
+    await visitScreens(t, { scheme, width, height: 800, screenshots: true }, async (name, target, top) => {
       const dark = await target.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
       assert.equal(dark, scheme === 'dark', `${name}: prefers-color-scheme is ${scheme}`);
       await top.screenshot(path.join(t.artifacts, `${name}-${width}-${scheme}.png`));

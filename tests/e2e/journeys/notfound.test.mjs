@@ -80,7 +80,7 @@ journey('anyOtherMissingAddressOffersTheCheck', { engines: EVERY }, async (t) =>
   const host = await pagesHost(t.dist);
   try {
     for (const scheme of ['light', 'dark']) {
-      const page = await t.newPage({ scheme });
+      const page = await t.newPage({ scheme, screenshots: true });
       await page.goto(host.base + 'r/not-od/no-such-page');
       await page.waitForSelector('#not-found-heading');
       assert.equal(await page.getAttribute('#take-check', 'href'), MOUNT, "the site's base, read from the address");
