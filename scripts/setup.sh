@@ -37,11 +37,13 @@ fi
 # READINESS_SETUP=build (set by scripts/build.sh) installs only what the release build needs.
 TEST_TOOLS=true; [ "${READINESS_SETUP:-all}" = build ] && TEST_TOOLS=false
 
-if $TEST_TOOLS && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! command -v brotli >/dev/null; }; then
-  say "installing Debian chromium, chromium-driver, brotli"
+# chromium-headless-shell: Chromium's headless shell, which most Chromium journeys run in
+# (tests/e2e/harness/journey.mjs says why).
+if $TEST_TOOLS && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium-headless-shell ] || ! command -v brotli >/dev/null; }; then
+  say "installing Debian chromium, chromium-headless-shell, chromium-driver, brotli"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver brotli >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium chromium-headless-shell chromium-driver brotli >/dev/null
 fi
 
 # The other engines (tests/e2e/harness/webdriver.mjs): Firefox and WebKitGTK (WebKitWebDriver drives its

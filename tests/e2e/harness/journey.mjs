@@ -10,6 +10,7 @@
 //                             test command's time; E2E_ALL=1 runs every such journey everywhere)
 //   playwright: 'why'         needs what only Playwright does (says what): Chromium only, and
 //                             `t.newContext`, `t.wrap`, `page.pw` are there
+//   fullChromium: 'why'       in Chromium, needs the whole browser, not its headless shell (below)
 //   timeout: ms               instead of E2E_JOURNEY_TIMEOUT (default 120 s)
 //
 // `t`: engine, base (the widget, http://127.0.0.1:<port>/), hostBase (fixtures/ on
@@ -40,12 +41,16 @@ import { PwPage } from './playwright.mjs';
 import { WdPage, newSession, prepareEngine } from './webdriver.mjs';
 
 export const EVERY = ['chromium', 'firefox', 'webkit'];
+/** Why a journey needs the whole Chromium (`fullChromium`): it clicks in the widget in a frame. */
+export const FRAME_CLICKS = 'clicks in the widget inside a frame, which count only once the frame is seen (IntersectionObserver v2)';
 export const ENGINE = process.env.E2E_ENGINE || 'chromium';
 if (!EVERY.includes(ENGINE)) throw new Error(`E2E_ENGINE must be one of ${EVERY.join(', ')}, not ${ENGINE}`);
 /** Chromium through WebDriver instead of Playwright (to check the WebDriver page itself). */
 const CHROMIUM_OVER_WEBDRIVER = process.env.E2E_CHROMIUM_WEBDRIVER === '1';
 const ALL = process.env.E2E_ALL === '1';
 const TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 120000);
+/** Debian's chromium-headless-shell (scripts/setup.sh installs it). */
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 let registered = false;
 /** Journeys of this file not yet finished (no spare session is started for after the last). */
@@ -62,7 +67,7 @@ export function journey(name, options, fn) {
     after(teardown);
   }
   remaining++;
-  test(name, { timeout: options.timeout ?? TIMEOUT }, (tc) => run(name, tc, fn).finally(() => remaining--));
+  test(name, { timeout: options.timeout ?? TIMEOUT }, (tc) => run(name, tc, fn, options).finally(() => remaining--));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -126,8 +131,18 @@ function setUp() {
       axeSource: readFileSync(path.join(E2E_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8'),
     };
     if (ENGINE === 'chromium' && !CHROMIUM_OVER_WEBDRIVER) {
-      env.browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-      cleanups.push(() => env.browser.close());
+      // Chromium's headless shell (Playwright's own default for headless runs: the same Blink
+      // and V8 without the desktop browser around them) takes half the CPU of the whole
+      // browser (own.test.mjs: 33 CPU-seconds, not 75); it cannot tell a frame whether it is
+      // in view (IntersectionObserver v2), so a journey with the widget in a frame, where clicks
+      // count only once the frame is seen, runs in the whole browser (`fullChromium`). Each
+      // is launched when a journey first needs it.
+      const launched = {};
+      env.browserFor = (full) =>
+        (launched[full] ??= chromium.launch({ executablePath: full ? '/usr/bin/chromium' : HEADLESS_SHELL, args: CHROMIUM_FLAGS }).then((browser) => {
+          cleanups.push(() => browser.close());
+          return browser;
+        }));
     } else {
       env.prepared = await prepareEngine(ENGINE);
       cleanups.push(() => env.prepared.close());
@@ -176,7 +191,7 @@ function ignoredConsole(text) {
   return /integrity/i.test(text) && /preload/i.test(text);
 }
 
-async function run(name, tc, fn) {
+async function run(name, tc, fn, options) {
   const env = await setUp();
   const picture = path.join(env.artifacts, `failed-${name.replace(/[^\w-]+/g, '-')}.png`);
   // A picture of an earlier run's failure would mislead.
@@ -185,11 +200,12 @@ async function run(name, tc, fn) {
   const closers = [];
   const pages = [];
   let seen = env.sink.lines.length;
-  const webdriver = !env.browser;
+  const webdriver = !env.browserFor;
+  const browser = webdriver ? null : await env.browserFor(Boolean(options.fullChromium));
 
   /** Playwright: a watched context; every page in it reports its errors to this journey. */
   async function newContext(options = {}) {
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
     context.setDefaultTimeout(6000);
     context.setDefaultNavigationTimeout(15000);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);

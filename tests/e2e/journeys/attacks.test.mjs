@@ -2,7 +2,7 @@
 // review as a journey, with a control that shows the journey would notice if it worked.
 
 import assert from 'node:assert/strict';
-import { EVERY, journey } from '../harness/journey.mjs';
+import { EVERY, FRAME_CLICKS, journey } from '../harness/journey.mjs';
 import { DIMENSIONS, STORAGE_KEY, encodeCode, encodeTeam, pattern, resultsLink, writtenSnapshot } from '../lib.mjs';
 import { visitScreens } from '../screens.mjs';
 import { agree, hostUrl, load, storage } from '../widget.mjs';
@@ -193,7 +193,7 @@ journey('anOutcomePageNeverContradictsTheResultInItsTitle', { engines: EVERY }, 
 });
 
 /** No screen trips the policy: the error probe in every page records CSP violations. */
-journey('theStrictPolicyHoldsOnEveryScreen', async (t) => {
+journey('theStrictPolicyHoldsOnEveryScreen', { fullChromium: FRAME_CLICKS }, async (t) => {
   const page = await t.newPage();
   await load(page, t.base);
   const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { EVERY, journey } from '../harness/journey.mjs';
+import { EVERY, FRAME_CLICKS, journey } from '../harness/journey.mjs';
 import { ALPHABET, QUESTION_COUNT as N, STORAGE_KEY, cleanLabel, encodeCode, expectedReport, storedParts, writtenSnapshot } from '../lib.mjs';
 import { buildCorpus, readCorpus } from '../make-hostile-corpus.mjs';
 import { SCREENS, visitScreens } from '../screens.mjs';
@@ -47,8 +47,8 @@ async function everyScreen(t, scheme) {
   t.note(`axe-core on ${SCREENS.length} screens: 0 violations`);
 }
 
-journey('everyScreenLight', { engines: EVERY }, (t) => everyScreen(t, 'light'));
-journey('everyScreenDark', { engines: EVERY }, (t) => everyScreen(t, 'dark'));
+journey('everyScreenLight', { engines: EVERY, fullChromium: FRAME_CLICKS }, (t) => everyScreen(t, 'light'));
+journey('everyScreenDark', { engines: EVERY, fullChromium: FRAME_CLICKS }, (t) => everyScreen(t, 'dark'));
 
 // ------------------------------------------------------------------------------------------
 // Narrow screens and zoom
@@ -76,11 +76,11 @@ async function noHorizontalScroll(t, page, limitLabel) {
   assert.deepEqual(found, [], `horizontal scrolling at ${limitLabel}`);
 }
 
-journey('narrow320NoHorizontalScroll', async (t) => {
+journey('narrow320NoHorizontalScroll', { fullChromium: FRAME_CLICKS }, async (t) => {
   await noHorizontalScroll(t, await t.newPage({ width: 320, height: 640 }), '320 px');
 });
 
-journey('zoom200NoHorizontalScroll', { playwright: 'a device scale factor of 2 (context option)' }, async (t) => {
+journey('zoom200NoHorizontalScroll', { playwright: 'a device scale factor of 2 (context option)', fullChromium: FRAME_CLICKS }, async (t) => {
   // 200 % zoom of a 1280 px window: a 640 CSS px viewport at twice the pixel density.
   const context = await t.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
   await noHorizontalScroll(t, t.wrap(await context.newPage()), '200 % zoom (640 px)');
