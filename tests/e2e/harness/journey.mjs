@@ -21,7 +21,8 @@
 //   newPage({ scheme, width, height, downloads, screenshots })  a page in a fresh profile
 //                             (Playwright: a new context; WebDriver: a new session with its own
 //                             driver); `screenshots` for a page that takes them (WebKit draws
-//                             without accelerated compositing otherwise: harness/webdriver.mjs)
+//                             without accelerated compositing otherwise: harness/webdriver.mjs);
+//                             `firefoxPrefs`: more Firefox preferences for this session
 //   problems() clearProblems()  errors the pages reported during this journey; any left at its end
 //                             fail it (Playwright: page errors, console errors, dialogs;
 //                             WebDriver: harness/probes.mjs's reports)
@@ -229,7 +230,7 @@ async function run(name, tc, fn, options) {
 
   /** WebDriver: a session, the spare one if it is there (one is kept starting in the background). */
   async function takeSession(options) {
-    const custom = (options.scheme && options.scheme !== 'light') || options.downloads || options.screenshots;
+    const custom = (options.scheme && options.scheme !== 'light') || options.downloads || options.screenshots || options.firefoxPrefs;
     let session;
     if (custom) session = await newSession(env.prepared, options);
     else {
@@ -254,10 +255,10 @@ async function run(name, tc, fn, options) {
     axeSource: env.axeSource,
     signal: tc.signal,
     name,
-    async newPage({ scheme = 'light', width = 1280, height = 800, downloads = false, screenshots = false } = {}) {
+    async newPage({ scheme = 'light', width = 1280, height = 800, downloads = false, screenshots = false, firefoxPrefs } = {}) {
       if (webdriver) {
         const folder = downloads ? mkdtempSync(path.join(env.scratch, 'downloads-')) : null;
-        const session = await takeSession({ scheme, downloads: folder, screenshots });
+        const session = await takeSession({ scheme, downloads: folder, screenshots, firefoxPrefs });
         const page = new WdPage(session.driver, env.engine, { downloads: folder, screenshots: session.screenshots });
         if (width !== 1280 || height !== 800) await page.viewport(width, height);
         pages.push(page);

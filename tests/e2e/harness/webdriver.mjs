@@ -253,7 +253,8 @@ async function warmProfile(profile) {
 
 /**
  * A new session (fresh profile) in `engine`, with its own driver process.
- * Options: `scheme` ('light' | 'dark'), `downloads` (a folder for downloads), `screenshots`
+ * Options: `scheme` ('light' | 'dark'), `downloads` (a folder for downloads), `firefoxPrefs`
+ * (more Firefox preferences), `screenshots`
  * (WebKit: draw as Safari does, with accelerated compositing, which screenshots need).
  * Resolves to `{ driver, quit, screenshots }`.
  *
@@ -262,7 +263,7 @@ async function warmProfile(profile) {
  * without (measured); page logic, layout and every size a journey reads are the same either way,
  * but WebKitWebDriver's screenshot never returns without it.
  */
-export async function newSession(prepared, { scheme = 'light', downloads, screenshots = false } = {}) {
+export async function newSession(prepared, { scheme = 'light', downloads, screenshots = false, firefoxPrefs = {} } = {}) {
   const { engine } = prepared;
   let server;
   let builder;
@@ -282,7 +283,7 @@ export async function newSession(prepared, { scheme = 'light', downloads, screen
     profile = path.join(prepared.dir, `session-${++prepared.sessions}`);
     cpSync(prepared.profile, profile, { recursive: true });
     const options = new firefox.Options().setBinary(PATHS.firefox).addArguments('-headless', '-profile', profile);
-    for (const [name, value] of Object.entries(FIREFOX_PREFS)) options.setPreference(name, value);
+    for (const [name, value] of Object.entries({ ...FIREFOX_PREFS, ...firefoxPrefs })) options.setPreference(name, value);
     // 0 dark, 1 light: what `prefers-color-scheme` reports to pages.
     options.setPreference('layout.css.prefers-color-scheme.content-override', scheme === 'dark' ? 0 : 1);
     if (downloads) options.setPreference('browser.download.dir', downloads);

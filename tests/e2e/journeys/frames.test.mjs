@@ -10,7 +10,8 @@
 //   listed.test  the widget built with EMBED_ALLOWED=blog.test's origin (its meta rewritten)
 //   cdn.test     the widget under /widget/ on a shared CDN, another customer under /other/
 //
-// Every journey here is Chromium only (ONE_CHROMIUM below says why).
+// Every journey here is Chromium only (ONE_CHROMIUM below says why) but the last, the height
+// probe again in Firefox, over WebDriver.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -586,3 +587,80 @@ journey('aSixtyMegabytePasteKeepsTheTabResponsive', { playwright: ONE_CHROMIUM }
     t.note(`60 MB paste: summary after ${took} ms, longest task ${Math.round(longest)} ms`);
   });
 });
+
+/**
+ * The height probe in Firefox, on the same distinct sites (Firefox's `network.dns.forceResolve`
+ * sends every name to loopback; its storage partitioning, on by default, keys the widget's
+ * storage inside the blog by the blog): the blog's own page frames the widget at each address
+ * a framer could choose, with each stored run in the blog's partition, and hears the same
+ * heights. One width: the Chromium journey above covers two, and the rule is the engine's
+ * layout, not the width.
+ */
+journey('heightsInFirefoxAreTheSameForEveryStoredRun', { engines: ['firefox'], timeout: 240000 }, async (t) => {
+  const sites = await startSites(t.dist);
+  try {
+    const page = await t.newPage({ firefoxPrefs: { 'network.dns.forceResolve': '127.0.0.1' } });
+    const own = encodeCode(DONE, 'secret pilot');
+    const probes = [
+      ['intro', '?embed'],
+      ['#start', '?embed#start'],
+      ['#q=6', '?embed#q=6'],
+      ['probe result', `?embed#r=${encodeCode(PROBE)}`],
+      ["the reader's own code", `?embed#r=${own}`],
+      ['progress link', `?embed#s=S2;${encodeCode(PARTLY)};q3;`],
+      ['events', '?embed&events'],
+    ];
+    const measured = {};
+    for (const [state, snapshot] of Object.entries(STATES)) {
+      // The reader's stored run, in the blog's partition of the widget's storage.
+      await page.goto(blogPage(sites, 'store', sites.url('widget.test', '/?embed')));
+      const store = await page.frame('#w');
+      await store.waitForSelector('#widget', { state: 'attached', timeout: 15000 });
+      await store.evaluate(([k, v]) => (v === null ? localStorage.removeItem(k) : localStorage.setItem(k, v)), [STORAGE_KEY, snapshot]);
+      for (const [name, src] of probes) {
+        await page.goto(blogPage(sites, 'probe', sites.url('widget.test', '/' + src), 'width:360px;height:10px;border:0'));
+        const frame = await page.frame('#w');
+        await frame.waitForSelector('#widget', { state: 'attached', timeout: 15000 });
+        if (state === 'finished' && name === 'intro') {
+          // Control: the blog's frame of the widget does see the reader's stored run.
+          const seen = await frame.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+          assert.ok(seen && seen.includes('"run"'), `the blog's widget sees the reader's stored run (else this proves nothing): ${seen}`);
+        }
+        // The settled height: the last one the blog heard before the widget's marker.
+        const n = await postMarkerFrom(frame);
+        const height = await page.waitForFunction((n) => {
+          const at = window.__heard.findIndex((m) => m.data && m.data.type === 'e2e-marker' && m.data.n === n);
+          if (at < 0) return null;
+          const heights = window.__heard.slice(0, at).filter((m) => m.data && m.data.type === 'height');
+          return heights.length ? heights.at(-1).data.height : 'none';
+        }, n);
+        measured[name] = { ...(measured[name] || {}), [state]: height };
+      }
+    }
+    const differing = Object.entries(measured).filter(([, byState]) => new Set(Object.values(byState)).size !== 1 || byState.nothing === 'none');
+    assert.deepEqual(differing, [], 'heights that depend on the stored run (or were never posted)');
+    t.note(`heights measured: ${JSON.stringify(measured)}`);
+  } finally {
+    await sites.close();
+  }
+});
+
+/** postMarker on the page interface (WebDriver): the same marker, posted the same way. */
+async function postMarkerFrom(frame) {
+  const n = ++markers;
+  await frame.evaluate(
+    (n) =>
+      new Promise((resolve) =>
+        setTimeout(() =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => {
+              parent.postMessage({ type: 'e2e-marker', n }, '*');
+              resolve(true);
+            }),
+          ),
+        ),
+      ),
+    n,
+  );
+  return n;
+}
