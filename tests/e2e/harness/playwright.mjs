@@ -13,6 +13,8 @@
 //   $eval(sel, fn, arg) $$eval(sel, fn, arg)    fn(element | elements, arg) in the page
 //   click(sel) check(sel) clickText(scope, text) fill(sel, text) focus(sel)
 //   press('Shift+Tab') type(text)               keys on whatever has focus
+//   clickAt(x, y)                               a mouse click at a point of the viewport (of the
+//                                               frame, for a frame's interface)
 //   frame(sel)                                  the same interface inside an iframe of this page
 //   viewport(width, height) screenshot(file)    full-page picture of the top page
 //   download(sel) → { name, bytes }             needs t.newPage({ downloads: true })
@@ -117,6 +119,11 @@ export class PwPage {
   }
   async type(text) {
     await this.pw.keyboard.type(text);
+  }
+  async clickAt(x, y) {
+    let [left, top] = [0, 0];
+    if (this.frameSelector !== null) ({ x: left, y: top } = await (await this.pw.waitForSelector(this.frameSelector, { state: 'attached' })).boundingBox());
+    await this.pw.mouse.click(left + x, top + y);
   }
   async viewport(width, height) {
     await this.pw.setViewportSize({ width, height });

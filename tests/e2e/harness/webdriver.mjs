@@ -608,6 +608,16 @@ export class WdPage {
     await actions.perform();
   }
 
+  /**
+   * A mouse click at point (x, y) of this page's viewport, or of the frame's, on whatever is
+   * there (a blind click). In a frame the driver clicks from inside it: geckodriver's pointer
+   * actions from the top page do not reach a frame of another site.
+   */
+  async clickAt(x, y) {
+    await this.enter();
+    await this.driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' }).click().perform();
+  }
+
   /** Types text on whatever has focus. */
   async type(text) {
     await this.driver.actions().sendKeys(text).perform();

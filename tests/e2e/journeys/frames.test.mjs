@@ -10,8 +10,8 @@
 //   listed.test  the widget built with EMBED_ALLOWED=blog.test's origin (its meta rewritten)
 //   cdn.test     the widget under /widget/ on a shared CDN, another customer under /other/
 //
-// Every journey here is Chromium only (ONE_CHROMIUM below says why) but the last, the height
-// probe again in Firefox, over WebDriver.
+// Every journey here is Chromium only (ONE_CHROMIUM below says why) but the last two: the height
+// probe and the blind clicks again in Firefox, over WebDriver (network.dns.forceResolve).
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import { readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import { journey } from '../harness/journey.mjs';
 import { CHROMIUM_FLAGS, CURRENT_SET, STORAGE_KEY, contentOf, encodeCode, encodeTeam, expectedReport, pattern, writtenSnapshot } from '../lib.mjs';
@@ -664,3 +665,72 @@ async function postMarkerFrom(frame) {
   );
   return n;
 }
+
+/**
+ * Blind clicks and keys in Firefox: the widget hidden (opacity 0.0001) over a decoy on the blog,
+ * with `events`, the reader's finished run in the blog's partition. Firefox cannot tell a frame
+ * whether it is seen, so nothing sent from a frame may rest on a click there: every button the
+ * frame shows is clicked, twice, 2.6 s apart (past a confirmation's pause), then Tab and Enter
+ * six times. No result is heard and the saved run is what it was.
+ */
+journey('blindClicksInFirefoxSendNothingAndDiscardNothing', { engines: ['firefox'], timeout: 240000 }, async (t) => {
+  const sites = await startSites(t.dist);
+  try {
+    const page = await t.newPage({ width: 900, height: 1000, firefoxPrefs: { 'network.dns.forceResolve': '127.0.0.1' } });
+    const storage = async (value) => {
+      await page.goto(blogPage(sites, 'store', sites.url('widget.test', '/?embed')));
+      const frame = await page.frame('#w');
+      await frame.waitForSelector('#widget', { state: 'attached', timeout: 15000 });
+      // (WebDriver passes `undefined` as null: the read is said apart.)
+      return frame.evaluate(([k, read, v]) => (read ? localStorage.getItem(k) : (localStorage.setItem(k, v), v)), [STORAGE_KEY, value === undefined, value ?? '']);
+    };
+    await storage(STATES.finished);
+    const hidden = 'position:absolute;left:0;top:0;width:700px;height:900px;border:0;opacity:0.0001';
+    const attacks = [
+      ['one click on each button of the intro', '?embed&events'],
+      ['a shared result (side by side)', `?embed&events#r=${encodeCode(PROBE)}`],
+      ['a question the framer chose (answer change)', '?embed&events#q=6'],
+    ];
+    let clicks = 0;
+    for (const [name, src] of attacks) {
+      await page.goto(blogPage(sites, 'decoy', sites.url('widget.test', '/' + src), hidden));
+      const frame = await page.frame('#w');
+      await frame.waitForSelector('#widget', { state: 'attached', timeout: 15000 });
+      for (let round = 0; round < 2; round++) {
+        // Points of the frame, which covers the decoy.
+        const boxes = await frame.$$eval('button, input[type=radio], a', (els) =>
+          els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0 && r.bottom < 900).map((r) => [r.x + r.width / 2, r.y + r.height / 2]),
+        );
+        for (const [x, y] of boxes) await frame.clickAt(x, y);
+        clicks += boxes.length;
+        // The attack itself, not a wait for a condition: the second round comes 2.6 s after
+        // the first, to beat a confirmation's pause (the waiting decoy on "clear").
+        if (round === 0) await delay(2600);
+      }
+      for (let i = 0; i < 6; i++) {
+        await page.press('Tab');
+        await page.press('Enter');
+      }
+      // A result the clicks or keys caused would be posted before the widget's marker.
+      const n = await postMarkerFrom(await page.frame('#w'));
+      await page.waitForFunction((n) => window.__heard.some((m) => m.data && m.data.type === 'e2e-marker' && m.data.n === n), n);
+      const heard = await page.evaluate(() => window.__heard.filter((m) => m.data && m.data.type === 'result').map((m) => m.data));
+      assert.deepEqual(heard, [], `result messages heard after blind clicks: ${name}`);
+    }
+    assert.ok(clicks > 10, `the framer found buttons to click (else this proves nothing): ${clicks}`);
+    assert.equal(await storage(), STATES.finished, "the reader's saved run after every blind click and key");
+    // Control: a click at a point does reach the frame (a harmless one: the intro's button).
+    await page.goto(blogPage(sites, 'plain', sites.url('widget.test', '/?embed'), 'position:absolute;left:0;top:0;width:700px;height:900px;border:0'));
+    const plain = await page.frame('#w');
+    await plain.waitForSelector('#intro #start, #intro #continue');
+    const [x, y] = await plain.$eval('#intro #start, #intro #continue', (e) => {
+      const r = e.getBoundingClientRect();
+      return [r.x + r.width / 2, r.y + r.height / 2];
+    });
+    await plain.clickAt(x, y);
+    await plain.waitForSelector('#question, #results');
+    t.note(`${clicks} blind clicks and 18 Tab/Enter pairs: no result sent, the saved run unchanged`);
+  } finally {
+    await sites.close();
+  }
+});
