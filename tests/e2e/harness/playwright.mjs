@@ -16,6 +16,7 @@
 //   clickAt(x, y)                               a mouse click at a point of the viewport (of the
 //                                               frame, for a frame's interface)
 //   frame(sel)                                  the same interface inside an iframe of this page
+//                                               (or of this frame: frames nest)
 //   viewport(width, height) screenshot(file)    full-page picture of the top page
 //   download(sel) → { name, bytes }             needs t.newPage({ downloads: true })
 //   readClipboard()                             what a paste would insert
@@ -26,20 +27,34 @@
 
 import { readFileSync } from 'node:fs';
 
-/** The interface over a Playwright Page, or (`frameSelector`) over an iframe of that page. */
+/**
+ * The interface over a Playwright Page, or (`frameSelector`) over an iframe of that page, or of
+ * a frame in it (`outer`: the selectors of the frames around it, outermost first).
+ */
 export class PwPage {
-  constructor(page, frameSelector = null) {
+  constructor(page, frameSelector = null, outer = []) {
     /** The Playwright Page (journeys marked `playwright` may use it). */
     this.pw = page;
     this.frameSelector = frameSelector;
+    this.outer = outer;
     this.engine = 'chromium';
+  }
+
+  /** The innermost iframe element, looked up afresh through the frames around it. */
+  async frameElement() {
+    let scope = this.pw;
+    for (const selector of this.outer) {
+      const frame = await (await scope.waitForSelector(selector, { state: 'attached' })).contentFrame();
+      if (!frame) throw new Error(`${selector} has no content frame`);
+      scope = frame;
+    }
+    return scope.waitForSelector(this.frameSelector, { state: 'attached' });
   }
 
   /** The Page, or the iframe's Frame, looked up afresh (the frame may have navigated). */
   async target() {
     if (this.frameSelector === null) return this.pw;
-    const element = await this.pw.waitForSelector(this.frameSelector, { state: 'attached' });
-    const frame = await element.contentFrame();
+    const frame = await (await this.frameElement()).contentFrame();
     if (!frame) throw new Error(`${this.frameSelector} has no content frame`);
     return frame;
   }
@@ -65,7 +80,7 @@ export class PwPage {
   }
   async frame(selector) {
     await this.waitForSelector(selector, { state: 'attached' });
-    return new PwPage(this.pw, selector);
+    return new PwPage(this.pw, selector, this.frameSelector === null ? [] : [...this.outer, this.frameSelector]);
   }
   async has(selector) {
     return (await (await this.target()).$(selector)) !== null;
@@ -122,7 +137,8 @@ export class PwPage {
   }
   async clickAt(x, y) {
     let [left, top] = [0, 0];
-    if (this.frameSelector !== null) ({ x: left, y: top } = await (await this.pw.waitForSelector(this.frameSelector, { state: 'attached' })).boundingBox());
+    // (An element's box is in the top page's viewport, however deep its frame.)
+    if (this.frameSelector !== null) ({ x: left, y: top } = await (await this.frameElement()).boundingBox());
     await this.pw.mouse.click(left + x, top + y);
   }
   async viewport(width, height) {

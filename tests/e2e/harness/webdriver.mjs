@@ -376,14 +376,16 @@ const script = (fn) => `return (${fn}).apply(null, arguments);`;
 
 /**
  * The page interface (see harness/playwright.mjs for its list) over one WebDriver session.
- * `frameSelector` scopes a WdPage to an iframe of the top document: every call switches into
- * it afresh, since the frame may have navigated since the last one.
+ * `frameSelector` scopes a WdPage to an iframe of the top document (or, with `outer`, the
+ * selectors of the frames around it, of a frame in one): every call switches into it afresh,
+ * since the frame may have navigated since the last one.
  */
 export class WdPage {
-  constructor(driver, engine, { frameSelector = null, downloads = null, waits = 6000, screenshots = true } = {}) {
+  constructor(driver, engine, { frameSelector = null, outer = [], downloads = null, waits = 6000, screenshots = true } = {}) {
     this.driver = driver;
     this.engine = engine;
     this.frameSelector = frameSelector;
+    this.outer = outer;
     this.downloads = downloads;
     this.waits = waits;
     /** Whether this session can take screenshots (newSession: WebKit only when asked). */
@@ -393,8 +395,9 @@ export class WdPage {
   async enter() {
     await this.driver.switchTo().defaultContent();
     if (this.frameSelector === null) return;
-    const element = await this.driver.findElement(By.css(this.frameSelector));
-    await this.driver.switchTo().frame(element);
+    for (const selector of [...this.outer, this.frameSelector]) {
+      await this.driver.switchTo().frame(await this.driver.findElement(By.css(selector)));
+    }
   }
 
   async evaluate(fn, arg) {
@@ -430,7 +433,8 @@ export class WdPage {
 
   async frame(selector) {
     await this.waitForSelector(selector, { state: 'attached' });
-    return new WdPage(this.driver, this.engine, { frameSelector: selector, downloads: this.downloads, waits: this.waits, screenshots: this.screenshots });
+    const outer = this.frameSelector === null ? [] : [...this.outer, this.frameSelector];
+    return new WdPage(this.driver, this.engine, { frameSelector: selector, outer, downloads: this.downloads, waits: this.waits, screenshots: this.screenshots });
   }
 
   /**
@@ -539,6 +543,7 @@ export class WdPage {
    */
   async scrollFrameTo(element) {
     if (this.frameSelector === null) return element;
+    if (this.outer.length) throw new Error('a click in a frame inside a frame: not supported over WebDriver (clickAt is)');
     const rect = await element.getRect();
     await this.driver.switchTo().defaultContent();
     await this.driver.executeScript(

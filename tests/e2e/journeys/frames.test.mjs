@@ -10,8 +10,8 @@
 //   listed.test  the widget built with EMBED_ALLOWED=blog.test's origin (its meta rewritten)
 //   cdn.test     the widget under /widget/ on a shared CDN, another customer under /other/
 //
-// Every journey here is Chromium only (ONE_CHROMIUM below says why) but the last two: the height
-// probe and the blind clicks again in Firefox, over WebDriver (network.dns.forceResolve).
+// Every journey here is Chromium only (ONE_CHROMIUM below says why) but the last three: the height
+// probe, the blind clicks and nested framing again in Firefox, over WebDriver (forceResolve).
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -730,6 +730,33 @@ journey('blindClicksInFirefoxSendNothingAndDiscardNothing', { engines: ['firefox
     await plain.clickAt(x, y);
     await plain.waitForSelector('#question, #results');
     t.note(`${clicks} blind clicks and 18 Tab/Enter pairs: no result sent, the saved run unchanged`);
+  } finally {
+    await sites.close();
+  }
+});
+
+/**
+ * Nested framing in Firefox: the widget built for one embedder (listed.test: EMBED_ALLOWED is
+ * blog.test) works on the blog, and refuses when an unlisted page frames the blog. Firefox has
+ * no `location.ancestorOrigins`: the widget knows its parent (from the referrer) and how many
+ * frames are around it, and an ancestor it cannot name is not on the list.
+ */
+journey('theAuthorsListCoversEveryAncestorInFirefox', { engines: ['firefox'] }, async (t) => {
+  const sites = await startSites(t.dist);
+  try {
+    const page = await t.newPage({ firefoxPrefs: { 'network.dns.forceResolve': '127.0.0.1' } });
+    const nest = blogPage(sites, 'nest', sites.url('listed.test', '/?embed'));
+    // The allowed blog framing it: the check.
+    await page.goto(nest);
+    const allowed = await page.frame('#w');
+    await allowed.waitForSelector('#intro #start', { timeout: 15000 });
+    // An unlisted page framing the allowed blog post: refused.
+    sites.page('evil.test', '/top.html', `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><iframe id="blog" src="${nest}" style="width:760px;height:960px"></iframe>`);
+    await page.goto(sites.url('evil.test', '/top.html'));
+    const refused = await (await page.frame('#blog')).frame('#w');
+    await refused.waitForSelector('#framing-refused, #intro', { timeout: 15000 });
+    assert.ok(!(await refused.has('#start')), 'no check inside a blog framed by an unlisted page');
+    assert.ok(await refused.has('#framing-refused'), 'the refusal notice instead');
   } finally {
     await sites.close();
   }
