@@ -44,6 +44,20 @@ const STATES = {
   unreadable: '{"format":3,"run":"not a code"',
 };
 
+/**
+ * The addresses a framer may give the widget without any reader action, each a screen whose
+ * height it can measure: the height probes (Chromium and Firefox) visit every one.
+ */
+const FRAMER_PROBES = [
+  ['intro', '?embed'],
+  ['#start', '?embed#start'],
+  ['#q=6', '?embed#q=6'],
+  ['probe result', `?embed#r=${encodeCode(PROBE)}`],
+  ["the reader's own code", `?embed#r=${encodeCode(DONE, 'secret pilot')}`],
+  ['progress link', `?embed#s=S2;${encodeCode(PARTLY)};q3;`],
+  ['events', '?embed&events'],
+];
+
 /** The sites above, on one loopback port. */
 async function startSites(dist) {
   const pages = new Map();
@@ -230,27 +244,26 @@ let markers = 0;
  * of the layout they caused, whose height messages are posted then), and returns the marker's
  * number. Messages from one window reach its parent in the order it posts them, so when the
  * parent has heard the marker it has heard every result and height the widget posted before.
+ * `frame`: a Playwright Frame or the page interface (both evaluate alike). `{ frames: false }`:
+ * after the later task only, where no height is read (a page whose blind keys opened a new tab
+ * is in the background, where Firefox runs no animation frames).
  */
-async function postMarker(frame) {
+async function postMarker(frame, { frames = true } = {}) {
   const n = ++markers;
   await frame.evaluate(
-    (n) =>
-      new Promise((resolve) =>
-        setTimeout(() =>
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => {
-              parent.postMessage({ type: 'e2e-marker', n }, '*');
-              resolve();
-            }),
-          ),
-        ),
-      ),
-    n,
+    ([n, frames]) =>
+      new Promise((resolve) => {
+        const post = () => {
+          parent.postMessage({ type: 'e2e-marker', n }, '*');
+          resolve(true);
+        };
+        setTimeout(() => (frames ? requestAnimationFrame(() => requestAnimationFrame(post)) : post()));
+      }),
+    [n, frames],
   );
   return n;
 }
 
-/** Waits until the blog page (recording in `__heard`) has heard the widget's marker. */
 async function everythingSoFarHeard(page, frame) {
   const n = await postMarker(frame);
   await page.waitForFunction((n) => window.__heard.some((m) => m.data && m.data.type === 'e2e-marker' && m.data.n === n), n);
@@ -276,22 +289,12 @@ journey('heightsFromEveryFramerAddressAreTheSameForEveryStoredRun', { playwright
   document.body.appendChild(f);
 </script>`,
     );
-    const own = encodeCode(DONE, 'secret pilot');
-    const probes = [
-      ['intro', '?embed'],
-      ['#start', '?embed#start'],
-      ['#q=6', '?embed#q=6'],
-      ['probe result', `?embed#r=${encodeCode(PROBE)}`],
-      ["the reader's own code", `?embed#r=${own}`],
-      ['progress link', `?embed#s=S2;${encodeCode(PARTLY)};q3;`],
-      ['events', '?embed&events'],
-    ];
     const widths = [360, 900];
     const measured = {};
     for (const [state, snapshot] of Object.entries(STATES)) {
       await storeOnTheBlog(t, sites, context, snapshot);
       const page = await context.newPage();
-      for (const [name, src] of probes) {
+      for (const [name, src] of FRAMER_PROBES) {
         for (const width of widths) {
           const slot = sites.url('ads.test', `/slot.html?width=${width}&w=${encodeURIComponent(sites.url('widget.test', '/' + src))}`);
           sites.page('blog.test', '/with-ad.html', `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Blog</title><iframe id="ad" src="${slot}" style="width:${width + 20}px;height:600px;border:0"></iframe>`);
@@ -601,16 +604,6 @@ journey('heightsInFirefoxAreTheSameForEveryStoredRun', { engines: ['firefox'], t
   const sites = await startSites(t.dist);
   try {
     const page = await t.newPage({ firefoxPrefs: { 'network.dns.forceResolve': '127.0.0.1' } });
-    const own = encodeCode(DONE, 'secret pilot');
-    const probes = [
-      ['intro', '?embed'],
-      ['#start', '?embed#start'],
-      ['#q=6', '?embed#q=6'],
-      ['probe result', `?embed#r=${encodeCode(PROBE)}`],
-      ["the reader's own code", `?embed#r=${own}`],
-      ['progress link', `?embed#s=S2;${encodeCode(PARTLY)};q3;`],
-      ['events', '?embed&events'],
-    ];
     const measured = {};
     for (const [state, snapshot] of Object.entries(STATES)) {
       // The reader's stored run, in the blog's partition of the widget's storage.
@@ -618,7 +611,7 @@ journey('heightsInFirefoxAreTheSameForEveryStoredRun', { engines: ['firefox'], t
       const store = await page.frame('#w');
       await store.waitForSelector('#widget', { state: 'attached', timeout: 15000 });
       await store.evaluate(([k, v]) => (v === null ? localStorage.removeItem(k) : localStorage.setItem(k, v)), [STORAGE_KEY, snapshot]);
-      for (const [name, src] of probes) {
+      for (const [name, src] of FRAMER_PROBES) {
         await page.goto(blogPage(sites, 'probe', sites.url('widget.test', '/' + src), 'width:360px;height:10px;border:0'));
         const frame = await page.frame('#w');
         await frame.waitForSelector('#widget', { state: 'attached', timeout: 15000 });
@@ -628,7 +621,7 @@ journey('heightsInFirefoxAreTheSameForEveryStoredRun', { engines: ['firefox'], t
           assert.ok(seen && seen.includes('"run"'), `the blog's widget sees the reader's stored run (else this proves nothing): ${seen}`);
         }
         // The settled height: the last one the blog heard before the widget's marker.
-        const n = await postMarkerFrom(frame);
+        const n = await postMarker(frame);
         const height = await page.waitForFunction((n) => {
           const at = window.__heard.findIndex((m) => m.data && m.data.type === 'e2e-marker' && m.data.n === n);
           if (at < 0) return null;
@@ -645,27 +638,6 @@ journey('heightsInFirefoxAreTheSameForEveryStoredRun', { engines: ['firefox'], t
     await sites.close();
   }
 });
-
-/**
- * postMarker on the page interface (WebDriver): the same marker, posted the same way, or
- * (`{ frames: false }`) after a later task only, where no height is read: a page whose blind
- * keys opened a new tab is in the background then, where Firefox runs no animation frames.
- */
-async function postMarkerFrom(frame, { frames = true } = {}) {
-  const n = ++markers;
-  await frame.evaluate(
-    ([n, frames]) =>
-      new Promise((resolve) => {
-        const post = () => {
-          parent.postMessage({ type: 'e2e-marker', n }, '*');
-          resolve(true);
-        };
-        setTimeout(() => (frames ? requestAnimationFrame(() => requestAnimationFrame(post)) : post()));
-      }),
-    [n, frames],
-  );
-  return n;
-}
 
 /**
  * Blind clicks and keys in Firefox: the widget hidden (opacity 0.0001) over a decoy on the blog,
@@ -713,7 +685,7 @@ journey('blindClicksInFirefoxSendNothingAndDiscardNothing', { engines: ['firefox
         await page.press('Enter');
       }
       // A result the clicks or keys caused would be posted before the widget's marker.
-      const n = await postMarkerFrom(await page.frame('#w'), { frames: false });
+      const n = await postMarker(await page.frame('#w'), { frames: false });
       await page.waitForFunction((n) => window.__heard.some((m) => m.data && m.data.type === 'e2e-marker' && m.data.n === n), n);
       const heard = await page.evaluate(() => window.__heard.filter((m) => m.data && m.data.type === 'result').map((m) => m.data));
       assert.deepEqual(heard, [], `result messages heard after blind clicks: ${name}`);
