@@ -23,7 +23,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import { journey } from '../harness/journey.mjs';
 import { CHROMIUM_FLAGS, CURRENT_SET, STORAGE_KEY, contentOf, encodeCode, encodeTeam, expectedReport, pattern, writtenSnapshot } from '../lib.mjs';
-import { MIME, resolveInside } from '../serve.mjs';
+import { MIME, closeServer, resolveInside } from '../serve.mjs';
 import { agree } from '../widget.mjs';
 
 const ONE_CHROMIUM = 'its own Chromium with a persistent profile and --host-resolver-rules, driven over CDP (distinct sites, storage partitioning on)';
@@ -98,7 +98,7 @@ async function startSites(dist) {
     url: (host, pathname = '/') => `http://${host}:${port}${pathname}`,
     /** Serves `html` at `host` + `pathname`. */
     page: (host, pathname, html) => pages.set(host + pathname, html),
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () => closeServer(server),
   };
 }
 

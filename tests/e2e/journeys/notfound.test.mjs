@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { EVERY, journey } from '../harness/journey.mjs';
-import { MIME } from '../serve.mjs';
+import { MIME, closeServer } from '../serve.mjs';
 import { pattern, resultsLink } from '../lib.mjs';
 import { axe } from '../widget.mjs';
 
@@ -40,7 +40,7 @@ async function pagesHost(dist) {
     response.end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${server.address().port}${MOUNT}`, close: () => new Promise((r) => server.close(r)) };
+  return { base: `http://127.0.0.1:${server.address().port}${MOUNT}`, close: () => closeServer(server) };
 }
 
 /** Clears the console's reports of the 404 status itself (what the host answers for a missing
