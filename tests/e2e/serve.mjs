@@ -42,6 +42,13 @@ export const MIME = {
 // Types worth compressing (images are compressed already).
 const COMPRESSIBLE = /^(text\/|application\/(json|wasm|javascript)|image\/svg)/;
 
+/**
+ * Files as sent compressed, by path, modification time and size: journeys load the same wasm
+ * hundreds of times, and compressing it at level 9 cost the test process 17 ms of CPU per load
+ * (a page a rewrite changed is compressed each time: such pages are small).
+ */
+const gzipped = new Map();
+
 /** Maps a request path to a file path inside `root`, or null when it would leave the root. */
 export function resolveInside(root, requestPath) {
   let decoded;
@@ -102,11 +109,14 @@ export async function serve(root, { port = 0, host = '127.0.0.1', gzip = true, r
       if (!stat || !stat.isFile()) return send(404, 'not found\n');
       const type = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
       let body = await fs.readFile(file);
-      if (rewrite && type.startsWith('text/html')) body = Buffer.from(rewrite(body.toString('utf8'), req.url || '/'), 'utf8');
+      const rewritten = Boolean(rewrite && type.startsWith('text/html'));
+      if (rewritten) body = Buffer.from(rewrite(body.toString('utf8'), req.url || '/'), 'utf8');
       const headers = { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
       const accepts = /\bgzip\b/.test(String(req.headers['accept-encoding'] || ''));
       if (gzip && accepts && COMPRESSIBLE.test(type) && body.length > 0) {
-        body = zlib.gzipSync(body, { level: 9 });
+        const key = rewritten ? null : `${file}\0${stat.mtimeMs}\0${stat.size}`;
+        body = (key && gzipped.get(key)) || zlib.gzipSync(body, { level: 9 });
+        if (key) gzipped.set(key, body);
         headers['Content-Encoding'] = 'gzip';
         headers['Vary'] = 'Accept-Encoding';
       }
