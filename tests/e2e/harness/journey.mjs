@@ -22,7 +22,10 @@
 //                             (Playwright: a new context; WebDriver: a new session with its own
 //                             driver); `screenshots` for a page that takes them (WebKit draws
 //                             without accelerated compositing otherwise: harness/webdriver.mjs);
-//                             `firefoxPrefs`: more Firefox preferences for this session
+//                             `firefoxPrefs`: more Firefox preferences for this session;
+//                             `sites`: every *.test name on loopback, in a browser whose storage
+//                             partitioning is as its users have it (below: sitesPage); Chromium
+//                             and Firefox only
 //   problems() clearProblems()  errors the pages reported during this journey; any left at its end
 //                             fail it (Playwright: page errors, console errors, dialogs;
 //                             WebDriver: harness/probes.mjs's reports)
@@ -207,11 +210,43 @@ async function run(name, tc, fn, options) {
   /** Playwright: a watched context; every page in it reports its errors to this journey. */
   async function newContext(options = {}) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    await watched(context);
+    closers.push(() => context.close());
+    return context;
+  }
+
+  /**
+   * Playwright: a page on distinct sites (`newPage({ sites: true })`), in a whole Chromium of
+   * its own with a fresh profile: every *.test name on loopback (--host-resolver-rules), and
+   * storage partitioning on, as stock Chrome has it. Playwright's launcher turns partitioning
+   * off (with --disable-features); a later --disable-features replaces its list, so the one
+   * below turns it back on (the frames journeys check that it is). A new tab would be in the
+   * background, where nothing is painted and no IntersectionObserver reports: the page is
+   * brought to the front, as the tab a reader looks at.
+   */
+  async function sitesPage({ width, height }) {
+    const profile = mkdtempSync(path.join(env.scratch, 'sites-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP *.test 127.0.0.1', '--disable-features=MediaRouter'],
+      viewport: { width, height },
+    });
+    closers.push(async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    });
+    await watched(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.bringToFront();
+    return page;
+  }
+
+  /** Sets a context's timeouts and reports every error of its pages to this journey. */
+  async function watched(context) {
     context.setDefaultTimeout(6000);
     context.setDefaultNavigationTimeout(15000);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    closers.push(() => context.close());
-    const label = `context ${closers.length}`;
+    const label = `context ${closers.length + 1}`;
     const watch = (page) => {
       page.on('pageerror', (error) => problems.push(`page error in ${label}: ${error.message}`));
       page.on('console', (message) => {
@@ -224,8 +259,8 @@ async function run(name, tc, fn, options) {
         dialog.dismiss().catch(() => {});
       });
     };
+    context.pages().forEach(watch);
     context.on('page', watch);
-    return context;
   }
 
   /** WebDriver: a session, the spare one if it is there (one is kept starting in the background). */
@@ -255,7 +290,14 @@ async function run(name, tc, fn, options) {
     axeSource: env.axeSource,
     signal: tc.signal,
     name,
-    async newPage({ scheme = 'light', width = 1280, height = 800, downloads = false, screenshots = false, firefoxPrefs } = {}) {
+    async newPage({ scheme = 'light', width = 1280, height = 800, downloads = false, screenshots = false, firefoxPrefs, sites = false } = {}) {
+      if (sites && env.engine === 'firefox') firefoxPrefs = { ...firefoxPrefs, 'network.dns.forceResolve': '127.0.0.1' };
+      else if (sites && (webdriver || scheme !== 'light' || downloads)) throw new Error(`newPage({ sites }) is for Chromium (Playwright, light, no downloads) and Firefox, not ${env.engine}`);
+      if (sites && !webdriver) {
+        const page = new PwPage(await sitesPage({ width, height }));
+        pages.push(page);
+        return page;
+      }
       if (webdriver) {
         const folder = downloads ? mkdtempSync(path.join(env.scratch, 'downloads-')) : null;
         const session = await takeSession({ scheme, downloads: folder, screenshots, firefoxPrefs });
