@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-#! Runs every test: native core tests, formatting and clippy (scripts/lint.sh), browser
-#! component tests (Chromium and Firefox), end-to-end journeys against the release build
-#! (Chromium, then Firefox and WebKit). Installs what is missing first. Ends with a line per
-#! layer and one total line.
+#! Runs every test: formatting and clippy (scripts/lint.sh); then the end-to-end journeys against
+#! the release build (Chromium, Firefox and WebKit side by side) and, meanwhile, the native core
+#! tests and the browser component tests (Chromium and Firefox). Installs what is missing first.
+#! Ends with a line per layer and one total line.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" || exit 1
 cd "$READINESS_ROOT"
@@ -47,15 +47,13 @@ layer() {
   count_layer "$name" "${PIPESTATUS[0]}" $((SECONDS - start))
 }
 
-# The workspace: the widget's core and the build step (xtask/), natively.
-layer native cargo test --quiet --workspace
-# Formatting and clippy (-D warnings), native and wasm32: scripts/lint.sh.
+# Formatting and clippy (-D warnings), native and wasm32: scripts/lint.sh. Before the journeys,
+# as is compiling the native and component tests: on a fresh machine that is minutes of both
+# cores, which journeys waiting for conditions should not have to share.
 layer lint bash scripts/lint.sh
-# The component tests twice: wasm-bindgen-test-runner takes Chrome from CHROMEDRIVER and
-# Firefox from GECKODRIVER (which wins when both are set); webdriver.json holds both browsers'
-# options.
-layer browser-chromium env -u GECKODRIVER cargo test --target wasm32-unknown-unknown --test web
-layer browser-firefox env GECKODRIVER="$READINESS_GECKODRIVER" cargo test --target wasm32-unknown-unknown --test web
+echo
+echo "=== compile the tests ==="
+cargo test --quiet --workspace --no-run && cargo test --quiet --target wasm32-unknown-unknown --test web --no-run
 
 # The release build, once, for every end-to-end layer.
 echo
@@ -100,6 +98,17 @@ for engine in chromium "${ENGINES[@]}"; do REPORTS[e2e-$engine]="$LOGS/e2e-$engi
 # after the others); WebKit one (each session has its own X display and window focus).
 files_at_a_time() { [ "$1" = webkit ] && echo 1 || echo 2; }
 for engine in chromium "${ENGINES[@]}"; do start_layer "e2e-$engine" e2e_layer "$engine" "$(files_at_a_time "$engine")"; done
+
+# While the journeys run: the tests already compiled (above), one layer after the other, each
+# printed as it ends (the journeys' waits on their drivers leave CPU for them).
+# The workspace: the widget's core and the build step (xtask/), natively.
+layer native cargo test --quiet --workspace
+# The component tests twice: wasm-bindgen-test-runner takes Chrome from CHROMEDRIVER and
+# Firefox from GECKODRIVER (which wins when both are set); webdriver.json holds both browsers'
+# options.
+layer browser-chromium env -u GECKODRIVER cargo test --target wasm32-unknown-unknown --test web
+layer browser-firefox env GECKODRIVER="$READINESS_GECKODRIVER" cargo test --target wasm32-unknown-unknown --test web
+
 for engine in chromium "${ENGINES[@]}"; do finish_layer "e2e-$engine"; done
 
 echo

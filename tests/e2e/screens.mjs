@@ -20,12 +20,21 @@ export const SCREENS = ['intro', 'question', 'offered', 'shared', 'bad-link', 't
 
 /**
  * Opens each screen of SCREENS in one fresh page (`page`, or t.newPage(options)) and calls
- * `onScreen(name, target, top)`: `target` is the page, or for 'embed' the widget's iframe on the
- * host page (another origin); `top` is the page.
+ * `onScreen(name, target, top, scheme)`: `target` is the page, or for 'embed' the widget's
+ * iframe on the host page (another origin); `top` is the page. `options.schemes` (a page
+ * that can change its colour scheme, `page.scheme`, only): each screen once in each of these
+ * schemes, the page switched between them; otherwise once, in `options.scheme`.
  */
 export async function visitScreens(t, options, onScreen, { page = null } = {}) {
-  page ??= await t.newPage(options);
-  const visit = (name, target = page) => onScreen(name, target, page);
+  const schemes = options.schemes ?? [options.scheme ?? 'light'];
+  page ??= await t.newPage({ ...options, scheme: schemes[0] });
+  if (schemes.length > 1 && !page.scheme) throw new Error(`a ${t.engine} page cannot change its colour scheme: one walk per scheme`);
+  const visit = async (name, target = page) => {
+    for (const scheme of schemes) {
+      if (schemes.length > 1) await page.scheme(scheme);
+      await onScreen(name, target, page, scheme);
+    }
+  };
 
   await load(page, t.base);
   await page.waitForSelector('#intro #start');
@@ -77,18 +86,21 @@ export async function visitScreens(t, options, onScreen, { page = null } = {}) {
   await page.waitForSelector('#shared #compare');
   await visit('compare');
 
-  const query = 'embed' + (options.scheme === 'dark' ? '&theme=dark' : '');
-  await page.goto(hostUrl(t, query));
-  const frame = await page.frame('#check');
-  await frame.waitForSelector('#intro #start', { timeout: 15000 });
-  await frame.click('#start');
-  await frame.waitForSelector('#question');
-  // The iframe settles to its content's height (the embed journeys assert that it does).
-  await t
-    .waitUntil(async () => {
-      const s = await frameSizes(page, frame);
-      return Math.abs(s.frame - s.widget) <= 3;
-    }, 'the iframe settles to its content height', { timeout: 3000 })
-    .catch(() => {});
-  await visit('embed', frame);
+  // The embed in each scheme: a dark host page says so with `theme=dark`.
+  for (const scheme of schemes) {
+    if (schemes.length > 1) await page.scheme(scheme);
+    await page.goto(hostUrl(t, 'embed' + (scheme === 'dark' ? '&theme=dark' : '')));
+    const frame = await page.frame('#check');
+    await frame.waitForSelector('#intro #start', { timeout: 15000 });
+    await frame.click('#start');
+    await frame.waitForSelector('#question');
+    // The iframe settles to its content's height (the embed journeys assert that it does).
+    await t
+      .waitUntil(async () => {
+        const s = await frameSizes(page, frame);
+        return Math.abs(s.frame - s.widget) <= 3;
+      }, 'the iframe settles to its content height', { timeout: 3000 })
+      .catch(() => {});
+    await onScreen('embed', frame, page, scheme);
+  }
 }

@@ -45,6 +45,12 @@ import { PwPage } from './playwright.mjs';
 import { WdPage, newSession, prepareEngine } from './webdriver.mjs';
 
 export const EVERY = ['chromium', 'firefox', 'webkit'];
+/**
+ * Journeys about what readers see on their phones (iPhones: WebKit) or words the core writes,
+ * which Firefox draws alike: Chromium and WebKit only, to keep the test command's time (each
+ * Firefox journey costs about twice the CPU of the same in WebKit).
+ */
+export const CHROMIUM_AND_WEBKIT = ['chromium', 'webkit'];
 /** Why a journey needs the whole Chromium (`fullChromium`): it clicks in the widget in a frame. */
 export const FRAME_CLICKS = 'clicks in the widget inside a frame, which count only once the frame is seen (IntersectionObserver v2)';
 export const ENGINE = process.env.E2E_ENGINE || 'chromium';

@@ -144,6 +144,10 @@ export class PwPage {
   async viewport(width, height) {
     await this.pw.setViewportSize({ width, height });
   }
+  /** Switches what `prefers-color-scheme` says ('light' or 'dark'), the page left as it is. */
+  async scheme(name) {
+    await this.pw.emulateMedia({ colorScheme: name });
+  }
   async screenshot(file) {
     await this.pw.screenshot({ path: file, fullPage: true });
   }

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { inflateSync } from 'node:zlib';
-import { EVERY, journey } from '../harness/journey.mjs';
+import { CHROMIUM_AND_WEBKIT, journey } from '../harness/journey.mjs';
 import { QUESTION_COUNT as N, CONTENT, STORAGE_KEY, byDimension, expectedReport, pattern, resultsLink, writtenSnapshot } from '../lib.mjs';
 import { answer, atQuestion, checkedValue, expectReport, finishAll, load, radioValue, seedStorage, start, tabTo } from '../widget.mjs';
 
@@ -58,7 +58,7 @@ function secondPerson(text) {
     .filter((w) => /^(you|your|yours|yourself|yourselves|you['’](re|ve|d|ll))$/i.test(w));
 }
 
-journey('verdictMovesAndCopyLinkWithinTwoPhoneScreens', { engines: EVERY }, async (t) => {
+journey('verdictMovesAndCopyLinkWithinTwoPhoneScreens', { engines: CHROMIUM_AND_WEBKIT }, async (t) => {
   for (const [answers, verdict] of [
     [ALL_WORST, 'not-ready'],
     [MIXED, 'not-ready'],
@@ -77,7 +77,7 @@ journey('verdictMovesAndCopyLinkWithinTwoPhoneScreens', { engines: EVERY }, asyn
   }
 });
 
-journey('compareSummaryInTheFirstScreenOnBothPaths', { engines: EVERY }, async (t) => {
+journey('compareSummaryInTheFirstScreenOnBothPaths', { engines: CHROMIUM_AND_WEBKIT }, async (t) => {
   const theirs = ALL_WORST;
   // A visitor who already had results opens a shared link.
   const had = await ownResults(t, MIXED);
@@ -117,7 +117,7 @@ journey('sharedResultSpeaksOfThem', { playwright: 'print media (emulateMedia)' }
   await expectWithin(page, ['#verdict', '#next-moves', '#take-check'], TWO_SCREENS, 'shared result');
 });
 
-journey('commentTextOfAMixedResult', { engines: EVERY }, async (t) => {
+journey('commentTextOfAMixedResult', { engines: CHROMIUM_AND_WEBKIT }, async (t) => {
   const page = await ownResults(t, MIXED);
   const comment = await page.inputValue('#share-comment');
   // What the independent scorer in lib.mjs says, in the squares' order (asking order).
@@ -132,7 +132,7 @@ journey('commentTextOfAMixedResult', { engines: EVERY }, async (t) => {
   assert.ok(comment.endsWith(resultsLink(t.base, MIXED)), `the comment ends with the link: ${comment}`);
 });
 
-journey('aReaderComingBackLandsWhereTheyLeft', { engines: EVERY }, async (t) => {
+journey('aReaderComingBackLandsWhereTheyLeft', { engines: CHROMIUM_AND_WEBKIT }, async (t) => {
   const page = await phonePage(t);
   await load(page, t.base);
   await start(page);
