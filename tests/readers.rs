@@ -1049,3 +1049,33 @@ fn csv_of_the_thread_fixture_reads_back() {
         assert_eq!(link.results.first(), Some(r), "the link column is a results link");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The worker's messages
+// ---------------------------------------------------------------------------------------------
+
+/// What the readers' worker sends back is what the page would have read itself: every thread
+/// fixture, through the message format (JSON here; the browser's structured values there,
+/// with the same serde types), comes back equal, readers, teams, links not counted and all.
+#[test]
+fn what_the_worker_sends_back_reads_back_the_same() {
+    use readiness_check::core::readers::worker_messages::{FromWorker, ReadRequest};
+    for name in ["thread", "linkedin", "disqus", "digest", "plain"] {
+        let text = golden(&format!("readers_{name}.txt"));
+        let request: ReadRequest =
+            serde_json::from_str(&serde_json::to_string(&ReadRequest { id: 7, text: text.clone() }).unwrap()).unwrap();
+        assert_eq!(request.text, text, "{name}: the text arrives whole");
+        let sent = FromWorker::Read { id: request.id, extracted: extract(&request.text) };
+        assert!(
+            !matches!(&sent, FromWorker::Read { extracted, .. } if extracted.results.is_empty()),
+            "{name}: results found"
+        );
+        let received: FromWorker = serde_json::from_str(&serde_json::to_string(&sent).unwrap()).unwrap();
+        assert_eq!(received, sent, "{name}");
+    }
+    // A damaged code in the message is refused, not read as some other result.
+    let damaged = serde_json::to_string(&FromWorker::Read { id: 1, extracted: extract(MIXED) })
+        .unwrap()
+        .replace(MIXED, "1BSjHqt32bX");
+    assert!(serde_json::from_str::<FromWorker>(&damaged).is_err());
+}

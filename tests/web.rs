@@ -660,18 +660,20 @@ async fn a_framed_confirmation_pauses_afresh_on_every_opening() {
         view! { <Intro/> }
     });
     let armed = |root: &HtmlElement| count(root, "#confirm-start-over-yes") == 1;
+    // Each opening's time is read before its click: the pause starts with the click, and a
+    // busy machine may take long to come back from the tick.
+    let first_opening = now_ms();
     find(&root, "#start-over").click();
     tick().await;
-    let first_opening = now_ms();
     assert!(!armed(&root), "no confirm button at once in a frame");
     // Close two thirds into the pause, and open again.
     wait_until(delay * 3.0, "two thirds of the pause", || now_ms() - first_opening >= delay * 2.0 / 3.0).await;
     find(&root, ".confirm button.secondary").click();
     tick().await;
     assert_eq!(count(&root, ".confirm"), 0, "closed");
+    let second_opening = now_ms();
     find(&root, "#start-over").click();
     tick().await;
-    let second_opening = now_ms();
     // Past the first opening's pause: its timer has run, and must have armed nothing.
     wait_until(delay * 3.0, "the first opening's pause to end", || now_ms() - first_opening >= delay + 250.0).await;
     assert!(!armed(&root), "armed by the first opening's timer, {} ms into the second", now_ms() - second_opening);

@@ -19,6 +19,8 @@
 //! fixed length catches truncation. The check does not depend on the set, so a code from a
 //! newer question set can still be told apart from a damaged one.
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use super::answers::{Answer, Answers};
 use super::content::{QuestionSet, question_set};
 
@@ -46,8 +48,23 @@ pub struct SharedResult {
     pub label: String,
 }
 
+/// A result travels (to and from the readers' worker) as its share code: the format links
+/// already carry, which [`decode`] reads back to the same result.
+impl Serialize for SharedResult {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&encode(&self.answers, &self.label))
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedResult {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        decode(&code).map_err(|error| serde::de::Error::custom(format!("not a share code ({})", error.kind())))
+    }
+}
+
 /// Why a code could not be read. Each variant maps to one friendly message in the UI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DecodeError {
     /// Nothing there.
     Empty,

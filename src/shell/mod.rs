@@ -11,6 +11,7 @@ pub mod files;
 pub mod host;
 pub mod image;
 pub mod panic;
+pub mod readers_worker;
 pub mod static_page;
 pub mod storage;
 

@@ -1,6 +1,7 @@
 //! Readers' results, for authors: paste a whole comment thread (or drop a file) and see what
 //! the shared results in it say together. The pasted text stays in the page: it is never
-//! stored or sent, and the analysis runs in the core (`core::readers`).
+//! stored or sent, and the analysis runs in the core (`core::readers`), in a worker where the
+//! browser starts one (`shell::readers_worker`), so a long thread never holds up the page.
 
 use std::sync::Arc;
 
@@ -12,15 +13,16 @@ use super::widgets::CopyField;
 use crate::core::readers::{self, Extracted, TOP_COMBINATIONS, and_more, percent};
 use crate::core::session::Action;
 use crate::core::share_text::readers_card;
-use crate::shell::{address, files, image};
+use crate::shell::{address, files, image, readers_worker};
 
 /// Wait after the last keystroke before reading the text again, so typing in a pasted
 /// thread of thousands of links stays fluid.
 const SETTLE_MS: u64 = 250;
 
 /// The most text read at once, in UTF-16 units (about 1 MB, a thread of some 2,500 comments):
-/// the analysis runs in one task, and its time grows with the text (60 MB froze the tab for
-/// 25 s). More is cut at the last line break before the cap, and the author is told.
+/// the worker reads it in about half a second, and a 60 MB text in the field alone takes the
+/// browser seconds to lay out. More is cut at the last line break before the cap, and the
+/// author is told.
 const MAX_READ_UNITS: u32 = 1_000_000;
 
 /// The text to read from a pasted or dropped text of `total` UTF-16 units: at most
@@ -92,8 +94,21 @@ struct Analysis {
     extracted: Extracted,
 }
 
-fn analyse(text: &str) -> Arc<Analysis> {
-    Arc::new(Analysis { text: text.to_owned(), extracted: readers::extract(text) })
+/// Reads `text` (in the worker) and shows what it says: `reading` is true meanwhile; an empty
+/// text shows nothing. A later call supersedes an earlier one still being read.
+fn analyse(text: String, analysed: RwSignal<Option<Arc<Analysis>>>, reading: RwSignal<bool>) {
+    if text.trim().is_empty() {
+        reading.set(false);
+        analysed.set(None);
+        return;
+    }
+    reading.set(true);
+    let kept = text.clone();
+    readers_worker::read(text, move |extracted| {
+        // The screen may be gone by now: then there is nothing to show.
+        let _ = analysed.try_set(Some(Arc::new(Analysis { text: kept, extracted })));
+        let _ = reading.try_set(false);
+    });
 }
 
 /// The readers' results screen.
@@ -104,6 +119,7 @@ pub fn ReadersView() -> impl IntoView {
     let edits = StoredValue::new(0u32);
     let file_status = RwSignal::new(String::new());
     let cap_note = RwSignal::new(String::new());
+    let reading = RwSignal::new(false);
     let read_later = move |(text, total): (String, u32)| {
         let edit = edits.get_value().wrapping_add(1);
         edits.set_value(edit);
@@ -112,7 +128,7 @@ pub fn ReadersView() -> impl IntoView {
                 if edits.get_value() == edit {
                     let (text, note) = capped(text, total);
                     cap_note.set(note);
-                    analysis.set((!text.trim().is_empty()).then(|| analyse(&text)));
+                    analyse(text, analysis, reading);
                 }
             },
             std::time::Duration::from_millis(SETTLE_MS),
@@ -135,7 +151,7 @@ pub fn ReadersView() -> impl IntoView {
                     let total = text.encode_utf16().count().min(u32::MAX as usize) as u32;
                     let (text, note) = capped(text, total);
                     cap_note.set(note);
-                    analysis.set(Some(analyse(&text)));
+                    analyse(text, analysis, reading);
                 }
                 None => file_status.set(format!("{name} could not be read.")),
             }
@@ -180,10 +196,11 @@ pub fn ReadersView() -> impl IntoView {
                 </label>
                 <input id="readers-file" type="file" accept=".txt,.csv,.html,.htm,.md,text/plain,text/csv,text/html" on:change=on_choose/>
                 <p id="readers-file-status" class="copy-status" role="status">{move || file_status.get()}</p>
+                <p id="readers-reading" class="note" role="status">{move || reading.get().then_some("Reading the text…")}</p>
             </div>
             {move || match analysis.get() {
                 None => view! { <p id="readers-empty" class="empty">"Paste a thread to see what readers found."</p> }.into_any(),
-                Some(found) => view! { <ReadersReport analysis=found area=area analysed=analysis/> }.into_any(),
+                Some(found) => view! { <ReadersReport analysis=found area=area analysed=analysis reading=reading/> }.into_any(),
             }}
             <div class="actions">
                 <a href="#team" class="button secondary">"Team view"</a>
@@ -262,6 +279,8 @@ fn ReadersReport(
     area: NodeRef<leptos::html::Textarea>,
     /// The screen's analysis, replaced when a link is fixed in place.
     analysed: RwSignal<Option<Arc<Analysis>>>,
+    /// True while a text is being read.
+    reading: RwSignal<bool>,
 ) -> impl IntoView {
     let with_teams = RwSignal::new(false);
     let extracted = &analysis.extracted;
@@ -305,7 +324,7 @@ fn ReadersReport(
                     if let Some(area) = area.get_untracked() {
                         area.set_value(&fixed);
                     }
-                    analysed.set(Some(analyse(&fixed)));
+                    analyse(fixed, analysed, reading);
                 };
                 view! {
                     <li data-reason=u.reason.key()>

@@ -140,12 +140,17 @@ pub fn outcome_page(template: &str, outcome: &Outcome, set: &QuestionSet, site: 
 }
 
 /// The tools' page source (`tools.html`, a Trunk input) from index.html: the same head (CSP,
-/// theme, crash message), no static screens, the tools' own wasm and stylesheet.
+/// theme, crash message), no static screens, the tools' own wasm and stylesheet, and the
+/// readers' worker (src/bin/readers_worker.rs: pasted threads are read off the main thread).
 pub fn tools_source(index: &str) -> Result<String, String> {
     let html = STATIC_INTRO.replace(index, "");
     let html = STATIC_QUESTION.replace(&html, "");
     let html = COPY_LINK.replace_all(&html, "");
-    let html = html.replace("data-bin=\"readiness-check\"", "data-bin=\"readiness-tools\"");
+    let html = html.replace(
+        "<link data-trunk rel=\"rust\" data-bin=\"readiness-check\" data-wasm-opt=\"z\">",
+        "<link data-trunk rel=\"rust\" data-bin=\"readiness-tools\" data-wasm-opt=\"z\">\n  \
+         <link data-trunk rel=\"rust\" data-bin=\"readers-worker\" data-type=\"worker\" data-loader-shim data-wasm-opt=\"z\">",
+    );
     let html = html.replace(
         "<link data-trunk rel=\"inline\" href=\"style/main.css\">",
         "<link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"inline\" href=\"style/tools.css\">",
@@ -159,6 +164,7 @@ pub fn tools_source(index: &str) -> Result<String, String> {
     // frame its own origin.
     let html = html.replacen("default-src 'none';", "default-src 'none'; frame-src 'self';", 1);
     if !html.contains("data-bin=\"readiness-tools\"")
+        || !html.contains("data-bin=\"readers-worker\"")
         || !html.contains("style/tools.css")
         || !html.contains("frame-src 'self'")
     {

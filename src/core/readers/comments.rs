@@ -15,7 +15,7 @@
 //! thread of one). Text before the first header is a comment of its own, with no author.
 
 /// How a pasted text was split into comments.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Shape {
     /// A Substack comment thread copied from the page.
     Substack,
@@ -59,7 +59,7 @@ impl Shape {
 }
 
 /// One comment: a byte range of the text and, when the shape names them, its author.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Comment {
     /// First byte of the comment (its header line, if any).
     pub start: usize,

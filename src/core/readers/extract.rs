@@ -29,6 +29,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
+use serde::{Deserialize, Serialize};
+
 use super::super::share_code::{self, DecodeError, SharedResult, is_code_byte};
 use super::super::team;
 use super::bare::bare_candidates;
@@ -57,7 +59,7 @@ pub const PROBLEM_KINDS: [DecodeError; 6] = [
 ];
 
 /// Links that were found but could not be read, counted by reason.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problems {
     counts: [usize; PROBLEM_KINDS.len()],
 }
@@ -86,7 +88,7 @@ impl Problems {
 }
 
 /// What [`extract`] found in a text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extracted {
     /// Readable results, first-seen order, each answers-and-label combination once.
     pub results: Vec<SharedResult>,

@@ -3,7 +3,8 @@
 //!
 //! [`extract`](mod@extract) finds and reads the links, [`comments`] tells one commenter's text
 //! from the next, [`people`] counts readers (not codes) and lists the links not counted,
-//! [`summary`] aggregates the results, [`export`] writes them out (CSV, plain text). Everything is re-exported here, so
+//! [`summary`] aggregates the results, [`export`] writes them out (CSV, plain text),
+//! [`worker_messages`] is what the tools page and the readers' worker say to each other. Everything is re-exported here, so
 //! callers name `core::readers::…`.
 
 mod bare;
@@ -13,6 +14,7 @@ pub mod extract;
 pub mod people;
 pub mod summary;
 mod transport;
+pub mod worker_messages;
 
 pub use comments::{Comment, Shape};
 pub use export::*;

@@ -12,13 +12,15 @@
 //! - a team link's members are listed apart and added only when the author chooses
 //!   ([`Extracted::counted`]), without those already counted as readers.
 
+use serde::{Deserialize, Serialize};
+
 use super::super::share_code::{self, DecodeError, SharedResult};
 use super::comments::Comment;
 use super::extract::Extracted;
 use super::transport::Lines;
 
 /// One reader who shared a result.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reader {
     /// Their result.
     pub result: SharedResult,
@@ -29,7 +31,7 @@ pub struct Reader {
 }
 
 /// A readable team link.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamFound {
     /// Its members.
     pub members: Vec<SharedResult>,
@@ -38,7 +40,7 @@ pub struct TeamFound {
 }
 
 /// Why a link was not counted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Reason {
     /// A results or team link that does not decode.
     Unreadable(DecodeError),
@@ -79,7 +81,7 @@ impl Reason {
 }
 
 /// A link that was found but not counted, with where it stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unread {
     /// Why.
     pub reason: Reason,

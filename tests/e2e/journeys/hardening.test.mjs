@@ -35,7 +35,7 @@ import {
  * them; the policy itself has no 'unsafe-inline'). Chromium switches one page between the
  * schemes; Firefox and WebKit start in one (WebDriver cannot switch them): a walk per scheme.
  */
-journey('everyScreenInLightAndDarkPassesAxeAndThePolicy', { engines: EVERY, fullChromium: FRAME_CLICKS }, async (t) => {
+journey('everyScreenInLightAndDarkPassesAxeAndThePolicy', { engines: EVERY, fullChromium: FRAME_CLICKS, timeout: 300000 }, async (t) => {
   const violations = [];
   const walks = t.engine === 'chromium' ? [['light', 'dark']] : [['light'], ['dark']];
   for (const width of t.engine === 'chromium' ? [360, 1280] : [360]) {
