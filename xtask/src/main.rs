@@ -129,10 +129,12 @@ fn check_absolute(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Minifies the wasm-bindgen JS glue (`readiness-*.js`) in a folder, in place, with terser
-/// from npm (`READINESS_TERSER`, set by scripts/setup.sh): Trunk's own minifier cannot parse
-/// it. Its modulepreload is dropped from the page; the module is same-origin and allowed by
-/// the CSP's `script-src 'self'`.
+/// Minifies the wasm-bindgen JS glue (`readiness-*.js`, modules, and the readers' worker's
+/// `readers-worker.js`, a classic script whose top-level `wasm_bindgen` its loader calls, so
+/// not minified as a module) in a folder, in place, with terser from npm
+/// (`READINESS_TERSER`, set by scripts/setup.sh): Trunk's own minifier cannot parse it. Its
+/// modulepreload is dropped from the page; the module is same-origin and allowed by the CSP's
+/// `script-src 'self'`.
 fn minify_js_glue(folder: &Path) -> Result<(), String> {
     let terser = std::env::var("READINESS_TERSER").unwrap_or_default();
     if terser.is_empty() || !Path::new(&terser).exists() {
@@ -141,14 +143,16 @@ fn minify_js_glue(folder: &Path) -> Result<(), String> {
     let entries = fs::read_dir(folder).map_err(|e| format!("cannot list {}: {e}", folder.display()))?;
     for entry in entries.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !(name.starts_with("readiness-") && name.ends_with(".js")) {
+        let module = name.starts_with("readiness-") && name.ends_with(".js");
+        if !module && name != "readers-worker.js" {
             continue;
         }
         let path = entry.path();
         let status = Command::new("node")
             .arg(&terser)
             .arg(&path)
-            .args(["--module", "--compress", "--mangle", "--output"])
+            .args(if module { &["--module"][..] } else { &[] })
+            .args(["--compress", "--mangle", "--output"])
             .arg(&path)
             .status()
             .map_err(|e| format!("cannot run node: {e}"))?;
