@@ -1065,7 +1065,7 @@ fn what_the_worker_sends_back_reads_back_the_same() {
         let request: ReadRequest =
             serde_json::from_str(&serde_json::to_string(&ReadRequest { id: 7, text: text.clone() }).unwrap()).unwrap();
         assert_eq!(request.text, text, "{name}: the text arrives whole");
-        let sent = FromWorker::Read { id: request.id, extracted: extract(&request.text) };
+        let sent = FromWorker::Read { id: request.id, extracted: Box::new(extract(&request.text)) };
         assert!(
             !matches!(&sent, FromWorker::Read { extracted, .. } if extracted.results.is_empty()),
             "{name}: results found"
@@ -1074,7 +1074,7 @@ fn what_the_worker_sends_back_reads_back_the_same() {
         assert_eq!(received, sent, "{name}");
     }
     // A damaged code in the message is refused, not read as some other result.
-    let damaged = serde_json::to_string(&FromWorker::Read { id: 1, extracted: extract(MIXED) })
+    let damaged = serde_json::to_string(&FromWorker::Read { id: 1, extracted: Box::new(extract(MIXED)) })
         .unwrap()
         .replace(MIXED, "1BSjHqt32bX");
     assert!(serde_json::from_str::<FromWorker>(&damaged).is_err());

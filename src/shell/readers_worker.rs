@@ -21,7 +21,7 @@ pub fn serve() {
     let replies = scope.clone();
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         let Ok(request) = serde_wasm_bindgen::from_value::<ReadRequest>(event.data()) else { return };
-        post(&replies, &FromWorker::Read { id: request.id, extracted: extract(&request.text) });
+        post(&replies, &FromWorker::Read { id: request.id, extracted: Box::new(extract(&request.text)) });
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -97,7 +97,7 @@ fn start(reader: &mut Reader) -> bool {
                     }
                 });
                 if let Some(done) = done {
-                    done(extracted);
+                    done(*extracted);
                 }
             }
             // Not a message of ours: nothing to do.

@@ -139,6 +139,9 @@ pub fn outcome_page(template: &str, outcome: &Outcome, set: &QuestionSet, site: 
     pin_csp(&minify_html(&absolutize(&html, site, &format!("r/{slug}/"))))
 }
 
+/// The readers' worker in the tools' page (Trunk's worker pipeline and its loader script).
+const READERS_WORKER_LINK: &str = "<link data-trunk rel=\"rust\" data-bin=\"readers-worker\" data-type=\"worker\" data-loader-shim data-wasm-opt=\"z\">";
+
 /// The tools' page source (`tools.html`, a Trunk input) from index.html: the same head (CSP,
 /// theme, crash message), no static screens, the tools' own wasm and stylesheet, and the
 /// readers' worker (src/bin/readers_worker.rs: pasted threads are read off the main thread).
@@ -146,11 +149,19 @@ pub fn tools_source(index: &str) -> Result<String, String> {
     let html = STATIC_INTRO.replace(index, "");
     let html = STATIC_QUESTION.replace(&html, "");
     let html = COPY_LINK.replace_all(&html, "");
-    let html = html.replace(
-        "<link data-trunk rel=\"rust\" data-bin=\"readiness-check\" data-wasm-opt=\"z\">",
-        "<link data-trunk rel=\"rust\" data-bin=\"readiness-tools\" data-wasm-opt=\"z\">\n  \
-         <link data-trunk rel=\"rust\" data-bin=\"readers-worker\" data-type=\"worker\" data-loader-shim data-wasm-opt=\"z\">",
-    );
+    let html = html.replace("data-bin=\"readiness-check\"", "data-bin=\"readiness-tools\"");
+    // The worker's link on a line of its own after the tools' wasm link, indented alike.
+    let html = html
+        .lines()
+        .map(|line| match line.trim_start().starts_with("<link data-trunk rel=\"rust\" data-bin=\"readiness-tools\"") {
+            true => {
+                let indent = &line[..line.len() - line.trim_start().len()];
+                format!("{line}\n{indent}{READERS_WORKER_LINK}")
+            }
+            false => line.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     let html = html.replace(
         "<link data-trunk rel=\"inline\" href=\"style/main.css\">",
         "<link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"inline\" href=\"style/tools.css\">",
@@ -282,7 +293,7 @@ mod tests {
         let tools = tools_source(index).expect("tools.html");
         assert_eq!(
             tools,
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; frame-src 'self';\">\n<title>Author tools · Scaling Readiness Check</title>\n  <link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"inline\" href=\"style/tools.css\">\n  <link data-trunk rel=\"rust\" data-bin=\"readiness-tools\">\n<p class=\"loading\">Loading the author tools…</p>"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; frame-src 'self';\">\n<title>Author tools · Scaling Readiness Check</title>\n  <link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"inline\" href=\"style/tools.css\">\n  <link data-trunk rel=\"rust\" data-bin=\"readiness-tools\">\n  <link data-trunk rel=\"rust\" data-bin=\"readers-worker\" data-type=\"worker\" data-loader-shim data-wasm-opt=\"z\">\n<p class=\"loading\">Loading the author tools…</p>"
         );
         assert!(tools_source("<title>x</title>").is_err());
     }

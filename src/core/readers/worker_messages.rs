@@ -20,6 +20,6 @@ pub enum FromWorker {
     /// It listens now: a request sent before this could have been lost (a worker's messages
     /// are delivered as soon as its script has run, before its wasm is ready).
     Ready,
-    /// What request `id`'s text says.
-    Read { id: u32, extracted: Extracted },
+    /// What request `id`'s text says (boxed: the message is mostly this).
+    Read { id: u32, extracted: Box<Extracted> },
 }
