@@ -574,17 +574,19 @@ journey('aSixtyMegabytePasteIsReadWhileThePageGoesOn', { engines: SITES, timeout
       // gives a script's paste event no data: there the text arrives as the browser's own
       // insertion of it would (the field's value, then an input event), and the time the
       // browser takes to hold 60 MB in a field is its own, not the page's.
-      const pasted = await page.evaluate(() => {
+      // (Once the field is there: the page may still be drawing its screen.)
+      const { pasted } = await page.waitForFunction(() => {
         const area = document.getElementById('readers-input');
+        if (!area) return null;
         area.focus();
         const event = new ClipboardEvent('paste', { clipboardData: window.__data, bubbles: true, cancelable: true });
         if (event.clipboardData && event.clipboardData.getData('text/plain').length > 0) {
           area.dispatchEvent(event);
-          return true;
+          return { pasted: true };
         }
         area.value = window.__text;
         area.dispatchEvent(new Event('input', { bubbles: true }));
-        return false;
+        return { pasted: false };
       });
       await page.waitForSelector('#readers-summary', { timeout: 60000 });
       const took = Date.now() - started;
