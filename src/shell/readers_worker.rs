@@ -39,7 +39,7 @@ type Done = Box<dyn FnOnce(Extracted)>;
 
 /// The page's side: the worker, whether it listens yet, and the latest request not answered.
 #[derive(Default)]
-struct Reader {
+struct PageSide {
     worker: Option<web_sys::Worker>,
     /// The worker could not start or failed: the page reads for itself from now on.
     failed: bool,
@@ -51,13 +51,13 @@ struct Reader {
 }
 
 thread_local! {
-    static READER: RefCell<Reader> = RefCell::new(Reader::default());
+    static PAGE_SIDE: RefCell<PageSide> = RefCell::new(PageSide::default());
 }
 
 /// Reads `text` (in the worker where there is one) and calls `done` with what it says, later;
 /// only the latest request is answered: an earlier one still being read is dropped.
 pub fn read(text: String, done: impl FnOnce(Extracted) + 'static) {
-    let in_page = READER.with_borrow_mut(|reader| {
+    let in_page = PAGE_SIDE.with_borrow_mut(|reader| {
         if reader.failed || (reader.worker.is_none() && !start(reader)) {
             return Some((text, Box::new(done) as Done));
         }
@@ -75,21 +75,21 @@ pub fn read(text: String, done: impl FnOnce(Extracted) + 'static) {
 }
 
 /// Starts the worker and listens to it; false when the browser refuses to.
-fn start(reader: &mut Reader) -> bool {
+fn start(reader: &mut PageSide) -> bool {
     let Ok(worker) = web_sys::Worker::new(WORKER_SCRIPT) else {
         reader.failed = true;
         return false;
     };
     let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
         match serde_wasm_bindgen::from_value::<FromWorker>(event.data()) {
-            Ok(FromWorker::Ready) => READER.with_borrow_mut(|reader| {
+            Ok(FromWorker::Ready) => PAGE_SIDE.with_borrow_mut(|reader| {
                 reader.ready = true;
                 if let Some((id, text, _)) = &reader.waiting {
                     send(reader, *id, text);
                 }
             }),
             Ok(FromWorker::Read { id, extracted }) => {
-                let done = READER.with_borrow_mut(|reader| match reader.waiting.take() {
+                let done = PAGE_SIDE.with_borrow_mut(|reader| match reader.waiting.take() {
                     Some((waiting, _, done)) if waiting == id => Some(done),
                     other => {
                         reader.waiting = other;
@@ -106,7 +106,7 @@ fn start(reader: &mut Reader) -> bool {
     });
     // The script missing, the wasm refused, a trap while reading: the page reads for itself.
     let on_error = Closure::<dyn Fn(web_sys::Event)>::new(|_: web_sys::Event| {
-        let waiting = READER.with_borrow_mut(|reader| {
+        let waiting = PAGE_SIDE.with_borrow_mut(|reader| {
             reader.failed = true;
             if let Some(worker) = reader.worker.take() {
                 worker.terminate();
@@ -125,7 +125,7 @@ fn start(reader: &mut Reader) -> bool {
     true
 }
 
-fn send(reader: &Reader, id: u32, text: &str) {
+fn send(reader: &PageSide, id: u32, text: &str) {
     let Some(worker) = &reader.worker else { return };
     if let Ok(value) = serde_wasm_bindgen::to_value(&ReadRequest { id, text: text.to_owned() }) {
         let _ = worker.post_message(&value);

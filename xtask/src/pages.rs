@@ -149,19 +149,12 @@ pub fn tools_source(index: &str) -> Result<String, String> {
     let html = STATIC_INTRO.replace(index, "");
     let html = STATIC_QUESTION.replace(&html, "");
     let html = COPY_LINK.replace_all(&html, "");
-    let html = html.replace("data-bin=\"readiness-check\"", "data-bin=\"readiness-tools\"");
-    // The worker's link on a line of its own after the tools' wasm link, indented alike.
-    let html = html
-        .lines()
-        .map(|line| match line.trim_start().starts_with("<link data-trunk rel=\"rust\" data-bin=\"readiness-tools\"") {
-            true => {
-                let indent = &line[..line.len() - line.trim_start().len()];
-                format!("{line}\n{indent}{READERS_WORKER_LINK}")
-            }
-            false => line.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    // The tools' wasm in place of the check's, the readers' worker's link before it.
+    let html = html.replacen(
+        "<link data-trunk rel=\"rust\" data-bin=\"readiness-check\"",
+        &format!("{READERS_WORKER_LINK}\n  <link data-trunk rel=\"rust\" data-bin=\"readiness-tools\""),
+        1,
+    );
     let html = html.replace(
         "<link data-trunk rel=\"inline\" href=\"style/main.css\">",
         "<link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"inline\" href=\"style/tools.css\">",
@@ -293,7 +286,7 @@ mod tests {
         let tools = tools_source(index).expect("tools.html");
         assert_eq!(
             tools,
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; frame-src 'self';\">\n<title>Author tools · Scaling Readiness Check</title>\n  <link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"inline\" href=\"style/tools.css\">\n  <link data-trunk rel=\"rust\" data-bin=\"readiness-tools\">\n  <link data-trunk rel=\"rust\" data-bin=\"readers-worker\" data-type=\"worker\" data-loader-shim data-wasm-opt=\"z\">\n<p class=\"loading\">Loading the author tools…</p>"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; frame-src 'self';\">\n<title>Author tools · Scaling Readiness Check</title>\n  <link data-trunk rel=\"inline\" href=\"style/main.css\">\n  <link data-trunk rel=\"inline\" href=\"style/tools.css\">\n  <link data-trunk rel=\"rust\" data-bin=\"readers-worker\" data-type=\"worker\" data-loader-shim data-wasm-opt=\"z\">\n  <link data-trunk rel=\"rust\" data-bin=\"readiness-tools\">\n<p class=\"loading\">Loading the author tools…</p>"
         );
         assert!(tools_source("<title>x</title>").is_err());
     }

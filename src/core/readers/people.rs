@@ -274,11 +274,10 @@ impl Extracted {
     /// are compared by their share codes, in a set: a scan of every reader for every member
     /// took a quarter of a second for a thread of 8,000 readers, twice per screen drawn.
     pub fn new_team_members(&self) -> Vec<SharedResult> {
-        let mut known: std::collections::BTreeSet<String> =
-            self.readers.iter().map(|r| share_code::encode(&r.result.answers, &r.result.label)).collect();
+        let mut known: std::collections::BTreeSet<String> = self.readers.iter().map(|r| code_of(&r.result)).collect();
         let mut out: Vec<SharedResult> = Vec::new();
         for member in self.teams.iter().flat_map(|t| &t.members) {
-            if known.insert(share_code::encode(&member.answers, &member.label)) {
+            if known.insert(code_of(member)) {
                 out.push(member.clone());
             }
         }
