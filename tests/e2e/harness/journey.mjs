@@ -19,10 +19,12 @@
 // (artifacts/<engine>/), axeSource, signal (aborted when the journey times out: every page is
 // closed then, so the journey stops at its next step), and:
 //   newPage({ scheme, width, height, downloads, screenshots })  a page in a fresh profile
-//                             (Playwright: a new context; WebDriver: a new session with its own
-//                             driver); `screenshots` for a page that takes them (WebKit draws
-//                             without accelerated compositing otherwise: harness/webdriver.mjs);
-//                             `firefoxPrefs`: more Firefox preferences for this session;
+//                             (Playwright: a new context; Firefox: a window in a user context
+//                             of its own, in the file's Firefox for those launch preferences, or
+//                             with `downloads` a Firefox of its own; WebKit: a new session with
+//                             its own driver); `screenshots` for a page that takes them (WebKit
+//                             draws without accelerated compositing otherwise:
+//                             harness/webdriver.mjs); `firefoxPrefs`: more Firefox preferences;
 //                             `sites`: every *.test name on loopback, in a browser whose storage
 //                             partitioning is as its users have it (below: sitesPage); Chromium
 //                             and Firefox only
@@ -42,7 +44,7 @@ import { serve } from '../serve.mjs';
 import { CHROMIUM_FLAGS, E2E_DIR, ROOT, checkGoldenVectors, hostRewrite } from '../lib.mjs';
 import { injectProbes, probeSink } from './probes.mjs';
 import { PwPage } from './playwright.mjs';
-import { WdPage, newSession, prepareEngine } from './webdriver.mjs';
+import { WdPage, newSession, openWindow, prepareEngine } from './webdriver.mjs';
 
 export const EVERY = ['chromium', 'firefox', 'webkit'];
 /**
@@ -157,6 +159,7 @@ function setUp() {
       env.prepared = await prepareEngine(ENGINE);
       cleanups.push(() => env.prepared.close());
       env.spare = null;
+      env.browsers = new Map();
     }
     return env;
   })();
@@ -269,6 +272,33 @@ async function run(name, tc, fn, options) {
     context.on('page', watch);
   }
 
+  /**
+   * Firefox: a window of its own, in a user context of its own (harness/webdriver.mjs,
+   * `openWindow`), in the file's running Firefox for these launch preferences (the colour
+   * scheme, `firefoxPrefs`), started when first needed and kept until the file ends. A Firefox
+   * that cannot open a window (it crashed) is replaced once.
+   */
+  async function firefoxWindow({ scheme, firefoxPrefs }) {
+    const key = JSON.stringify([scheme, firefoxPrefs ?? {}]);
+    for (let attempt = 0; ; attempt++) {
+      if (!env.browsers.has(key)) {
+        const starting = newSession(env.prepared, { scheme, firefoxPrefs, windows: true });
+        env.browsers.set(key, starting);
+        cleanups.push(() => starting.then((session) => session.quit(), () => {}));
+      }
+      const session = await env.browsers.get(key);
+      try {
+        const window = await openWindow(session);
+        closers.push(() => window.close());
+        return { session, handle: window.handle };
+      } catch (error) {
+        env.browsers.delete(key);
+        await session.quit();
+        if (attempt > 0) throw error;
+      }
+    }
+  }
+
   /** WebDriver: a session, the spare one if it is there (one is kept starting in the background). */
   async function takeSession(options) {
     const custom = (options.scheme && options.scheme !== 'light') || options.downloads || options.screenshots || options.firefoxPrefs;
@@ -306,6 +336,14 @@ async function run(name, tc, fn, options) {
       }
       if (webdriver) {
         const folder = downloads ? mkdtempSync(path.join(env.scratch, 'downloads-')) : null;
+        if (env.engine === 'firefox' && !downloads) {
+          // Downloads go to a folder the whole browser has: those pages get a Firefox of their own.
+          const { session, handle } = await firefoxWindow({ scheme, firefoxPrefs });
+          const page = new WdPage(session.driver, env.engine, { handle, screenshots: session.screenshots });
+          await page.viewport(width, height);
+          pages.push(page);
+          return page;
+        }
         const session = await takeSession({ scheme, downloads: folder, screenshots, firefoxPrefs });
         const page = new WdPage(session.driver, env.engine, { downloads: folder, screenshots: session.screenshots });
         if (width !== 1280 || height !== 800) await page.viewport(width, height);
@@ -377,7 +415,10 @@ async function failureScreenshot(page, file) {
   if (!page || page.screenshots === false) return;
   try {
     if (page.pw) await page.pw.screenshot({ path: file });
-    else writeFileSync(file, Buffer.from(await page.driver.takeScreenshot(), 'base64'));
+    else {
+      await page.top();
+      writeFileSync(file, Buffer.from(await page.driver.takeScreenshot(), 'base64'));
+    }
   } catch {
     // The page is gone (closed, crashed): nothing to show.
   }

@@ -5,11 +5,13 @@
 // commands.
 //
 // Each session gets its own driver process: geckodriver (and WebKitWebDriver) hold one session
-// at a time, and journeys need two profiles at once (a link made in one, opened in the other).
-// Each session is a fresh profile: chromedriver makes a new user-data-dir, Firefox gets a copy
-// of a template that has never loaded a web page (warmed once, below), and MiniBrowser in
-// `--automation` mode an ephemeral website data store (journeys/own.test.mjs checks all three:
-// `freshProfileEachSession`).
+// at a time. Each session is a fresh profile: chromedriver makes a new user-data-dir, Firefox
+// gets a copy of a template that has never loaded a web page (warmed once, below), and
+// MiniBrowser in `--automation` mode an ephemeral website data store. In Firefox, a page is
+// rather a window of a running session in a user context of its own (`openWindow`: as fresh,
+// at a tenth of the cost), so one Firefox holds the pages of many journeys, and two at once
+// where a journey needs two profiles (a link made in one, opened in the other).
+// journeys/own.test.mjs checks that each page starts fresh: `freshProfileEachSession`.
 
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -263,7 +265,7 @@ async function warmProfile(profile) {
  * without (measured); page logic, layout and every size a journey reads are the same either way,
  * but WebKitWebDriver's screenshot never returns without it.
  */
-export async function newSession(prepared, { scheme = 'light', downloads, screenshots = false, firefoxPrefs = {} } = {}) {
+export async function newSession(prepared, { scheme = 'light', downloads, screenshots = false, firefoxPrefs = {}, windows = false } = {}) {
   const { engine } = prepared;
   let server;
   let builder;
@@ -277,7 +279,10 @@ export async function newSession(prepared, { scheme = 'light', downloads, screen
       'goog:chromeOptions': { binary: PATHS.chromium, args: [...CHROMIUM_ARGS, '--window-size=1280,800'], prefs },
     });
   } else if (engine === 'firefox') {
-    server = await startDriver(PATHS.geckodriver, (port) => ['--port', String(port), '--log', 'error']);
+    // BiDi's port chosen by Firefox (0): with the default, 9222, a second Firefox (another
+    // launch preference, another test file) would find it taken and its driver would talk to
+    // the first one.
+    server = await startDriver(PATHS.geckodriver, (port) => ['--port', String(port), '--websocket-port', '0', '--log', 'error']);
     // A copy of the warmed template (prepareEngine), used in place: geckodriver writes the
     // preferences below into it; the copy is removed when the session quits.
     profile = path.join(prepared.dir, `session-${++prepared.sessions}`);
@@ -287,6 +292,8 @@ export async function newSession(prepared, { scheme = 'light', downloads, screen
     // 0 dark, 1 light: what `prefers-color-scheme` reports to pages.
     options.setPreference('layout.css.prefers-color-scheme.content-override', scheme === 'dark' ? 0 : 1);
     if (downloads) options.setPreference('browser.download.dir', downloads);
+    // WebDriver BiDi, for openWindow's user contexts.
+    if (windows) options.enableBidi();
     builder = new Builder().usingServer(server.url).forBrowser('firefox').setFirefoxOptions(options);
   } else if (engine === 'webkit') {
     // Each WebKit session on its own X display, like a device of its own: without a window
@@ -348,6 +355,32 @@ export async function newSession(prepared, { scheme = 'light', downloads, screen
   return { driver, quit, screenshots: engine !== 'webkit' || screenshots };
 }
 
+/**
+ * A window of its own in a running Firefox session (newSession with `windows`), in a user
+ * context of its own: a container with its own cookies, storage and cache, as fresh as a new
+ * profile for everything a page can see (journeys/own.test.mjs: `freshProfileEachSession`),
+ * for a tenth of the CPU of a new Firefox (0.3 CPU-seconds, not 3.3 with its quitting,
+ * measured). Resolves to `{ handle, close }`: the window's handle for WdPage, and `close()`,
+ * which removes the user context with its windows and data.
+ */
+export async function openWindow(session) {
+  session.bidi ??= session.driver.getBidi();
+  const bidi = await session.bidi;
+  const send = async (method, params) => {
+    const answer = await bidi.send({ method, params });
+    if (answer.error) throw new Error(`${method}: ${answer.error} ${answer.message ?? ''}`);
+    return answer.result;
+  };
+  const { userContext } = await send('browser.createUserContext', {});
+  try {
+    const { context } = await send('browsingContext.create', { type: 'window', userContext });
+    return { handle: context, close: () => send('browser.removeUserContext', { userContext }) };
+  } catch (error) {
+    await send('browser.removeUserContext', { userContext }).catch(() => {});
+    throw error;
+  }
+}
+
 // ------------------------------------------------------------------------------------------
 // The page interface over WebDriver
 // ------------------------------------------------------------------------------------------
@@ -381,9 +414,11 @@ const script = (fn) => `return (${fn}).apply(null, arguments);`;
  * since the frame may have navigated since the last one.
  */
 export class WdPage {
-  constructor(driver, engine, { frameSelector = null, outer = [], downloads = null, waits = 6000, screenshots = true } = {}) {
+  constructor(driver, engine, { handle = null, frameSelector = null, outer = [], downloads = null, waits = 6000, screenshots = true } = {}) {
     this.driver = driver;
     this.engine = engine;
+    /** The page's window (openWindow), where a session holds several; null: the session's only one. */
+    this.handle = handle;
     this.frameSelector = frameSelector;
     this.outer = outer;
     this.downloads = downloads;
@@ -392,9 +427,29 @@ export class WdPage {
     this.screenshots = screenshots;
   }
 
+  /**
+   * Points the session at this page's window and its top document. A session remembers where
+   * it points (WHERE), so a page that is already there sends no command: each one is a round
+   * trip through the driver into the browser's parent process.
+   */
+  async top() {
+    const where = WHERE.get(this.driver) ?? { handle: null, atTop: false };
+    if (this.handle !== null && where.handle !== this.handle) {
+      // Switching windows points at the window's top document (and gives it the focus).
+      WHERE.delete(this.driver);
+      await this.driver.switchTo().window(this.handle);
+      WHERE.set(this.driver, { handle: this.handle, atTop: true });
+    } else if (!where.atTop) {
+      await this.driver.switchTo().defaultContent();
+      WHERE.set(this.driver, { handle: where.handle, atTop: true });
+    }
+  }
+
+  /** Points the session at this page: its window, then (afresh) the frames down to its own. */
   async enter() {
-    await this.driver.switchTo().defaultContent();
+    await this.top();
     if (this.frameSelector === null) return;
+    WHERE.get(this.driver).atTop = false;
     for (const selector of [...this.outer, this.frameSelector]) {
       await this.driver.switchTo().frame(await this.driver.findElement(By.css(selector)));
     }
@@ -412,18 +467,18 @@ export class WdPage {
   }
 
   async goto(url) {
-    await this.driver.switchTo().defaultContent();
+    await this.top();
     await this.driver.get(url);
   }
 
   async reload() {
-    await this.driver.switchTo().defaultContent();
+    await this.top();
     await this.driver.navigate().refresh();
   }
 
   async url() {
     if (this.frameSelector !== null) return this.evaluate(() => location.href);
-    await this.driver.switchTo().defaultContent();
+    await this.top();
     return this.driver.getCurrentUrl();
   }
 
@@ -434,7 +489,7 @@ export class WdPage {
   async frame(selector) {
     await this.waitForSelector(selector, { state: 'attached' });
     const outer = this.frameSelector === null ? [] : [...this.outer, this.frameSelector];
-    return new WdPage(this.driver, this.engine, { frameSelector: selector, outer, downloads: this.downloads, waits: this.waits, screenshots: this.screenshots });
+    return new WdPage(this.driver, this.engine, { handle: this.handle, frameSelector: selector, outer, downloads: this.downloads, waits: this.waits, screenshots: this.screenshots });
   }
 
   /**
@@ -545,7 +600,7 @@ export class WdPage {
     if (this.frameSelector === null) return element;
     if (this.outer.length) throw new Error('a click in a frame inside a frame: not supported over WebDriver (clickAt is)');
     const rect = await element.getRect();
-    await this.driver.switchTo().defaultContent();
+    await this.top();
     await this.driver.executeScript(
       script((frameSelector, y, height) => {
         const frame = document.querySelector(frameSelector).getBoundingClientRect();
@@ -558,6 +613,11 @@ export class WdPage {
     );
     await this.enter();
     return element;
+  }
+
+  /** Points the session at this page's window, leaving the frame as it is (keys go where the focus is). */
+  async inWindow() {
+    if (this.handle !== null && WHERE.get(this.driver)?.handle !== this.handle) await this.top();
   }
 
   /** A real click (WebDriver's: scrolled into view, refused if covered). */
@@ -606,6 +666,7 @@ export class WdPage {
 
   /** Presses a key or chord on whatever has focus, in Playwright's names: 'Tab', 'Shift+Tab', 'Control+v'. */
   async press(keys) {
+    await this.inWindow();
     const names = keys.split('+');
     const actions = this.driver.actions();
     for (const name of names) actions.keyDown(KEYS[name] ?? name);
@@ -625,6 +686,7 @@ export class WdPage {
 
   /** Types text on whatever has focus. */
   async type(text) {
+    await this.inWindow();
     await this.driver.actions().sendKeys(text).perform();
   }
 
@@ -634,7 +696,7 @@ export class WdPage {
    */
   async viewport(width, height) {
     const size = () => this.driver.executeScript('return [innerWidth, innerHeight];');
-    await this.driver.switchTo().defaultContent();
+    await this.top();
     for (let attempt = 0; attempt < 3; attempt++) {
       const [innerWidth, innerHeight] = await size();
       if (innerWidth === width && innerHeight === height) return;
@@ -654,7 +716,7 @@ export class WdPage {
   /** A screenshot of the whole top page: the viewport made as tall as the content first. */
   async screenshot(file) {
     if (!this.screenshots) throw new Error(`screenshot(): in ${this.engine}, make the page with t.newPage({ screenshots: true })`);
-    await this.driver.switchTo().defaultContent();
+    await this.top();
     const [width, height] = await this.driver.executeScript('return [innerWidth, Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)];');
     // At most SCREENSHOT_HEIGHT: a taller page would get a scroll bar and a narrower layout.
     if (height > SCREENSHOT_HEIGHT) throw new Error(`the page is ${height} px tall, more than a screenshot takes (${SCREENSHOT_HEIGHT})`);
@@ -695,6 +757,12 @@ export class WdPage {
     return text;
   }
 }
+
+/**
+ * Where each session's commands go now: `{ handle, atTop }` (the window WdPage switched to,
+ * and whether at its top document). Unknown (no entry) until a page points it somewhere.
+ */
+const WHERE = new WeakMap();
 
 /** What is on screen: the id of the main view, and the question number if any. */
 async function screenName(page) {
