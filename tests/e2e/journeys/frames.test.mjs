@@ -196,25 +196,30 @@ async function everythingSoFarHeard(page, frame, options) {
   await page.waitForFunction((n) => window.__heard.some((m) => m.data && m.data.type === 'e2e-marker' && m.data.n === n), n);
 }
 
-/** The ad slot on the blog: it frames the widget (#w) at the address `w` and the width `width`
- *  of its own address, and writes down every height the widget posts (and the test's markers). */
+/** The ad slot on the blog: `frameWidget(src, width)` frames the widget (#w) afresh, a new
+ *  frame in place of the last one, at an address and width of its choosing, and writes down
+ *  every height that frame posts (and the test's markers). */
 const AD_SLOT = `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><body style="margin:0"><script>
-  window.__heights = []; window.__markers = [];
-  var q = new URLSearchParams(location.search);
-  var f = document.createElement('iframe');
-  f.id = 'w'; f.src = q.get('w'); f.style.cssText = 'border:0;height:10px;width:' + q.get('width') + 'px';
+  var f = null;
+  window.frameWidget = function (src, width) {
+    if (f) f.remove();
+    window.__heights = []; window.__markers = [];
+    f = document.createElement('iframe');
+    f.id = 'w'; f.src = src; f.style.cssText = 'border:0;height:10px;width:' + width + 'px';
+    document.body.appendChild(f);
+  };
   addEventListener('message', function (e) {
-    if (e.source !== f.contentWindow || !e.data) return;
+    if (!f || e.source !== f.contentWindow || !e.data) return;
     if (e.data.type === 'height') window.__heights.push(e.data.height);
     if (e.data.type === 'e2e-marker') window.__markers.push({ n: e.data.n, heights: window.__heights.length });
   });
-  document.body.appendChild(f);
 </script>`;
 
 journey('heightsFromEveryFramerAddressAreTheSameForEveryStoredRun', { engines: SITES, timeout: 300000 }, async (t) => {
   await onSites(t, async (sites, page) => {
     sites.page('ads.test', '/slot.html', AD_SLOT);
     const widths = [360, 900];
+    sites.page('blog.test', '/with-ad.html', `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Blog</title><iframe id="ad" src="${sites.url('ads.test', '/slot.html')}" style="width:${Math.max(...widths) + 20}px;height:600px;border:0"></iframe>`);
     const measured = {};
     for (const [state, snapshot] of Object.entries(STATES)) {
       await blogStorage(page, sites, snapshot);
@@ -224,12 +229,12 @@ journey('heightsFromEveryFramerAddressAreTheSameForEveryStoredRun', { engines: S
         await page.goto(sites.url('widget.test', '/'));
         assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), null, 'the widget at the top sees its own storage, not the blog partition');
       }
+      await page.goto(sites.url('blog.test', '/with-ad.html'));
+      const ad = await page.frame('#ad');
+      await ad.waitForFunction(() => typeof window.frameWidget === 'function');
       for (const [name, src] of FRAMER_PROBES) {
-        // The ad slot frames the widget at an address of its choosing, then resizes its frame.
-        const slot = sites.url('ads.test', `/slot.html?width=${widths[0]}&w=${encodeURIComponent(sites.url('widget.test', '/' + src))}`);
-        sites.page('blog.test', '/with-ad.html', `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Blog</title><iframe id="ad" src="${slot}" style="width:${Math.max(...widths) + 20}px;height:600px;border:0"></iframe>`);
-        await page.goto(sites.url('blog.test', '/with-ad.html'));
-        const ad = await page.frame('#ad');
+        // The ad slot frames the widget afresh at an address of its choosing, then resizes it.
+        await ad.evaluate(([src, width]) => window.frameWidget(src, width), [sites.url('widget.test', '/' + src), widths[0]]);
         const widget = await widgetIn(ad);
         if (state === 'finished' && name === 'intro') {
           // Control: the ad's frame of the widget does share the reader's storage here.
