@@ -1,7 +1,10 @@
 // Every screen, each reached by its own address (so that one broken navigation cannot hide the
 // others; the navigations themselves are asserted by the journeys): the screenshot and axe-core
-// passes, the narrow-screen checks and the content-security-policy check visit them through
-// `visitScreens`.
+// passes, the narrow-screen checks and the content-security-policy check visit the check's own
+// page through `visitScreens` and the widget embedded on a host page through `visitEmbed`
+// (apart: reaching its question takes a click in a frame, which counts only in a browser that
+// says the frame is seen, so in Chromium only the whole browser can walk it, and the page's
+// screens walk in the lighter headless shell).
 
 import assert from 'node:assert/strict';
 import { QUESTION_COUNT as N, addressSnapshot, encodeCode, encodeTeam, pattern, resultsLink } from './lib.mjs';
@@ -15,20 +18,25 @@ const TEAM = [
   ['Manager', pattern('2222' + '2222' + '0000' + '22222')],
 ];
 
-/** The screens in an order that keeps the reader's own run from mixing into views before it. */
-export const SCREENS = ['intro', 'question', 'offered', 'shared', 'bad-link', 'team', 'embed-kit', 'results', 'share', 'compare', 'embed'];
+/** The check's own screens, in an order that keeps the reader's own run from mixing into views before it. */
+export const SCREENS = ['intro', 'question', 'offered', 'shared', 'bad-link', 'team', 'embed-kit', 'results', 'share', 'compare'];
 
-/**
- * Opens each screen of SCREENS in one fresh page (`page`, or t.newPage(options)) and calls
- * `onScreen(name, target, top, scheme)`: `target` is the page, or for 'embed' the widget's
- * iframe on the host page (another origin); `top` is the page. `options.schemes` (a page
- * that can change its colour scheme, `page.scheme`, only): each screen once in each of these
- * schemes, the page switched between them; otherwise once, in `options.scheme`.
- */
-export async function visitScreens(t, options, onScreen, { page = null } = {}) {
+/** A page for a walk: `page`, or t.newPage(options) in the first of `options.schemes`. */
+async function walkPage(t, options, page) {
   const schemes = options.schemes ?? [options.scheme ?? 'light'];
   page ??= await t.newPage({ ...options, scheme: schemes[0] });
   if (schemes.length > 1 && !page.scheme) throw new Error(`a ${t.engine} page cannot change its colour scheme: one walk per scheme`);
+  return { page, schemes };
+}
+
+/**
+ * Opens each screen of SCREENS in one fresh page (`page`, or t.newPage(options)) and calls
+ * `onScreen(name, page, page, scheme)`. `options.schemes` (a page that can change its colour
+ * scheme, `page.scheme`, only): each screen once in each of these schemes, the page switched
+ * between them; otherwise once, in `options.scheme`.
+ */
+export async function visitScreens(t, options, onScreen, { page: given = null } = {}) {
+  const { page, schemes } = await walkPage(t, options, given);
   const visit = async (name, target = page) => {
     for (const scheme of schemes) {
       if (schemes.length > 1) await page.scheme(scheme);
@@ -85,8 +93,15 @@ export async function visitScreens(t, options, onScreen, { page = null } = {}) {
   await load(page, resultsLink(t.base, THEIRS, 'invoice triage'));
   await page.waitForSelector('#shared #compare');
   await visit('compare');
+}
 
-  // The embed in each scheme: a dark host page says so with `theme=dark`.
+/**
+ * The widget embedded on the host page (another origin) at its first question, in each scheme
+ * as visitScreens has them: `onScreen('embed', frame, page, scheme)`, `frame` the widget's
+ * iframe. A dark host page says so with `theme=dark`.
+ */
+export async function visitEmbed(t, options, onScreen, { page: given = null } = {}) {
+  const { page, schemes } = await walkPage(t, options, given);
   for (const scheme of schemes) {
     if (schemes.length > 1) await page.scheme(scheme);
     await page.goto(hostUrl(t, 'embed' + (scheme === 'dark' ? '&theme=dark' : '')));

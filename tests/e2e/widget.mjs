@@ -203,15 +203,19 @@ export async function selection(page) {
   });
 }
 
-/** axe-core's violations in the document `page` is in (a page or a frame), as readable lines. */
-export async function axe(t, page) {
+/**
+ * axe-core's violations in the document `page` is in (a page or a frame), as readable lines:
+ * every rule of AXE_TAGS, or only `rules` (their ids).
+ */
+export async function axe(t, page, { rules = null } = {}) {
   // A driver script, not a <script>: the page's CSP (script-src 'self') does not govern it.
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScript(t.axeSource);
   assert.ok(await page.evaluate(() => typeof window.axe === 'object'), 'axe-core did not load');
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: AXE_TAGS };
+  return page.evaluate(async (runOnly) => {
+    const result = await window.axe.run(document, { runOnly, resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id} [${v.impact}] ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE_TAGS);
+  }, runOnly);
 }
 
 /** The host page fixture's address, embedding the widget at `widgetBase` with a query string. */
