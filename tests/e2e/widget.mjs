@@ -283,11 +283,10 @@ export function mixedPattern(seed = [1, 3, 0, 2, 2, 1, 2, 0, 3]) {
 /**
  * The reader agrees, on the first screen of a frame with `events`, to send the result. Where
  * the engine can say whether the frame is in view (IntersectionObserver v2: Chromium), a "yes"
- * counts only once the browser has reported it in view; elsewhere the reader's own click does.
+ * counts only once the browser has reported it in view (the page interface's clicks in a frame
+ * wait for that); elsewhere the reader's own click does.
  */
 export async function agree(frame) {
-  const verifiable = await frame.evaluate(() => 'IntersectionObserverEntry' in window && 'isVisible' in IntersectionObserverEntry.prototype);
-  if (verifiable) await frame.waitForSelector('#widget[data-visible="true"]');
   await frame.click('#consent-yes');
   await frame.waitForSelector('#consent-yes[aria-pressed="true"]');
 }

@@ -113,13 +113,27 @@ export class PwPage {
   async $$eval(selector, fn, arg) {
     return (await this.target()).$$eval(selector, fn, arg);
   }
+  /**
+   * Before a reader's click or key in a frame: the widget there counts them only once the
+   * browser has reported the frame in view (IntersectionObserver v2), which it says on its root
+   * (`data-visible`); a reader acts on what they see, so the interface waits for it. (The
+   * browser's first report comes a frame or more after the widget draws: a click at once
+   * would be a click on a frame not yet seen. Blind clicks are `clickAt`, which never waits.)
+   */
+  async untilSeen() {
+    if (this.frameSelector === null) return;
+    await (await this.target()).waitForFunction(() => document.getElementById('widget')?.dataset.visible !== 'false');
+  }
   async click(selector) {
+    await this.untilSeen();
     await (await this.target()).click(selector);
   }
   async check(selector) {
+    await this.untilSeen();
     await (await this.target()).check(selector);
   }
   async clickText(scope, text) {
+    await this.untilSeen();
     const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
     await (await this.target()).locator(`${scope} button`).filter({ hasText: exact }).click();
   }
@@ -130,6 +144,7 @@ export class PwPage {
     await (await this.target()).focus(selector);
   }
   async press(keys) {
+    await this.untilSeen();
     await this.pw.keyboard.press(keys);
   }
   async type(text) {
@@ -152,6 +167,7 @@ export class PwPage {
     await this.pw.screenshot({ path: file, fullPage: true });
   }
   async download(selector) {
+    await this.untilSeen();
     const target = await this.target();
     const [download] = await Promise.all([this.pw.waitForEvent('download'), target.click(selector)]);
     return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
