@@ -513,6 +513,31 @@ export class WdPage {
     });
   }
 
+  /**
+   * Waits for `fn(arg)` (a function of the page, or its source) to return a truthy value, and
+   * resolves to it. The page checks it every 25 ms itself, answering within a second (then it
+   * is asked again), so a wait is a command a second rather than a command a check: each is a
+   * round trip through the driver into the browser, whose CPU grows with the wait, and waits
+   * are longest when the machine is busiest. A check cut off by a navigation counts as "not
+   * yet"; an error the check throws fails the wait.
+   */
+  async waitInPage(fn, arg, message, timeout = this.waits) {
+    const started = Date.now();
+    for (;;) {
+      const slice = Math.max(0, Math.min(1000, timeout - (Date.now() - started)));
+      let answer = null;
+      try {
+        await this.enter();
+        answer = await this.driver.executeAsyncScript(IN_PAGE_WAIT.replace('CHECK', () => String(fn)), arg ?? null, slice);
+      } catch (error) {
+        if (!isNavigationRace(error)) throw error;
+      }
+      if (answer?.error) throw new Error(`${typeof message === 'function' ? 'a wait' : message}: the check threw ${answer.error}`);
+      if (answer?.value) return answer.value;
+      if (Date.now() - started >= timeout) throw new Error(typeof message === 'function' ? await message() : `${message} (${timeout} ms)`);
+    }
+  }
+
   async has(selector) {
     return this.evaluate((s) => !!document.querySelector(s), selector);
   }
@@ -522,38 +547,27 @@ export class WdPage {
   }
 
   async isVisible(selector) {
-    return this.evaluate((s) => {
-      const el = document.querySelector(s);
-      if (!el) return false;
-      const box = el.getBoundingClientRect();
-      return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-    }, selector);
+    return this.evaluate(VISIBLE, selector);
   }
 
   async waitForSelector(selector, { timeout = this.waits, state = 'visible' } = {}) {
-    await this.wait(
-      () => (state === 'attached' ? this.has(selector) : this.isVisible(selector)),
+    await this.waitInPage(
+      state === 'attached' ? ATTACHED : VISIBLE,
+      selector,
       async () => `${selector} did not appear (${state}); ${await screenName(this)} is on screen`,
       timeout,
     );
   }
 
   async waitForFunction(fn, arg, { timeout = this.waits } = {}) {
-    return this.wait(() => this.evaluate(fn, arg), `waitForFunction(${String(fn).slice(0, 80)})`, timeout);
+    return this.waitInPage(fn, arg, `waitForFunction(${String(fn).slice(0, 80)})`, timeout);
   }
 
   /** Waits for the element, then returns `read(element, arg)` (computed in the page). */
   async read(selector, read, arg) {
-    const found = await this.wait(
-      async () => {
-        await this.enter();
-        const r = await this.driver.executeScript(
-          `const el = document.querySelector(arguments[0]); return el ? [(${read})(el, arguments[1])] : null;`,
-          selector,
-          arg ?? null,
-        );
-        return r;
-      },
+    const found = await this.waitInPage(
+      `({ selector, arg }) => { const el = document.querySelector(selector); return el ? [(${read})(el, arg)] : null; }`,
+      { selector, arg: arg ?? null },
       async () => `${selector} is not there; ${await screenName(this)} is on screen`,
     );
     return found[0];
@@ -630,7 +644,7 @@ export class WdPage {
   /** Clicks a radio or checkbox and waits until it is checked. */
   async check(selector) {
     await this.click(selector);
-    await this.wait(() => this.evaluate((s) => document.querySelector(s)?.checked, selector), `${selector} should be checked after a click`);
+    await this.waitInPage((s) => document.querySelector(s)?.checked, selector, `${selector} should be checked after a click`);
   }
 
   /** Clicks the button inside `scope` whose text is `text`. */
@@ -752,7 +766,7 @@ export class WdPage {
       area.focus();
     });
     await this.press('Control+v');
-    const text = await this.wait(() => this.evaluate(() => document.getElementById('__e2e-paste').value), 'something pasted with Ctrl+V', 3000).catch(() => '');
+    const text = await this.waitInPage(() => document.getElementById('__e2e-paste')?.value, null, 'something pasted with Ctrl+V', 3000).catch(() => '');
     await this.evaluate(() => document.getElementById('__e2e-paste').remove());
     return text;
   }
@@ -763,6 +777,32 @@ export class WdPage {
  * and whether at its top document). Unknown (no entry) until a page points it somewhere.
  */
 const WHERE = new WeakMap();
+
+/**
+ * WdPage.waitInPage's script: checks CHECK(arguments[0]) every 25 ms until it returns a truthy
+ * value (or a promise of one) or arguments[1] milliseconds have passed, then answers
+ * `{ value }` (null: not yet) or `{ error }`.
+ */
+const IN_PAGE_WAIT = `const done = arguments[arguments.length - 1];
+const check = (CHECK), arg = arguments[0], until = performance.now() + arguments[1];
+const poll = () => {
+  let result;
+  try { result = check(arg); } catch (error) { return done({ error: String(error) }); }
+  Promise.resolve(result).then(
+    (value) => (value || performance.now() >= until ? done({ value: value || null }) : setTimeout(poll, 25)),
+    (error) => done({ error: String(error) }),
+  );
+};
+poll();`;
+
+/** In-page checks for waitForSelector: the element is in the document; it is also shown. */
+const ATTACHED = (selector) => !!document.querySelector(selector);
+const VISIBLE = (selector) => {
+  const el = document.querySelector(selector);
+  if (!el) return false;
+  const box = el.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+};
 
 /** What is on screen: the id of the main view, and the question number if any. */
 async function screenName(page) {
