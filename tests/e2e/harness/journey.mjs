@@ -240,10 +240,17 @@ async function run(name, tc, fn, options) {
     env.sitesBrowsers ??= {};
     env.sitesBrowsers[full] ??= chromium
       .launch({ executablePath: full ? '/usr/bin/chromium' : HEADLESS_SHELL, args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP *.test 127.0.0.1', '--disable-features=MediaRouter'] })
-      .then((browser) => {
-        cleanups.push(() => browser.close());
-        return browser;
-      });
+      .then(
+        (browser) => {
+          cleanups.push(() => browser.close());
+          return browser;
+        },
+        (error) => {
+          // Not kept: the next journey launches it again.
+          delete env.sitesBrowsers[full];
+          throw error;
+        },
+      );
     const context = await (await env.sitesBrowsers[full]).newContext({ viewport: { width, height } });
     closers.push(() => context.close());
     await watched(context);
@@ -278,7 +285,9 @@ async function run(name, tc, fn, options) {
    * Firefox: a window of its own, in a user context of its own (harness/webdriver.mjs,
    * `openWindow`), in the file's running Firefox for these launch preferences (the colour
    * scheme, `firefoxPrefs`), started when first needed and kept until the file ends. A Firefox
-   * that cannot open a window (it crashed) is replaced once.
+   * that did not start or cannot open a window (it crashed) is left out of the file's set and
+   * another started, once per page: the failure costs this page, not every later journey. (It
+   * is quit with the file, not now: another page of this journey may still be in it.)
    */
   async function firefoxWindow({ scheme, firefoxPrefs }) {
     const key = JSON.stringify([scheme, firefoxPrefs ?? {}]);
@@ -288,14 +297,14 @@ async function run(name, tc, fn, options) {
         env.browsers.set(key, starting);
         cleanups.push(() => starting.then((session) => session.quit(), () => {}));
       }
-      const session = await env.browsers.get(key);
+      const starting = env.browsers.get(key);
       try {
+        const session = await starting;
         const window = await openWindow(session);
         closers.push(() => window.close());
         return { session, handle: window.handle };
       } catch (error) {
-        env.browsers.delete(key);
-        await session.quit();
+        if (env.browsers.get(key) === starting) env.browsers.delete(key);
         if (attempt > 0) throw error;
       }
     }

@@ -28,6 +28,21 @@
 import { readFileSync } from 'node:fs';
 
 /**
+ * In a frame's document: whether the widget there counts a reader's click or key now. Where
+ * the browser can say whether a frame is seen (IntersectionObserver v2: Chromium), the widget
+ * counts them only once it has reported the frame in view, which it says on its root
+ * (`data-visible`); elsewhere always. A reader acts on what they see, so both page interfaces
+ * wait for this before a click or key in a frame (the browser's first report comes a frame or
+ * more after the widget draws: a click at once would be on a frame not yet seen). Blind
+ * clicks are `clickAt`, which never waits.
+ */
+export const WIDGET_SEEN = () => {
+  const widget = document.getElementById('widget');
+  const verifiable = 'IntersectionObserverEntry' in window && 'isVisible' in IntersectionObserverEntry.prototype;
+  return !widget || !verifiable || widget.dataset.visible !== 'false';
+};
+
+/**
  * The interface over a Playwright Page, or (`frameSelector`) over an iframe of that page, or of
  * a frame in it (`outer`: the selectors of the frames around it, outermost first).
  */
@@ -113,16 +128,10 @@ export class PwPage {
   async $$eval(selector, fn, arg) {
     return (await this.target()).$$eval(selector, fn, arg);
   }
-  /**
-   * Before a reader's click or key in a frame: the widget there counts them only once the
-   * browser has reported the frame in view (IntersectionObserver v2), which it says on its root
-   * (`data-visible`); a reader acts on what they see, so the interface waits for it. (The
-   * browser's first report comes a frame or more after the widget draws: a click at once
-   * would be a click on a frame not yet seen. Blind clicks are `clickAt`, which never waits.)
-   */
+  /** Before a reader's click or key in a frame: until the widget counts them (WIDGET_SEEN). */
   async untilSeen() {
     if (this.frameSelector === null) return;
-    await (await this.target()).waitForFunction(() => document.getElementById('widget')?.dataset.visible !== 'false');
+    await (await this.target()).waitForFunction(WIDGET_SEEN);
   }
   async click(selector) {
     await this.untilSeen();

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 import { CHROMIUM_FLAGS } from '../lib.mjs';
+import { WIDGET_SEEN } from './playwright.mjs';
 
 /** Whether a driver error only says the page navigated under a script (WebKitGTK and geckodriver word it so). */
 function isNavigationRace(error) {
@@ -531,8 +532,10 @@ export class WdPage {
         answer = await this.driver.executeAsyncScript(IN_PAGE_WAIT.replace('CHECK', () => String(fn)), arg ?? null, slice);
       } catch (error) {
         if (!isNavigationRace(error)) throw error;
+        // The page is between documents: ask the next one a moment later.
+        await new Promise((resolve) => setTimeout(resolve, 25));
       }
-      if (answer?.error) throw new Error(`${typeof message === 'function' ? 'a wait' : message}: the check threw ${answer.error}`);
+      if (answer?.error) throw new Error(`${typeof message === 'function' ? await message() : message}: the check threw ${answer.error}`);
       if (answer?.value) return answer.value;
       if (Date.now() - started >= timeout) throw new Error(typeof message === 'function' ? await message() : `${message} (${timeout} ms)`);
     }
@@ -634,8 +637,17 @@ export class WdPage {
     if (this.handle !== null && WHERE.get(this.driver)?.handle !== this.handle) await this.top();
   }
 
+  /**
+   * Before a reader's click or key in a frame: until the widget counts them (WIDGET_SEEN). Only
+   * Chromium can say a frame is seen; elsewhere the check would only cost a command.
+   */
+  async untilSeen() {
+    if (this.frameSelector !== null && this.engine === 'chromium') await this.waitInPage(WIDGET_SEEN, null, 'the widget reports its frame seen');
+  }
+
   /** A real click (WebDriver's: scrolled into view, refused if covered). */
   async click(selector) {
+    await this.untilSeen();
     const element = await this.element(selector);
     await this.scrollFrameTo(element);
     await element.click();
@@ -649,6 +661,7 @@ export class WdPage {
 
   /** Clicks the button inside `scope` whose text is `text`. */
   async clickText(scope, text) {
+    await this.untilSeen();
     await this.waitForSelector(`${scope} button`, { state: 'attached' });
     await this.enter();
     for (const button of await this.driver.findElements(By.css(`${scope} button`))) {
@@ -680,6 +693,7 @@ export class WdPage {
 
   /** Presses a key or chord on whatever has focus, in Playwright's names: 'Tab', 'Shift+Tab', 'Control+v'. */
   async press(keys) {
+    await this.untilSeen();
     await this.inWindow();
     const names = keys.split('+');
     const actions = this.driver.actions();

@@ -29,13 +29,17 @@ import {
 // ------------------------------------------------------------------------------------------
 
 /**
- * axe-core's rules that read colours (AXE_TAGS holds no other): on a screen whose elements and
- * layout are what they were in the other scheme, the only rules whose outcome a colour scheme
- * can change (the dark palette sets colours only: core/theme.rs).
+ * axe-core's rules that read colours (AXE_TAGS holds no other; color-contrast-enhanced is AAA):
+ * on a screen whose elements, layout and visibility are what they were in the other scheme,
+ * the only rules whose outcome a colour scheme can change (the dark palette sets colours only:
+ * core/theme.rs; elementsAndLayout checks it screen by screen).
  */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
-/** What axe's other rules read of a document: its elements and where they are (a hash). */
+/**
+ * What axe's other rules read of a document, as a hash: its elements, where they are, and what
+ * of each is shown (display, visibility, opacity, clipping, generated content).
+ */
 function elementsAndLayout() {
   let hash = 2166136261;
   const add = (text) => {
@@ -44,7 +48,9 @@ function elementsAndLayout() {
   add(document.documentElement.outerHTML);
   for (const el of document.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    add(`${r.x},${r.y},${r.width},${r.height};`);
+    const style = getComputedStyle(el);
+    add(`${r.x},${r.y},${r.width},${r.height},${style.display},${style.visibility},${style.opacity},${style.clipPath},${style.clip};`);
+    add(`${getComputedStyle(el, '::before').content}|${getComputedStyle(el, '::after').content};`);
   }
   return hash >>> 0;
 }
