@@ -39,12 +39,15 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, sy
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
 import { serve } from '../serve.mjs';
 import { CHROMIUM_FLAGS, E2E_DIR, ROOT, checkGoldenVectors, hostRewrite } from '../lib.mjs';
 import { injectProbes, probeSink } from './probes.mjs';
 import { PwPage } from './playwright.mjs';
-import { WdPage, newSession, openWindow, prepareEngine } from './webdriver.mjs';
+// Each engine's driver library is loaded only by the processes that drive it (node:test starts
+// a process per file and engine; loading playwright-core costs 0.7 CPU-seconds, selenium-webdriver
+// 0.2, measured): see setUp.
+/** harness/webdriver.mjs, once loaded (WebDriver engines). */
+let wd = null;
 
 export const EVERY = ['chromium', 'firefox', 'webkit'];
 /**
@@ -143,6 +146,8 @@ function setUp() {
       axeSource: readFileSync(path.join(E2E_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8'),
     };
     if (ENGINE === 'chromium' && !CHROMIUM_OVER_WEBDRIVER) {
+      const { chromium } = await import('playwright-core');
+      env.chromium = chromium;
       // Chromium's headless shell (Playwright's own default for headless runs: the same Blink
       // and V8 without the desktop browser around them) takes a quarter to a half of the CPU
       // of the whole browser (a page load: 0.22 CPU-seconds, not 0.8; own.test.mjs: 33, not
@@ -157,7 +162,8 @@ function setUp() {
           return browser;
         }));
     } else {
-      env.prepared = await prepareEngine(ENGINE);
+      wd = await import('./webdriver.mjs');
+      env.prepared = await wd.prepareEngine(ENGINE);
       cleanups.push(() => env.prepared.close());
       env.spare = null;
       env.browsers = new Map();
@@ -238,7 +244,7 @@ async function run(name, tc, fn, options) {
   async function sitesPage({ width, height }) {
     const full = Boolean(options.fullChromium);
     env.sitesBrowsers ??= {};
-    env.sitesBrowsers[full] ??= chromium
+    env.sitesBrowsers[full] ??= env.chromium
       .launch({ executablePath: full ? '/usr/bin/chromium' : HEADLESS_SHELL, args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP *.test 127.0.0.1', '--disable-features=MediaRouter'] })
       .then(
         (browser) => {
@@ -293,14 +299,14 @@ async function run(name, tc, fn, options) {
     const key = JSON.stringify([scheme, firefoxPrefs ?? {}]);
     for (let attempt = 0; ; attempt++) {
       if (!env.browsers.has(key)) {
-        const starting = newSession(env.prepared, { scheme, firefoxPrefs, windows: true });
+        const starting = wd.newSession(env.prepared, { scheme, firefoxPrefs, windows: true });
         env.browsers.set(key, starting);
         cleanups.push(() => starting.then((session) => session.quit(), () => {}));
       }
       const starting = env.browsers.get(key);
       try {
         const session = await starting;
-        const window = await openWindow(session);
+        const window = await wd.openWindow(session);
         closers.push(() => window.close());
         return { session, handle: window.handle };
       } catch (error) {
@@ -314,12 +320,12 @@ async function run(name, tc, fn, options) {
   async function takeSession(options) {
     const custom = (options.scheme && options.scheme !== 'light') || options.downloads || options.screenshots || options.firefoxPrefs;
     let session;
-    if (custom) session = await newSession(env.prepared, options);
+    if (custom) session = await wd.newSession(env.prepared, options);
     else {
-      session = await (env.spare ?? newSession(env.prepared));
+      session = await (env.spare ?? wd.newSession(env.prepared));
       // A spare has loaded nothing, so it is as fresh as a new one (Firefox takes 2.5 s to
       // start); none is started during the file's last journey, which would only quit it.
-      env.spare = remaining > 1 ? newSession(env.prepared) : null;
+      env.spare = remaining > 1 ? wd.newSession(env.prepared) : null;
       env.spare?.catch(() => {}); // Reported when taken.
     }
     closers.push(() => session.quit());
@@ -350,13 +356,13 @@ async function run(name, tc, fn, options) {
         if (env.engine === 'firefox' && !downloads) {
           // Downloads go to a folder the whole browser has: those pages get a Firefox of their own.
           const { session, handle } = await firefoxWindow({ scheme, firefoxPrefs });
-          const page = new WdPage(session.driver, env.engine, { handle, screenshots: session.screenshots });
+          const page = new wd.WdPage(session.driver, env.engine, { handle, screenshots: session.screenshots });
           await page.viewport(width, height);
           pages.push(page);
           return page;
         }
         const session = await takeSession({ scheme, downloads: folder, screenshots, firefoxPrefs });
-        const page = new WdPage(session.driver, env.engine, { downloads: folder, screenshots: session.screenshots });
+        const page = new wd.WdPage(session.driver, env.engine, { downloads: folder, screenshots: session.screenshots });
         if (width !== 1280 || height !== 800) await page.viewport(width, height);
         pages.push(page);
         return page;
