@@ -68,8 +68,12 @@ const TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 120000);
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 let registered = false;
+/** Whether the environment is torn down by whoever held it (holdEnvironment), not after the file. */
+let held = false;
 /** Journeys of this file not yet finished (no spare session is started for after the last). */
 let remaining = 0;
+/** Called when no journey registered so far is left to run (journeysFinished). */
+let onFinished = [];
 
 /** Registers a journey (see the top of this file). */
 export function journey(name, options, fn) {
@@ -79,10 +83,40 @@ export function journey(name, options, fn) {
   if (options.playwright && CHROMIUM_OVER_WEBDRIVER) return;
   if (!registered) {
     registered = true;
-    after(teardown);
+    if (!held) after(teardown);
   }
   remaining++;
-  test(name, { timeout: options.timeout ?? TIMEOUT }, (tc) => run(name, tc, fn, options).finally(() => remaining--));
+  test(name, { timeout: options.timeout ?? TIMEOUT }, (tc) => {
+    // Ended when the journey settles, or when it timed out (its steps may never settle then).
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      if (--remaining === 0) for (const resolve of onFinished.splice(0)) resolve();
+    };
+    tc.signal.addEventListener('abort', end, { once: true });
+    return run(name, tc, fn, options).finally(end);
+  });
+}
+
+/**
+ * For a process that runs many files (harness/one-process.mjs): the servers and browsers stay
+ * until the returned function is called, not only until the journeys registered so far have run
+ * (node:test runs `after` hooks then, and more files may follow). Call before any journey is
+ * registered.
+ */
+export function holdEnvironment() {
+  if (registered) throw new Error('holdEnvironment() comes before the first journey');
+  held = true;
+  return teardown;
+}
+
+/**
+ * Resolves once every journey registered so far has ended (harness/one-process.mjs: a process
+ * that takes the next file from a shared queue only when it has run its last one).
+ */
+export function journeysFinished() {
+  return remaining === 0 ? Promise.resolve() : new Promise((resolve) => onFinished.push(resolve));
 }
 
 // ------------------------------------------------------------------------------------------
