@@ -70,7 +70,7 @@ const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 let registered = false;
 /** Whether the environment is torn down by whoever held it (holdEnvironment), not after the file. */
 let held = false;
-/** Journeys of this file not yet finished (no spare session is started for after the last). */
+/** Journeys registered in this process and not yet ended (no spare session is started for after the last). */
 let remaining = 0;
 /** Called when no journey registered so far is left to run (journeysFinished). */
 let onFinished = [];
@@ -86,16 +86,10 @@ export function journey(name, options, fn) {
     if (!held) after(teardown);
   }
   remaining++;
-  test(name, { timeout: options.timeout ?? TIMEOUT }, (tc) => {
-    // Ended when the journey settles, or when it timed out (its steps may never settle then).
-    let ended = false;
-    const end = () => {
-      if (ended) return;
-      ended = true;
-      if (--remaining === 0) for (const resolve of onFinished.splice(0)) resolve();
-    };
-    tc.signal.addEventListener('abort', end, { once: true });
-    return run(name, tc, fn, options).finally(end);
+  // node:test's promise for the test settles when the runner is done with it: run, timed out
+  // (its steps may never settle then) or left out (--test-name-pattern).
+  test(name, { timeout: options.timeout ?? TIMEOUT }, (tc) => run(name, tc, fn, options)).finally(() => {
+    if (--remaining === 0) for (const resolve of onFinished.splice(0)) resolve();
   });
 }
 
