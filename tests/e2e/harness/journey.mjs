@@ -73,7 +73,7 @@ let held = false;
 /** Journeys registered in this process and not yet ended (no spare session is started for after the last). */
 let remaining = 0;
 /** Called when no journey registered so far is left to run (journeysFinished). */
-let onFinished = [];
+const onFinished = [];
 
 /** Registers a journey (see the top of this file). */
 export function journey(name, options, fn) {
@@ -114,7 +114,7 @@ export function journeysFinished() {
 }
 
 // ------------------------------------------------------------------------------------------
-// The environment of one test file (one process): servers, and the browser or the driver set-up
+// The environment of one process (a test file, or harness/one-process.mjs's files): servers, and the browser or the driver set-up
 // ------------------------------------------------------------------------------------------
 
 let environment = null;
@@ -352,7 +352,7 @@ async function run(name, tc, fn, options) {
     else {
       session = await (env.spare ?? wd.newSession(env.prepared));
       // A spare has loaded nothing, so it is as fresh as a new one (Firefox takes 2.5 s to
-      // start); none is started during the file's last journey, which would only quit it.
+      // start); none is started during the process's last registered journey, which would only quit it.
       env.spare = remaining > 1 ? wd.newSession(env.prepared) : null;
       env.spare?.catch(() => {}); // Reported when taken.
     }
