@@ -37,8 +37,9 @@ fi
 # READINESS_SETUP=build (set by scripts/build.sh) installs only what the release build needs.
 TEST_TOOLS=true; [ "${READINESS_SETUP:-all}" = build ] && TEST_TOOLS=false
 
-# chromium-headless-shell: Chromium's headless shell, which most Chromium journeys run in
-# (tests/e2e/harness/journey.mjs says why).
+# chromium-headless-shell: Chromium's headless shell, which the Chromium journeys run in
+# (tests/e2e/harness/journey.mjs says why); the whole browser runs the component tests and the
+# benchmark.
 if $TEST_TOOLS && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium-headless-shell ] || ! command -v brotli >/dev/null; }; then
   say "installing Debian chromium, chromium-headless-shell, chromium-driver, brotli"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -2,9 +2,8 @@
 // others; the navigations themselves are asserted by the journeys): the screenshot and axe-core
 // passes, the narrow-screen checks and the content-security-policy check visit the check's own
 // page through `visitScreens` and the widget embedded on a host page through `visitEmbed`
-// (apart: reaching its question takes a click in a frame, which counts only in a browser that
-// says the frame is seen, so in Chromium only the whole browser can walk it, and the page's
-// screens walk in the lighter headless shell).
+// (apart: reaching its question takes a click in a frame, which counts only once the browser
+// says the frame is seen, and each walk is one page).
 
 import assert from 'node:assert/strict';
 import { QUESTION_COUNT as N, addressSnapshot, encodeCode, encodeTeam, pattern, resultsLink } from './lib.mjs';

@@ -10,7 +10,6 @@
 //                             test command's time; E2E_ALL=1 runs every such journey everywhere)
 //   playwright: 'why'         needs what only Playwright does (says what): Chromium only, and
 //                             `t.newContext`, `t.wrap`, `page.pw` are there
-//   fullChromium: 'why'       in Chromium, needs the whole browser, not its headless shell (below)
 //   timeout: ms               instead of E2E_JOURNEY_TIMEOUT (default 120 s)
 //
 // `t`: engine, base (the widget, http://127.0.0.1:<port>/), hostBase (fixtures/ on
@@ -56,8 +55,6 @@ export const EVERY = ['chromium', 'firefox', 'webkit'];
  * Firefox journey costs about twice the CPU of the same in WebKit).
  */
 export const CHROMIUM_AND_WEBKIT = ['chromium', 'webkit'];
-/** Why a journey needs the whole Chromium (`fullChromium`): it clicks in the widget in a frame. */
-export const FRAME_CLICKS = 'clicks in the widget inside a frame, which the headless shell drops for a while after the frame draws';
 export const ENGINE = process.env.E2E_ENGINE || 'chromium';
 if (!EVERY.includes(ENGINE)) throw new Error(`E2E_ENGINE must be one of ${EVERY.join(', ')}, not ${ENGINE}`);
 /** Chromium through WebDriver instead of Playwright (to check the WebDriver page itself). */
@@ -66,6 +63,13 @@ const ALL = process.env.E2E_ALL === '1';
 const TIMEOUT = Number(process.env.E2E_JOURNEY_TIMEOUT || 120000);
 /** Debian's chromium-headless-shell (scripts/setup.sh installs it). */
 const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+/**
+ * The flags of the Chromium for pages on distinct sites (sitesPage): every *.test name on
+ * loopback, and storage partitioning on, as stock Chrome has it. Playwright's launcher turns
+ * partitioning off (with --disable-features); a later --disable-features replaces its list, so
+ * the one here turns it back on (the frames journeys check that it is).
+ */
+const SITES_FLAGS = [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP *.test 127.0.0.1', '--disable-features=MediaRouter'];
 
 let registered = false;
 /** Whether the environment is torn down by whoever held it (holdEnvironment), not after the file. */
@@ -175,20 +179,30 @@ function setUp() {
     };
     if (ENGINE === 'chromium' && !CHROMIUM_OVER_WEBDRIVER) {
       const { chromium } = await import('playwright-core');
-      env.chromium = chromium;
       // Chromium's headless shell (Playwright's own default for headless runs: the same Blink
       // and V8 without the desktop browser around them) takes a quarter to a half of the CPU
-      // of the whole browser (a page load: 0.22 CPU-seconds, not 0.8; own.test.mjs: 33, not
-      // 75); but it drops a click into the widget's frame for a few hundred milliseconds after
-      // the frame drew or was resized (measured: no mouse event reaches either document; the
-      // same click half a second later does), so a journey that clicks in the widget in a frame
-      // runs in the whole browser (`fullChromium`). Each is launched when a journey first needs it.
-      const launched = {};
-      env.browserFor = (full) =>
-        (launched[full] ??= chromium.launch({ executablePath: full ? '/usr/bin/chromium' : HEADLESS_SHELL, args: CHROMIUM_FLAGS }).then((browser) => {
-          cleanups.push(() => browser.close());
-          return browser;
-        }));
+      // of the whole browser (measured: a page load 0.22 CPU-seconds, not 0.8; own.test.mjs 33,
+      // not 75; the nine journeys that click in a frame 52, not 76, though the shell drops such
+      // clicks for longer: PwPage.pressOnce). A browser per set of flags, launched when a
+      // journey first needs it (one that failed to launch is tried again by the next journey).
+      const launched = new Map();
+      env.browserWith = (args) => {
+        const key = args.join(' ');
+        if (!launched.has(key)) {
+          const browser = chromium.launch({ executablePath: HEADLESS_SHELL, args }).then(
+            (browser) => {
+              cleanups.push(() => browser.close());
+              return browser;
+            },
+            (error) => {
+              launched.delete(key);
+              throw error;
+            },
+          );
+          launched.set(key, browser);
+        }
+        return launched.get(key);
+      };
     } else {
       wd = await import('./webdriver.mjs');
       env.prepared = await wd.prepareEngine(ENGINE);
@@ -248,8 +262,8 @@ async function run(name, tc, fn, options) {
   const closers = [];
   const pages = [];
   let seen = env.sink.lines.length;
-  const webdriver = !env.browserFor;
-  const browser = webdriver ? null : await env.browserFor(Boolean(options.fullChromium));
+  const webdriver = !env.browserWith;
+  const browser = webdriver ? null : await env.browserWith(CHROMIUM_FLAGS);
 
   /** Playwright: a watched context; every page in it reports its errors to this journey. */
   async function newContext(options = {}) {
@@ -261,31 +275,12 @@ async function run(name, tc, fn, options) {
 
   /**
    * Playwright: a page on distinct sites (`newPage({ sites: true })`), in a context of its own
-   * (a fresh profile) of the file's Chromium for sites (the headless shell, or for a
-   * `fullChromium` journey the whole browser): every *.test name on loopback
-   * (--host-resolver-rules), and storage partitioning on, as stock Chrome has it. Playwright's
-   * launcher turns partitioning off (with --disable-features); a later --disable-features
-   * replaces its list, so the one below turns it back on (the frames journeys check that it
-   * is). The page is brought to the front, as the tab a reader looks at (in the background
-   * nothing is painted and no IntersectionObserver reports).
+   * (a fresh profile) of the process's Chromium for sites (SITES_FLAGS). The page is brought to
+   * the front, as the tab a reader looks at (in the background nothing is painted and no
+   * IntersectionObserver reports).
    */
   async function sitesPage({ width, height }) {
-    const full = Boolean(options.fullChromium);
-    env.sitesBrowsers ??= {};
-    env.sitesBrowsers[full] ??= env.chromium
-      .launch({ executablePath: full ? '/usr/bin/chromium' : HEADLESS_SHELL, args: [...CHROMIUM_FLAGS, '--host-resolver-rules=MAP *.test 127.0.0.1', '--disable-features=MediaRouter'] })
-      .then(
-        (browser) => {
-          cleanups.push(() => browser.close());
-          return browser;
-        },
-        (error) => {
-          // Not kept: the next journey launches it again.
-          delete env.sitesBrowsers[full];
-          throw error;
-        },
-      );
-    const context = await (await env.sitesBrowsers[full]).newContext({ viewport: { width, height } });
+    const context = await (await env.browserWith(SITES_FLAGS)).newContext({ viewport: { width, height } });
     closers.push(() => context.close());
     await watched(context);
     const page = await context.newPage();

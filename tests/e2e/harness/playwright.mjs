@@ -14,7 +14,7 @@
 //   click(sel) check(sel) clickText(scope, text) fill(sel, text) focus(sel)
 //   press('Shift+Tab') type(text)               keys on whatever has focus
 //   clickAt(x, y)                               a mouse click at a point of the viewport (of the
-//                                               frame, for a frame's interface)
+//                                               frame, for a frame's interface: one that reaches it)
 //   frame(sel)                                  the same interface inside an iframe of this page
 //                                               (or of this frame: frames nest)
 //   viewport(width, height) screenshot(file)    full-page picture of the top page
@@ -26,6 +26,7 @@
 // for journeys marked `playwright: '…'`.
 
 import { readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /**
  * In a frame's document: whether the widget there counts a reader's click or key now. Where
@@ -40,6 +41,25 @@ export const WIDGET_SEEN = () => {
   const widget = document.getElementById('widget');
   const verifiable = 'IntersectionObserverEntry' in window && 'isVisible' in IntersectionObserverEntry.prototype;
   return !widget || !verifiable || widget.dataset.visible !== 'false';
+};
+
+/**
+ * How long a press that did not reach its frame waits before the next try (pressOnce): a
+ * polling interval, as waitForFunction's; each try is a whole click (measured: trying again at
+ * once cost a third more CPU on the journeys that click in frames).
+ */
+const PRESS_AGAIN_AFTER_MS = 100;
+
+/**
+ * In a frame's document: how many presses (pointerdown) have reached it since the first call,
+ * counted by the first listener of its window (which lets them go on).
+ */
+const PRESSES = () => {
+  if (!window.__e2ePresses) {
+    const presses = (window.__e2ePresses = { count: 0 });
+    addEventListener('pointerdown', () => presses.count++, true);
+  }
+  return window.__e2ePresses.count;
 };
 
 /**
@@ -133,18 +153,47 @@ export class PwPage {
     if (this.frameSelector === null) return;
     await (await this.target()).waitForFunction(WIDGET_SEEN);
   }
+  /**
+   * A reader's press of the mouse: `act(target)` presses once (target: the Page, or the frame's
+   * Frame). In a frame, once the widget counts presses (WIDGET_SEEN; `blind`: at once), and
+   * again while none reached the frame's document (PRESSES). Chromium drops every press aimed
+   * at a cross-site frame that watches whether it is seen (IntersectionObserver v2, as the
+   * embedded widget does) until the frame has stood still at one size for 500 ms, its rule
+   * against clicks on a frame just moved under the pointer (Blink's event_handling_util; moves
+   * of the mouse still arrive). A reader looks before they press; a journey presses as soon as
+   * it can, often while the frame settles to its content's height. The headless shell applies
+   * the rule after every resize of the frame, the whole browser only after it first appears
+   * (measured: a third of the presses of resultEventIsOptIn dropped in the shell, each arriving
+   * within a few tries; none in the whole browser). A press that did not arrive had no effect at
+   * all; one that arrived, or whose document went away, is never repeated. So a blind click
+   * (`clickAt`) is one the frame did receive.
+   */
+  async pressOnce(act, { blind = false } = {}) {
+    if (this.frameSelector === null) return act(this.pw);
+    for (let attempt = 1; ; attempt++) {
+      const target = await this.target();
+      if (!blind) await target.waitForFunction(WIDGET_SEEN);
+      const presses = await target.evaluate(PRESSES);
+      // Playwright's check() throws when the press left the box as it was.
+      const failure = await act(target).then(() => null, (error) => error);
+      const arrived = await target.evaluate((before) => window.__e2ePresses?.count !== before, presses).catch(() => true);
+      if (arrived || attempt === 50 || (failure && !/did not change its state/.test(failure.message))) {
+        if (failure) throw failure;
+        if (!arrived) throw new Error(`no press reached the frame ${this.frameSelector} in ${attempt} attempts`);
+        return;
+      }
+      await delay(PRESS_AGAIN_AFTER_MS);
+    }
+  }
   async click(selector) {
-    await this.untilSeen();
-    await (await this.target()).click(selector);
+    await this.pressOnce((target) => target.click(selector));
   }
   async check(selector) {
-    await this.untilSeen();
-    await (await this.target()).check(selector);
+    await this.pressOnce((target) => target.check(selector));
   }
   async clickText(scope, text) {
-    await this.untilSeen();
     const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-    await (await this.target()).locator(`${scope} button`).filter({ hasText: exact }).click();
+    await this.pressOnce((target) => target.locator(`${scope} button`).filter({ hasText: exact }).click());
   }
   async fill(selector, text) {
     await (await this.target()).fill(selector, text);
@@ -163,7 +212,7 @@ export class PwPage {
     let [left, top] = [0, 0];
     // (An element's box is in the top page's viewport, however deep its frame.)
     if (this.frameSelector !== null) ({ x: left, y: top } = await (await this.frameElement()).boundingBox());
-    await this.pw.mouse.click(left + x, top + y);
+    await this.pressOnce(() => this.pw.mouse.click(left + x, top + y), { blind: true });
   }
   async viewport(width, height) {
     await this.pw.setViewportSize({ width, height });
@@ -176,9 +225,7 @@ export class PwPage {
     await this.pw.screenshot({ path: file, fullPage: true });
   }
   async download(selector) {
-    await this.untilSeen();
-    const target = await this.target();
-    const [download] = await Promise.all([this.pw.waitForEvent('download'), target.click(selector)]);
+    const [download] = await Promise.all([this.pw.waitForEvent('download'), this.pressOnce((target) => target.click(selector))]);
     return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
   }
   async readClipboard() {

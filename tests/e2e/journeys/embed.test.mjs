@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { EVERY, FRAME_CLICKS, journey } from '../harness/journey.mjs';
+import { EVERY, journey } from '../harness/journey.mjs';
 import { QUESTION_COUNT as N, encodeCode, expectedReport, pattern } from '../lib.mjs';
 import { agree, atQuestion, expectReport, finishAll, fits, frameSizes, hostUrl, load, radioValue, shareLink, start } from '../widget.mjs';
 
@@ -23,7 +23,7 @@ async function openHost(t, query = 'embed') {
 const heardOnHost = (page, data) =>
   page.evaluate((want) => window.__messages.filter((m) => m.data && Object.entries(want).every(([k, v]) => m.data[k] === v)).length, data);
 
-journey('iframeFollowsItsContent', { engines: EVERY, fullChromium: FRAME_CLICKS }, async (t) => {
+journey('iframeFollowsItsContent', { engines: EVERY }, async (t) => {
   // The author opts in to the result event with `events`.
   const [page, frame] = await openHost(t, 'embed&events');
   assert.ok(!(await frame.has('header.chrome')), 'no page chrome (header) in embed mode');
@@ -292,7 +292,7 @@ journey('outcomePagesLoadTheApp', async (t) => {
   assert.equal(await shareLink(page), `${t.base}r/not-b/#r=${encodeCode(notB)}`, 'a results link made on an outcome page');
 });
 
-journey('resultEventIsOptIn', { fullChromium: FRAME_CLICKS }, async (t) => {
+journey('resultEventIsOptIn', async (t) => {
   // Without `events` in the widget's address, the host page never receives the result.
   const [page, frame] = await openHost(t);
   await frame.click('#start');

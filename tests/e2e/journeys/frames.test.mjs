@@ -22,7 +22,7 @@ import { createServer } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { FRAME_CLICKS, journey } from '../harness/journey.mjs';
+import { journey } from '../harness/journey.mjs';
 import { CURRENT_SET, STORAGE_KEY, contentOf, encodeCode, encodeTeam, expectedReport, pattern, writtenSnapshot } from '../lib.mjs';
 import { MIME, closeServer, resolveInside } from '../serve.mjs';
 import { agree } from '../widget.mjs';
@@ -271,7 +271,7 @@ journey('heightsFromEveryFramerAddressAreTheSameForEveryStoredRun', { engines: S
  * the frame; where the browser says a frame is seen (Chromium), the reader in plain view agrees,
  * sends on purpose (once, however many letters of a label they type) and can clear.
  */
-journey('blindClicksAndKeysThroughAHiddenFrameSendNothingAndDiscardNothing', { engines: SITES, fullChromium: FRAME_CLICKS, timeout: 240000 }, async (t) => {
+journey('blindClicksAndKeysThroughAHiddenFrameSendNothingAndDiscardNothing', { engines: SITES, timeout: 240000 }, async (t) => {
   await onSites(
     t,
     async (sites, page) => {
@@ -350,7 +350,7 @@ journey('blindClicksAndKeysThroughAHiddenFrameSendNothingAndDiscardNothing', { e
 
 // Chromium only: the reader consents in a frame only once the browser says it is seen
 // (IntersectionObserver v2), which only Chromium does; elsewhere consent is given in a new tab.
-journey('aResultFinishedHereIsSentOnceOnlyAfterConsent', { fullChromium: FRAME_CLICKS }, async (t) => {
+journey('aResultFinishedHereIsSentOnceOnlyAfterConsent', async (t) => {
   await onSites(t, async (sites, page) => {
     for (const [choice, expected] of [['#consent-no', 0], ['#consent-yes', 1]]) {
       await blogStorage(page, sites, null);

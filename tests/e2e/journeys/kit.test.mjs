@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { EVERY, FRAME_CLICKS, journey } from '../harness/journey.mjs';
+import { EVERY, journey } from '../harness/journey.mjs';
 import { expectedReport, pattern } from '../lib.mjs';
 import { agree, axe, finishAll, hostUrl, load } from '../widget.mjs';
 
@@ -174,7 +174,7 @@ journey('theKitsPreviewFollowsItsPickers', async (t) => {
   await previewAt(t, page, `${t.base}?embed&theme=light&events`);
 });
 
-journey('theKitsSnippetsWorkPastedIntoABlogPage', { fullChromium: FRAME_CLICKS }, async (t) => {
+journey('theKitsSnippetsWorkPastedIntoABlogPage', async (t) => {
   // The author picks events and an accent, copies the HTML snippet and the listener example
   // and pastes both into a post on their own site.
   const kit = await openKit(t);
@@ -244,7 +244,7 @@ function blockStorage() {
 
 journey(
   'aStorageBlockedFrameSaysTheAnswersGoAndOffersItsOwnTab',
-  { playwright: 'blocks storage in the framed widget only, as a browser blocking third-party storage does (init script)', fullChromium: FRAME_CLICKS },
+  { playwright: 'blocks storage in the framed widget only, as a browser blocking third-party storage does (init script)' },
   async (t) => {
     const context = await t.newContext({ viewport: { width: 900, height: 800 } });
     await context.addInitScript(blockStorage);
