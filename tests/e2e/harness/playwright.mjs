@@ -155,7 +155,7 @@ export class PwPage {
   }
   /**
    * A reader's press of the mouse: `act(target)` presses once (target: the Page, or the frame's
-   * Frame). In a frame, once the widget counts presses (WIDGET_SEEN; `blind`: at once), and
+   * Frame), or resolves to false when there is nothing to press. In a frame, once the widget counts presses (WIDGET_SEEN; `blind`: at once), and
    * again while none reached the frame's document (PRESSES). Chromium drops every press aimed
    * at a cross-site frame that watches whether it is seen (IntersectionObserver v2, as the
    * embedded widget does) until the frame has stood still at one size for 500 ms, its rule
@@ -175,7 +175,8 @@ export class PwPage {
       if (!blind) await target.waitForFunction(WIDGET_SEEN);
       const presses = await target.evaluate(PRESSES);
       // Playwright's check() throws when the press left the box as it was.
-      const failure = await act(target).then(() => null, (error) => error);
+      const { pressed, failure } = await act(target).then((value) => ({ pressed: value !== false }), (error) => ({ failure: error }));
+      if (pressed === false) return;
       const arrived = await target.evaluate((before) => window.__e2ePresses?.count !== before, presses).catch(() => true);
       if (arrived || attempt === 50 || (failure && !/did not change its state/.test(failure.message))) {
         if (failure) throw failure;
@@ -189,7 +190,8 @@ export class PwPage {
     await this.pressOnce((target) => target.click(selector));
   }
   async check(selector) {
-    await this.pressOnce((target) => target.check(selector));
+    // (A box already checked: Playwright's check() presses nothing, and neither does a reader.)
+    await this.pressOnce(async (target) => !(await target.isChecked(selector)) && target.check(selector));
   }
   async clickText(scope, text) {
     const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
