@@ -46,7 +46,7 @@ export const WIDGET_SEEN = () => {
 /**
  * How long a press that did not reach its frame waits before the next try (pressOnce): a
  * polling interval, as waitForFunction's; each try is a whole click (measured: trying again at
- * once cost a third more CPU on the journeys that click in frames).
+ * once cost half as much CPU again: 24.6 CPU-seconds, not 17.0, on two journeys in frames).
  */
 const PRESS_AGAIN_AFTER_MS = 100;
 
