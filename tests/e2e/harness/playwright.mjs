@@ -155,12 +155,12 @@ export class PwPage {
   }
   /**
    * A reader's press of the mouse: `act(target)` presses once (target: the Page, or the frame's
-   * Frame), or resolves to false when there is nothing to press. In a frame, once the widget counts presses (WIDGET_SEEN; `blind`: at once), and
-   * again while none reached the frame's document (PRESSES). Chromium drops every press aimed
-   * at a cross-site frame that watches whether it is seen (IntersectionObserver v2, as the
-   * embedded widget does) until the frame has stood still at one size for 500 ms, its rule
-   * against clicks on a frame just moved under the pointer (Blink's event_handling_util; moves
-   * of the mouse still arrive). A reader looks before they press; a journey presses as soon as
+   * Frame), or resolves to false when there is nothing to press. In a frame, once the widget
+   * counts presses (WIDGET_SEEN; `blind`: at once), and again while none reached the frame's
+   * document (PRESSES). Chromium drops every press aimed at a cross-site frame that watches
+   * whether it is seen (IntersectionObserver v2, as the embedded widget does) until the frame
+   * has stood still at one size for 500 ms, its rule against clicks on a frame just moved under
+   * the pointer (Blink's event_handling_util; moves of the mouse still arrive). A reader looks before they press; a journey presses as soon as
    * it can, often while the frame settles to its content's height. The headless shell applies
    * the rule after every resize of the frame, the whole browser only after it first appears
    * (measured: a third of the presses of resultEventIsOptIn dropped in the shell, each arriving

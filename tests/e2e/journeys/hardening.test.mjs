@@ -110,8 +110,8 @@ journey('theEmbedInLightAndDarkPassesAxeAndThePolicy', { engines: EVERY }, async
 // Narrow screens and zoom
 // ------------------------------------------------------------------------------------------
 
-/** No screen of `visits` (visitScreens, visitEmbed) scrolls sideways in `page`. */
-async function noHorizontalScroll(t, page, limitLabel, visits = [visitScreens, visitEmbed]) {
+/** No screen of `visit`'s walk (visitScreens or visitEmbed) scrolls sideways in `page`. */
+async function noHorizontalScroll(t, page, limitLabel, visit) {
   const found = [];
   const measure = async (name, target) => {
     const { scroll, client, wide } = await target.evaluate(() => {
@@ -125,16 +125,16 @@ async function noHorizontalScroll(t, page, limitLabel, visits = [visitScreens, v
     });
     if (scroll > client) found.push(`${name}: scrollWidth ${scroll} > ${client} (${wide.join(', ')})`);
   };
-  for (const visit of visits) await visit(t, {}, measure, { page });
+  await visit(t, {}, measure, { page });
   assert.deepEqual(found, [], `horizontal scrolling at ${limitLabel}`);
 }
 
 journey('narrow320NoHorizontalScroll', async (t) => {
-  await noHorizontalScroll(t, await t.newPage({ width: 320, height: 640 }), '320 px', [visitScreens]);
+  await noHorizontalScroll(t, await t.newPage({ width: 320, height: 640 }), '320 px', visitScreens);
 });
 
 journey('narrow320EmbedNoHorizontalScroll', async (t) => {
-  await noHorizontalScroll(t, await t.newPage({ width: 320, height: 640 }), '320 px', [visitEmbed]);
+  await noHorizontalScroll(t, await t.newPage({ width: 320, height: 640 }), '320 px', visitEmbed);
 });
 
 journey('zoom200NoHorizontalScroll', { playwright: 'a device scale factor of 2 (context option)' }, async (t) => {
@@ -142,7 +142,7 @@ journey('zoom200NoHorizontalScroll', { playwright: 'a device scale factor of 2 (
   // in a fresh profile (the embed walk starts from the widget's first screen).
   for (const visit of [visitScreens, visitEmbed]) {
     const context = await t.newContext({ viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
-    await noHorizontalScroll(t, t.wrap(await context.newPage()), '200 % zoom (640 px)', [visit]);
+    await noHorizontalScroll(t, t.wrap(await context.newPage()), '200 % zoom (640 px)', visit);
   }
 });
 
