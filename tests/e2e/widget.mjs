@@ -167,6 +167,34 @@ export async function focusOn(page, id, what) {
   }
 }
 
+/**
+ * Records, in the page, the id of every element focus arrives on from now on. A screen reader
+ * reads an element out when focus arrives on it, not when the element it was already on is
+ * renamed under it: `focusArrives` tells the two apart.
+ */
+export async function watchFocus(page) {
+  await page.evaluate(() => {
+    window.focusArrivals = [];
+    document.addEventListener('focusin', (event) => window.focusArrivals.push(event.target.id), true);
+  });
+}
+
+/**
+ * Waits until focus has arrived on #id (a focus event there since the last call) and rests
+ * there, then forgets the arrivals so far. Needs `watchFocus` first.
+ */
+export async function focusArrives(page, id, what) {
+  try {
+    await page.waitForFunction(
+      (id) => window.focusArrivals.includes(id) && document.activeElement?.id === id && !(window.focusArrivals.length = 0),
+      id,
+      { timeout: 3000 },
+    );
+  } catch {
+    throw new Error(`${what}: focus should arrive on #${id}, is on ${await focused(page)} (arrived on: ${await page.evaluate(() => window.focusArrivals.join(', ') || 'nothing')})`);
+  }
+}
+
 /** Presses Tab until the focused element matches `selector` (keyboard only). */
 export async function tabTo(page, selector, { max = 80, reverse = false } = {}) {
   const seen = [];
