@@ -298,6 +298,41 @@ fn navigation_counts_view_changes_only() {
     assert_eq!(session.view, View::Own);
 }
 
+/// `Session::place` changes exactly when the reader moves to another screen: the UI mounts a
+/// screen afresh (and moves focus) then, and only then.
+#[test]
+fn the_place_changes_exactly_when_the_reader_moves() {
+    let question = || session(some_answers(), Step::Question(2), "mine");
+    let results = || session(complete_answers(), Step::Results, "mine");
+    let shared = || {
+        let mut on_shared = question();
+        on_shared.apply(Action::OpenShared(someone_else()));
+        on_shared
+    };
+    let mut mine_shared = someone_else();
+    mine_shared.label = "another pilot".into();
+    // (what happens, from, action, moves)
+    let cases: Vec<(&str, Session, Action, bool)> = vec![
+        ("next question", question(), Action::Next, true),
+        ("previous question", question(), Action::Back, true),
+        ("a question by number", question(), Action::GoTo(5), true),
+        ("from the results to a question", results(), Action::GoTo(0), true),
+        ("back to the results", question(), Action::ShowResults, true),
+        ("an answer chosen", question(), Action::Choose { position: 2, answer: Some(Answer::Level(3)) }, false),
+        ("an answer cleared", question(), Action::Choose { position: 2, answer: None }, false),
+        ("a label typed", results(), Action::SetLabel("renamed".into()), false),
+        ("a shared result opened", question(), Action::OpenShared(someone_else()), true),
+        ("the same shared result again", shared(), Action::OpenShared(someone_else()), false),
+        ("another shared result", shared(), Action::OpenShared(mine_shared), true),
+        ("back to the own run", shared(), Action::ShowOwn, true),
+    ];
+    for (what, mut session, action, moves) in cases {
+        let before = session.place();
+        session.apply(action);
+        assert_eq!(session.place() != before, moves, "{what}: moves should be {moves}");
+    }
+}
+
 /// Only the reader's own steps to the results count as the reader finishing the check.
 #[test]
 fn only_the_readers_own_step_to_the_results_counts() {

@@ -17,7 +17,7 @@ use super::content::{CURRENT, QuestionSet};
 use super::share_code::{self, DecodeError, SharedResult};
 
 /// Where the reader is in their own run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
     /// The intro screen.
     Intro,
@@ -232,6 +232,13 @@ impl Session {
             Some(position) => Step::Question(position),
             None => Step::Results,
         }
+    }
+
+    /// The screen the reader is on, as far as moving goes: it changes exactly when the reader
+    /// (or a link) moves to another screen, and not when a screen is edited or redrawn in
+    /// place. The UI mounts a screen afresh, and moves focus, when it changes.
+    pub fn place(&self) -> (u32, Step) {
+        (self.navigations, self.step)
     }
 
     /// True while the reader's own results are on screen.

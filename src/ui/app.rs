@@ -12,7 +12,7 @@ use super::sync;
 use crate::core::embed::{EmbedOptions, Environment, framing_allowed, height_target, site_name};
 use crate::core::notices::{Notice, OPEN_IN_OWN_TAB};
 use crate::core::route::{Address, Route};
-use crate::core::session::{Step, View};
+use crate::core::session::{Session, Step, View};
 use crate::shell::static_page::EarlyQuestion;
 use crate::shell::{self, address, host};
 
@@ -123,37 +123,51 @@ fn FramingRefused() -> impl IntoView {
     }
 }
 
-/// The screen for the view on display, rebuilt on navigation only: edits within a screen
-/// update it in place.
+/// The screen for the view on display. A move to another screen (`Session::place`) mounts it
+/// afresh: Leptos would otherwise rebuild a screen of the same kind (the next question) in the
+/// elements of the last, and focus would stay on a reused, renamed radio, where no screen
+/// reader reads the new question out. Another tab replacing the answers under the screen
+/// redraws it in place: the reader has not moved, and focus stays. Edits within a screen
+/// update it through its own signals.
 #[component]
 fn Screen() -> impl IntoView {
     let state = use_app_state();
-    // Redrawn on navigation and when another tab replaced the answers under it.
-    let drawn = Memo::new(move |_| state.with(|s| (s.navigations, s.redraws)));
-    move || {
-        let _ = drawn.get();
-        match state.with_untracked(|s| s.view.clone()) {
-            View::Own => OwnRun().into_any(),
-            View::Shared(result) => view! { <SharedView result=result/> }.into_any(),
-            View::Offered(offered) => view! { <OfferedView offered=offered/> }.into_any(),
-            View::BadLink { team, error } => view! { <BadLink team=team error=error/> }.into_any(),
-            tool @ (View::Team(_) | View::Readers | View::EmbedKit) => {
-                match state.env.tools.and_then(|render| render(&tool)) {
-                    Some(screen) => screen,
-                    // `sync::mirror_address` is taking the reader to the tools page.
-                    None => view! { <p id="opening-tools" class="loading">"Opening the author tools…"</p> }.into_any(),
-                }
+    let place = Memo::new(move |_| state.with(Session::place));
+    let redraws = Memo::new(move |_| state.with(|s| s.redraws));
+    view! {
+        // One item keyed by the place: a new place is a new item, built afresh.
+        <For each=move || [place.get()] key=|place| *place let(_place)>
+            {move || {
+                let _ = redraws.get();
+                screen_on_display(state)
+            }}
+        </For>
+    }
+}
+
+/// The view on display, rendered from the state as it is now.
+fn screen_on_display(state: AppState) -> AnyView {
+    match state.with_untracked(|s| s.view.clone()) {
+        View::Own => OwnRun().into_any(),
+        View::Shared(result) => view! { <SharedView result=result/> }.into_any(),
+        View::Offered(offered) => view! { <OfferedView offered=offered/> }.into_any(),
+        View::BadLink { team, error } => view! { <BadLink team=team error=error/> }.into_any(),
+        tool @ (View::Team(_) | View::Readers | View::EmbedKit) => {
+            match state.env.tools.and_then(|render| render(&tool)) {
+                Some(screen) => screen,
+                // `sync::mirror_address` is taking the reader to the tools page.
+                None => view! { <p id="opening-tools" class="loading">"Opening the author tools…"</p> }.into_any(),
             }
         }
     }
 }
 
-/// The reader's own run: intro, one question, or results.
+/// The reader's own run: intro, one question, or results (a step is a move: `Screen` mounts
+/// each afresh).
 #[component]
 fn OwnRun() -> impl IntoView {
     let state = use_app_state();
-    let step = Memo::new(move |_| state.with(|s| s.step));
-    move || match step.get() {
+    match state.with_untracked(|s| s.step) {
         Step::Intro => Intro().into_any(),
         Step::Question(position) => view! { <QuestionStep position=position/> }.into_any(),
         Step::Results => Results().into_any(),

@@ -124,9 +124,9 @@ pub fn mirror_address(state: AppState) {
 pub fn follow_screen(state: AppState, focus_first: bool) {
     let screen = Memo::new(move |_| state.with(Screen::of));
     Effect::new(move |_| screen.with(|s| shell::set_title(&s.title)));
-    let moved = Memo::new(move |_| state.with(|s| (s.navigations, s.step)));
+    let place = Memo::new(move |_| state.with(Session::place));
     Effect::watch(
-        move || moved.get(),
+        move || place.get(),
         move |_, _, _| {
             let target = screen.with_untracked(|s| s.focus.clone());
             // A new screen starts at its top (a question's progress and legend above the radio
