@@ -17,7 +17,7 @@ use super::content::{CURRENT, QuestionSet};
 use super::share_code::{self, DecodeError, SharedResult};
 
 /// Where the reader is in their own run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     /// The intro screen.
     Intro,

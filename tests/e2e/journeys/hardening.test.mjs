@@ -466,6 +466,9 @@ journey('resultsOnScreenFollowAnotherTabsAnswers', { playwright: TABS }, async (
   const a = t.wrap(await context.newPage());
   await finishFromLast(a, t.base, MIXED);
   await expectReport(a, MIXED);
+  // The reader is in the label field (marked, to know the element again after the redraw).
+  await a.focus('#pilot-label');
+  await a.evaluate(() => (document.activeElement.dataset.e2eMark = 'here'));
   // Tab B, same browser, changes the first answer.
   const b = t.wrap(await context.newPage());
   await load(b, t.base + '#q=1');
@@ -480,6 +483,8 @@ journey('resultsOnScreenFollowAnotherTabsAnswers', { playwright: TABS }, async (
     'the results on screen follow the answers saved in the other tab',
   );
   await a.waitForSelector('#storage-notice');
+  // Redrawn in place, not moved: focus stays in the very field the reader was in.
+  assert.equal(await a.evaluate(() => `${document.activeElement?.id}:${document.activeElement?.dataset.e2eMark}`), 'pilot-label:here', 'focus after the redraw');
 });
 
 // ------------------------------------------------------------------------------------------
