@@ -309,8 +309,8 @@ fn the_place_changes_exactly_when_the_reader_moves() {
         on_shared.apply(Action::OpenShared(someone_else()));
         on_shared
     };
-    let mut mine_shared = someone_else();
-    mine_shared.label = "another pilot".into();
+    let mut another = someone_else();
+    another.label = "another pilot".into();
     // (what happens, from, action, moves)
     let cases: Vec<(&str, Session, Action, bool)> = vec![
         ("next question", question(), Action::Next, true),
@@ -323,7 +323,7 @@ fn the_place_changes_exactly_when_the_reader_moves() {
         ("a label typed", results(), Action::SetLabel("renamed".into()), false),
         ("a shared result opened", question(), Action::OpenShared(someone_else()), true),
         ("the same shared result again", shared(), Action::OpenShared(someone_else()), false),
-        ("another shared result", shared(), Action::OpenShared(mine_shared), true),
+        ("another shared result", shared(), Action::OpenShared(another), true),
         ("back to the own run", shared(), Action::ShowOwn, true),
     ];
     for (what, mut session, action, moves) in cases {

@@ -139,16 +139,14 @@ fn Screen() -> impl IntoView {
     // it when not. The screen changes side (`Either`) at every new place, so a move replaces
     // it and a redraw at the same place rebuilds it. (A keyed `<For>` of one item does the
     // same for 3.5 kB more of compressed wasm.)
-    let last_drawn = StoredValue::new(None::<((u32, Step), bool)>);
+    let left = Memo::new(move |last: Option<&bool>| {
+        // `get`, which brings the place up to date: with `track` alone the screen stayed on the intro.
+        let _ = place.get();
+        last.is_none_or(|left| !left)
+    });
     move || {
         let _ = redraws.get();
-        let here = place.get();
-        let left = match last_drawn.get_value() {
-            Some((there, left)) if there == here => left,
-            Some((_, left)) => !left,
-            None => true,
-        };
-        last_drawn.set_value(Some((here, left)));
+        let left = left.get();
         let screen = screen_on_display(state);
         if left { Either::Left(screen) } else { Either::Right(screen) }
     }
