@@ -25,6 +25,14 @@ import { CHROMIUM_FLAGS } from '../lib.mjs';
 import { WIDGET_SEEN } from './playwright.mjs';
 
 /** Whether a driver error only says the page navigated under a script (WebKitGTK and geckodriver word it so). */
+/**
+ * Whether a command failed because the browsing context the session was in is gone (its
+ * frame removed or replaced): WebDriver then runs nothing of the command.
+ */
+function isFrameGone(error) {
+  return error?.name === 'NoSuchFrameError' || error?.name === 'NoSuchWindowError' || /no such frame|browsing context has been discarded/i.test(String(error?.message));
+}
+
 function isNavigationRace(error) {
   return (
     error?.name === 'NoSuchFrameError' ||
@@ -411,8 +419,8 @@ const script = (fn) => `return (${fn}).apply(null, arguments);`;
 /**
  * The page interface (see harness/playwright.mjs for its list) over one WebDriver session.
  * `frameSelector` scopes a WdPage to an iframe of the top document (or, with `outer`, the
- * selectors of the frames around it, of a frame in one): every call switches into it afresh,
- * since the frame may have navigated since the last one.
+ * selectors of the frames around it, of a frame in one): a call switches into it unless the
+ * session is there already (`enter`).
  */
 export class WdPage {
   constructor(driver, engine, { handle = null, frameSelector = null, outer = [], downloads = null, waits = 6000, screenshots = true } = {}) {
@@ -434,37 +442,69 @@ export class WdPage {
    * trip through the driver into the browser's parent process.
    */
   async top() {
-    const where = WHERE.get(this.driver) ?? { handle: null, atTop: false };
+    const where = WHERE.get(this.driver) ?? { handle: null, frames: null };
     if (this.handle !== null && where.handle !== this.handle) {
       // Switching windows points at the window's top document (and gives it the focus).
       WHERE.delete(this.driver);
       await this.driver.switchTo().window(this.handle);
-      WHERE.set(this.driver, { handle: this.handle, atTop: true });
-    } else if (!where.atTop) {
+      WHERE.set(this.driver, { handle: this.handle, frames: '' });
+    } else if (where.frames !== '') {
       await this.driver.switchTo().defaultContent();
-      WHERE.set(this.driver, { handle: where.handle, atTop: true });
+      WHERE.set(this.driver, { handle: where.handle, frames: '' });
     }
   }
 
-  /** Points the session at this page: its window, then (afresh) the frames down to its own. */
+  /** This page's frames from the top document down, as WHERE keeps them ('' for the top). */
+  framePath() {
+    return this.frameSelector === null ? '' : [...this.outer, this.frameSelector].join('\n');
+  }
+
+  /**
+   * Points the session at this page: its window, then the frames down to its own, unless the
+   * session is in that frame already. A frame keeps its browsing context through its
+   * navigations, so the session stays in it; once the frame is gone (its iframe removed, a
+   * frame around it navigated) the next command fails without running (`run` then enters
+   * afresh) or the session is pointed elsewhere first. Measured, the Firefox layer: 2,080 of
+   * its 5,000 commands were switching into the same frame again.
+   */
   async enter() {
+    const where = WHERE.get(this.driver);
+    const path = this.framePath();
+    if (where && where.frames === path && (this.handle === null || where.handle === this.handle)) return;
     await this.top();
-    if (this.frameSelector === null) return;
-    WHERE.get(this.driver).atTop = false;
+    if (path === '') return;
+    const entered = WHERE.get(this.driver);
+    entered.frames = null; // Unknown until every switch below is done.
     for (const selector of [...this.outer, this.frameSelector]) {
       await this.driver.switchTo().frame(await this.driver.findElement(By.css(selector)));
+    }
+    entered.frames = path;
+  }
+
+  /**
+   * `command()` in this page (entered first). When the frame the session was left in has gone
+   * since, the command fails with nothing done (WebDriver checks the current browsing context
+   * before a command): the page is entered afresh and the command sent once more.
+   */
+  async run(command) {
+    await this.enter();
+    try {
+      return await command();
+    } catch (error) {
+      if (this.frameSelector === null || !isFrameGone(error)) throw error;
+      WHERE.delete(this.driver);
+      await this.enter();
+      return command();
     }
   }
 
   async evaluate(fn, arg) {
-    await this.enter();
-    return arg === undefined ? this.driver.executeScript(script(fn)) : this.driver.executeScript(script(fn), arg);
+    return this.run(() => (arg === undefined ? this.driver.executeScript(script(fn)) : this.driver.executeScript(script(fn), arg)));
   }
 
   /** Runs a script's source in the page (a driver script: the page's CSP does not govern it). */
   async addScript(source) {
-    await this.enter();
-    await this.driver.executeScript(source);
+    await this.run(() => this.driver.executeScript(source));
   }
 
   async goto(url) {
@@ -528,8 +568,7 @@ export class WdPage {
       const slice = Math.max(0, Math.min(1000, timeout - (Date.now() - started)));
       let answer = null;
       try {
-        await this.enter();
-        answer = await this.driver.executeAsyncScript(IN_PAGE_WAIT.replace('CHECK', () => String(fn)), arg ?? null, slice);
+        answer = await this.run(() => this.driver.executeAsyncScript(IN_PAGE_WAIT.replace('CHECK', () => String(fn)), arg ?? null, slice));
       } catch (error) {
         if (!isNavigationRace(error)) throw error;
         // The page is between documents: ask the next one a moment later.
@@ -589,23 +628,22 @@ export class WdPage {
   }
 
   async $eval(selector, fn, arg) {
-    await this.enter();
-    return this.driver.executeScript(
-      `const el = document.querySelector(arguments[0]); if (!el) throw new Error('no element matches ' + arguments[0]); return (${fn})(el, arguments[1]);`,
-      selector,
-      arg ?? null,
+    return this.run(() =>
+      this.driver.executeScript(
+        `const el = document.querySelector(arguments[0]); if (!el) throw new Error('no element matches ' + arguments[0]); return (${fn})(el, arguments[1]);`,
+        selector,
+        arg ?? null,
+      ),
     );
   }
 
   async $$eval(selector, fn, arg) {
-    await this.enter();
-    return this.driver.executeScript(`return (${fn})([...document.querySelectorAll(arguments[0])], arguments[1]);`, selector, arg ?? null);
+    return this.run(() => this.driver.executeScript(`return (${fn})([...document.querySelectorAll(arguments[0])], arguments[1]);`, selector, arg ?? null));
   }
 
   async element(selector) {
     await this.waitForSelector(selector, { state: 'attached' });
-    await this.enter();
-    return this.driver.findElement(By.css(selector));
+    return this.run(() => this.driver.findElement(By.css(selector)));
   }
 
   /**
@@ -663,8 +701,7 @@ export class WdPage {
   async clickText(scope, text) {
     await this.untilSeen();
     await this.waitForSelector(`${scope} button`, { state: 'attached' });
-    await this.enter();
-    for (const button of await this.driver.findElements(By.css(`${scope} button`))) {
+    for (const button of await this.run(() => this.driver.findElements(By.css(`${scope} button`)))) {
       if ((await button.getText()).trim() !== text) continue;
       await this.scrollFrameTo(button);
       return button.click();
@@ -708,8 +745,7 @@ export class WdPage {
    * actions from the top page do not reach a frame of another site.
    */
   async clickAt(x, y) {
-    await this.enter();
-    await this.driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' }).click().perform();
+    await this.run(() => this.driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: 'viewport' }).click().perform());
   }
 
   /** Types text on whatever has focus. */
@@ -787,8 +823,9 @@ export class WdPage {
 }
 
 /**
- * Where each session's commands go now: `{ handle, atTop }` (the window WdPage switched to,
- * and whether at its top document). Unknown (no entry) until a page points it somewhere.
+ * Where each session's commands go now: `{ handle, frames }` (the window WdPage switched to,
+ * and the frames it went down into from its top document, WdPage.framePath: '' at the top,
+ * null unknown). Unknown (no entry) until a page points it somewhere.
  */
 const WHERE = new WeakMap();
 
