@@ -24,7 +24,6 @@ import firefox from 'selenium-webdriver/firefox.js';
 import { CHROMIUM_FLAGS } from '../lib.mjs';
 import { WIDGET_SEEN } from './playwright.mjs';
 
-/** Whether a driver error only says the page navigated under a script (WebKitGTK and geckodriver word it so). */
 /**
  * Whether a command failed because the browsing context the session was in is gone (its
  * frame removed or replaced): WebDriver then runs nothing of the command.
@@ -33,6 +32,7 @@ function isFrameGone(error) {
   return error?.name === 'NoSuchFrameError' || error?.name === 'NoSuchWindowError' || /no such frame|browsing context has been discarded/i.test(String(error?.message));
 }
 
+/** Whether a driver error only says the page navigated under a script (WebKitGTK and geckodriver word it so). */
 function isNavigationRace(error) {
   return (
     error?.name === 'NoSuchFrameError' ||
@@ -464,8 +464,8 @@ export class WdPage {
    * session is in that frame already. A frame keeps its browsing context through its
    * navigations, so the session stays in it; once the frame is gone (its iframe removed, a
    * frame around it navigated) the next command fails without running (`run` then enters
-   * afresh) or the session is pointed elsewhere first. Measured, the Firefox layer: 2,080 of
-   * its 5,000 commands were switching into the same frame again.
+   * afresh) or the session is pointed elsewhere first. Measured, the Firefox layer: 3,850
+   * commands with the frame kept, 5,000 when every call switched into it afresh.
    */
   async enter() {
     const where = WHERE.get(this.driver);
