@@ -186,7 +186,11 @@ export async function watchFocus(page) {
 export async function focusArrives(page, id, what) {
   try {
     await page.waitForFunction(
-      (id) => window.focusArrivals.includes(id) && document.activeElement?.id === id && !(window.focusArrivals.length = 0),
+      (id) => {
+        if (!window.focusArrivals.includes(id) || document.activeElement?.id !== id) return false;
+        window.focusArrivals.length = 0;
+        return true;
+      },
       id,
       { timeout: 3000 },
     );
